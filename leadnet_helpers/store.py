@@ -362,7 +362,11 @@ class Workspace:
             When the contact has no name.
         """
         if not isinstance(contact, Contact):
-            contact, _ = contact_from_row(contact, source=source)
+            if not normalise_text(contact.get("name")):
+                raise LeadNetError("a contact needs a name", fix="Type a name.")
+            contact, warnings = contact_from_row(contact, source=source)
+            if warnings:
+                raise LeadNetError(warnings[0], fix="Correct the value and save again.")
         contact = replace(contact, name=normalise_text(contact.name),
                           source=contact.source or source)
         if not contact.name:
@@ -448,6 +452,11 @@ class Workspace:
                      (_now(), description, json.dumps(ops, ensure_ascii=False)))
         conn.execute("DELETE FROM undo_log WHERE id NOT IN "
                      f"(SELECT id FROM undo_log ORDER BY id DESC LIMIT {_UNDO_KEEP})")
+
+    def clear_undo(self) -> None:
+        """Forget the undo history (a freshly built sample starts with none)."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM undo_log")
 
     # ------------------------------------------------------------------ low level
     @staticmethod

@@ -1,0 +1,52 @@
+# LeadNet workbook: two commands for a newcomer.
+#   make lab    set up (first time only) and open JupyterLab on the first notebook
+#   make test   set up, then run the whole suite (unit, property, CLI, notebooks, browser)
+
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+# The first Python 3.11+ on PATH (override with `make lab PYTHON=/path/to/python3.12`).
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3 python; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+	&& { echo $$p; break; }; done)
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+LAB_FLAGS ?=
+
+.PHONY: lab test install install-test browser-deps lint benchmark clean
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "LeadNet needs Python 3.11 or newer on your PATH. Install it (python.org), then run make again."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+lab: install
+	@echo "Opening JupyterLab on notebooks/00_start_here.ipynb (the URL follows; Ctrl+C stops it)."
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG) $(LAB_FLAGS)
+
+browser-deps:
+	@bash scripts/install-browser-deps.sh
+
+test: install-test browser-deps
+	$(BIN)/python -m ruff check leadnet_helpers tests benchmarks
+	$(BIN)/python -m pytest tests leadnet_helpers --doctest-modules notebooks --nbval-lax --nbval-current-env
+
+lint: install-test
+	$(BIN)/python -m ruff check leadnet_helpers tests benchmarks
+
+benchmark: install
+	$(BIN)/python benchmarks/bench_import.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts

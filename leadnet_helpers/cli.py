@@ -1,0 +1,162 @@
+"""The ``leadnet`` command: everything the notebooks do, headless.
+
+Coaches use it to prepare workspaces in batch; the tests use it to drive the
+workbook end to end. Problems are reported as one clear message (the file, the
+line, the fix) and a non-zero exit status, never as a traceback.
+
+Examples
+--------
+.. code-block:: console
+
+    $ leadnet init ana.leadnet.sqlite --name "Ana Lima" --organisation Contoso
+    $ leadnet import ana.leadnet.sqlite Connections.csv contacts.vcf
+    $ leadnet contacts ana.leadnet.sqlite --csv contacts.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import LeadNetError
+from .export import write_csv
+from .merge import ImportReport
+from .model import CAREER_STAGES, TEMPLATE_COLUMNS, Profile
+from .store import Workspace
+
+__all__ = ["main", "build_parser"]
+
+_PROGRESS_MIN_BYTES = 200_000  # show a progress bar for files larger than this
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``leadnet`` command."""
+    parser = argparse.ArgumentParser(
+        prog="leadnet",
+        description="LeadNet: map, classify and grow your leadership network (headless).",
+    )
+    parser.add_argument("--version", action="version", version=f"leadnet {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = sub.add_parser("init", help="create a new workspace for a person")
+    init.add_argument("workspace", type=Path, help="the workspace file to create")
+    init.add_argument("--name", required=True, help="the person's name")
+    init.add_argument("--organisation", required=True, help="the person's organisation")
+    init.add_argument("--role", default="", help="the person's role")
+    init.add_argument("--function", default="", help="the person's function")
+    init.add_argument("--industry", default="", help="the person's industry")
+    init.add_argument("--career-stage", default="", choices=("", *CAREER_STAGES),
+                      metavar="STAGE", help=f"one of: {', '.join(CAREER_STAGES)}")
+    init.set_defaults(run=_init)
+
+    imp = sub.add_parser("import", help="import contacts exports (format detected)")
+    imp.add_argument("workspace", type=Path)
+    imp.add_argument("files", type=Path, nargs="+", metavar="FILE",
+                     help="LinkedIn, Google, Outlook, vCard, template CSV or .xlsx")
+    imp.add_argument("--quiet", action="store_true", help="print only the summary lines")
+    imp.set_defaults(run=_import)
+
+    contacts = sub.add_parser("contacts", help="list or export all contacts")
+    contacts.add_argument("workspace", type=Path)
+    contacts.add_argument("--csv", type=Path, metavar="OUT",
+                          help="write all contacts in the template's columns (plus id, source)")
+    contacts.set_defaults(run=_contacts)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return the exit status (0 ok, 1 nothing done, 2 usage)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except LeadNetError as err:
+        print(f"leadnet: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("leadnet: stopped; nothing half-saved (each file is saved whole or not at all).",
+              file=sys.stderr)
+        return 130
+
+
+def _init(args: argparse.Namespace) -> int:
+    profile = Profile(name=args.name, organisation=args.organisation, role=args.role,
+                      function=args.function, industry=args.industry,
+                      career_stage=args.career_stage)
+    with Workspace.create(args.workspace, profile):
+        pass
+    print(f"Created the workspace of {args.name} at {args.workspace}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    failed = 0
+    with Workspace.open(args.workspace) as ws:
+        for path in args.files:
+            try:
+                report = ws.import_file(path, progress=_progress_bar(path))
+            except LeadNetError as err:
+                failed += 1
+                print(f"leadnet: {err}", file=sys.stderr)
+                continue
+            _print_report(report, quiet=args.quiet)
+            if not report.ok:
+                failed += 1
+        print(f"The workspace now holds {ws.count_contacts()} contacts.")
+    return 1 if failed else 0
+
+
+def _print_report(report: ImportReport, *, quiet: bool) -> None:
+    print(report.summary())
+    if quiet:
+        return
+    for event in report.events:
+        if event.outcome != "imported":
+            name = f" {event.name}" if event.name else ""
+            print(f"  {report.file}:{event.line}: {event.outcome}:{name} ({event.detail})")
+
+
+def _progress_bar(path: Path):
+    """A tqdm bar on an interactive terminal for large files; None otherwise."""
+    try:
+        large = path.stat().st_size > _PROGRESS_MIN_BYTES
+    except OSError:
+        return None
+    if not (large and sys.stderr.isatty()):
+        return None
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm] = {}
+
+    def update(phase: str, done: int, total: int) -> None:
+        bar = bars.get(phase)
+        if bar is None:
+            bar = bars[phase] = tqdm(total=total, desc=f"{phase} {path.name}", unit=" records",
+                                     leave=False, file=sys.stderr)
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+def _contacts(args: argparse.Namespace) -> int:
+    with Workspace.open(args.workspace, read_only=True) as ws:
+        contacts = ws.contacts()
+    columns = ("id", *TEMPLATE_COLUMNS, "email", "linkedin_url", "phone", "source")
+    rows = [{**c.to_row(), "id": c.id} for c in contacts]
+    if args.csv:
+        write_csv(args.csv, rows, columns)
+        print(f"Wrote {len(rows)} contacts to {args.csv}")
+        return 0
+    for row in rows:
+        print(f"{row['id']:>6}  {row['name']}" + (f"  ({row['organisation']})"
+                                                  if row["organisation"] else ""))
+    print(f"{len(rows)} contacts.")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

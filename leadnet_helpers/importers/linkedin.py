@@ -1,0 +1,112 @@
+"""LinkedIn ``Connections.csv``: one row a connection.
+
+The export starts with a ``Notes:`` preamble, then
+``First Name,Last Name,URL,Email Address,Company,Position,Connected On`` with
+dates like ``14 Mar 2025``. After Excel re-saved it the preamble may be gone
+or mangled, the separator may be ``;`` or a tab, and dates look like
+``3/14/2025`` (or ``14/03/2025`` in day-first countries).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+
+from .base import ParsedRecord
+from .common import Columns, Draft, join_name
+from .decode import Table
+
+__all__ = ["parse_table", "iso_date"]
+
+_SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
+_TEXT_FORMATS = ("%d %b %Y", "%d-%b-%Y", "%d %B %Y", "%b %d, %Y", "%Y-%m-%d", "%d-%b-%y")
+
+
+def _day_first(values: list[str]) -> bool:
+    """Whether this file writes slashed dates day first (decided from the whole file)."""
+    for value in values:
+        match = _SLASHED.match(value)
+        if match:
+            first, second = int(match.group(1)), int(match.group(2))
+            if first > 12 >= second:
+                return True
+            if second > 12 >= first:
+                return False
+    return False  # no evidence: Excel's US default, month first
+
+
+def iso_date(value: str, *, day_first: bool = False) -> str:
+    """Return *value* as an ISO date, or ``""`` when it is not a date we know.
+
+    Examples
+    --------
+    >>> iso_date("14 Mar 2025"), iso_date("3/14/2025"), iso_date("14/03/2025", day_first=True)
+    ('2025-03-14', '2025-03-14', '2025-03-14')
+    >>> iso_date("soon")
+    ''
+    """
+    match = _SLASHED.match(value)
+    if match:
+        first, second, year = (int(g) for g in match.groups())
+        month, day = (second, first) if day_first else (first, second)
+        year += 2000 if year < 100 else 0
+        try:
+            return datetime(year, month, day).date().isoformat()
+        except ValueError:
+            return ""
+    for fmt in _TEXT_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return ""
+
+
+def parse_table(table: Table) -> Iterator[ParsedRecord]:
+    """Turn the rows of a LinkedIn connections table into records.
+
+    Examples
+    --------
+    >>> t = Table(["First Name", "Last Name", "URL", "Company", "Position", "Connected On"], 1,
+    ...           [(2, ["Zoë", "Ångström", "https://www.linkedin.com/in/zoe", "Nordlys Energi AS",
+    ...                 "Head of Strategy", "14 Mar 2025"])])
+    >>> r = next(parse_table(t))
+    >>> r.contact.name, r.contact.linkedin_url, r.contact.extra
+    ('Zoë Ångström', 'https://www.linkedin.com/in/zoe', {'connected_on': '2025-03-14'})
+    """
+    cols = Columns(table.header)
+    first, last = cols.find("first name"), cols.find("last name")
+    url, email = cols.find("url", "profile url"), cols.find("email address", "email", "e-mail")
+    company, position = cols.find("company"), cols.find("position")
+    connected = cols.find("connected on")
+    day_first = False
+    if connected is not None:
+        day_first = _day_first(
+            [cells[connected] for _, cells in table.rows if connected < len(cells)]
+        )
+    seen_dates: dict[str, str] = {}
+    for line, cells in table.rows:
+        draft = Draft(line, cells, cols)
+        raw_url = draft.take(url)
+        linkedin_url = draft.linkedin(raw_url, "URL", claimed=True)
+        raw_email = draft.take(email)
+        emails = draft.emails([raw_email], "Email Address")
+        when = draft.take(connected)
+        if when:
+            iso = seen_dates.get(when)
+            if iso is None:
+                iso = seen_dates[when] = iso_date(when, day_first=day_first)
+            draft.keep("connected_on", iso or when)
+            if not iso:
+                draft.warnings.append(
+                    f"Connected On '{when}' is not a date we understand; kept as written"
+                )
+        yield draft.finish(
+            "linkedin",
+            name=join_name(draft.take(first), draft.take(last)),
+            organisation=draft.take(company),
+            role=draft.take(position),
+            emails=emails,
+            linkedin_url=linkedin_url,
+        )

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what the real-browser tests need from Debian: Chromium at /usr/bin/chromium.
+# Playwright's own browser download cannot work offline, so the tests drive Debian's build.
+set -euo pipefail
+if [ -x /usr/bin/chromium ]; then
+  exit 0
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "Browser tests need Chromium at /usr/bin/chromium; install it with your package manager." >&2
+  echo "(Without it the browser tests are skipped locally, and fail in CI.)" >&2
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; else
+    echo "Browser tests need Chromium: run 'sudo apt-get install chromium' once." >&2
+    exit 0
+  fi
+fi
+echo "Installing Chromium from Debian for the browser tests (about 30 s)..."
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+echo "Chromium installed at /usr/bin/chromium."

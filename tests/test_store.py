@@ -1,0 +1,205 @@
+"""The workspace: transactions, undo, versions, crashes and two writers at once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from leadnet_helpers.errors import LeadNetError, WorkspaceError
+from leadnet_helpers.model import Contact, Profile
+from leadnet_helpers.store import SCHEMA_VERSION, Workspace
+
+
+def test_new_workspace_keeps_profile_and_contacts_after_reopening(tmp_path):
+    path = tmp_path / "ana.leadnet.sqlite"
+    with Workspace.create(path, Profile(name=" Ana Lima ", organisation="Contoso",
+                                        career_stage="functional manager")) as ws:
+        ws.add_contact({"name": "Zoë Ångström", "organisation": "Nordlys Energi AS",
+                        "gives_me": "insight;support", "inside_org": "no", "strength": "4"})
+    with Workspace.open(path) as ws:
+        assert ws.profile().name == "Ana Lima"
+        assert ws.profile().career_stage == "functional manager"
+        (zoe,) = ws.contacts()
+        assert (zoe.name, zoe.organisation, zoe.gives_me, zoe.inside_org, zoe.strength) == (
+            "Zoë Ångström", "Nordlys Energi AS", ("insight", "support"), False, 4)
+        assert ws.schema_version == SCHEMA_VERSION
+
+
+def test_creating_over_an_existing_workspace_is_refused(ws):
+    with pytest.raises(WorkspaceError, match="already exists"):
+        Workspace.create(ws.path, Profile(name="Someone else"))
+    assert ws.profile().name == "Ana Lima"
+
+
+def test_opening_a_missing_workspace_says_how_to_create_one(tmp_path):
+    with pytest.raises(WorkspaceError, match="leadnet init"):
+        Workspace.open(tmp_path / "nope.leadnet.sqlite")
+
+
+def test_a_file_that_is_not_a_workspace_gets_a_clear_message(tmp_path):
+    junk = tmp_path / "photo.leadnet.sqlite"
+    junk.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2000))
+    with pytest.raises(WorkspaceError) as info:
+        Workspace.open(junk)
+    assert "photo.leadnet.sqlite" in str(info.value)
+    assert "not a LeadNet workspace" in str(info.value)
+
+
+def test_a_workspace_from_a_newer_version_is_refused_untouched(ws):
+    ws._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    ws.close()
+    before = ws.path.read_bytes()
+    with pytest.raises(WorkspaceError) as info:
+        Workspace.open(ws.path)
+    message = str(info.value)
+    assert "newer LeadNet" in message and "Update LeadNet" in message
+    assert ws.path.read_bytes() == before
+
+
+def test_an_older_workspace_is_migrated_forward(tmp_path, monkeypatch):
+    from leadnet_helpers import store
+
+    path = tmp_path / "old.leadnet.sqlite"
+    with Workspace.create(path, Profile(name="Ana")) as ws:
+        ws.add_contact(Contact(name="Ada Brooks"))
+    # A later release adds a step; opening the old file must apply it and keep the data.
+    steps = {**store.MIGRATIONS, SCHEMA_VERSION + 1: "ALTER TABLE contacts ADD COLUMN energy TEXT"}
+    monkeypatch.setattr(store, "MIGRATIONS", steps)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with Workspace.open(path) as ws:
+        assert ws.schema_version == SCHEMA_VERSION + 1
+        assert [c.name for c in ws.contacts()] == ["Ada Brooks"]
+        columns = [r[1] for r in ws._conn.execute("PRAGMA table_info(contacts)")]
+        assert "energy" in columns
+
+
+def test_edit_delete_and_undo_restore_exactly_what_was_there(ws):
+    ada = ws.add_contact(Contact(name="Ada Brooks", role="Ward Sister", tags=("nursing",)))
+    bilal = ws.add_contact(Contact(name="Bilal Hussain"))
+    ws.add_ties([(ada, bilal, 4)])
+    ws.log_interaction(ada, "met", "2026-11-01", "rota")
+    ws.update_contact(ada, role="Matron", strength="5")
+    assert ws.contact(ada).role == "Matron" and ws.contact(ada).strength == 5
+    assert ws.last_change() == "edited Ada Brooks"
+    ws.delete_contacts([ada])
+    assert ws.count_contacts() == 1 and ws.ties() == [] and ws.interactions() == []
+    assert ws.undo() == "Undid: deleted Ada Brooks"
+    restored = ws.contact(ada)
+    assert (restored.role, restored.strength, restored.tags) == ("Matron", 5, ("nursing",))
+    assert len(ws.ties()) == 1 and len(ws.interactions()) == 1
+    assert ws.undo() == "Undid: edited Ada Brooks"
+    assert ws.contact(ada).role == "Ward Sister" and ws.contact(ada).strength is None
+
+
+def test_a_bad_edit_is_refused_and_changes_nothing(ws):
+    ada = ws.add_contact(Contact(name="Ada Brooks", strength=3))
+    with pytest.raises(LeadNetError, match="(?i)strength '9' should be a whole number"):
+        ws.update_contact(ada, strength="9")
+    assert ws.contact(ada).strength == 3
+    with pytest.raises(LeadNetError, match="(?i)seniority 'boss'"):
+        ws.add_contact({"name": "Eve", "seniority": "boss"})
+    with pytest.raises(LeadNetError, match="needs a name"):
+        ws.add_contact({"name": "  "})
+    assert ws.count_contacts() == 1
+
+
+def test_set_ties_replaces_who_a_contact_knows(ws):
+    ids = [ws.add_contact(Contact(name=n)) for n in ("A", "B", "C", "D")]
+    ws.set_ties(ids[0], ids[1:3])
+    assert sorted(ws.known_by(ids[0])) == ids[1:3]
+    ws.set_ties(ids[0], [ids[3]])
+    assert ws.known_by(ids[0]) == [ids[3]]
+    assert ws.known_by(ids[1]) == []
+    ws.undo()
+    assert sorted(ws.known_by(ids[0])) == ids[1:3]
+
+
+def test_log_interaction_rejects_unknown_kinds(ws):
+    ada = ws.add_contact(Contact(name="Ada"))
+    with pytest.raises(LeadNetError, match="met, gave, asked"):
+        ws.log_interaction(ada, "lunched", "2026-11-01")
+
+
+def test_read_only_workspace_refuses_changes(ws):
+    ws.add_contact(Contact(name="Ada"))
+    ws.close()
+    with Workspace.open(ws.path, read_only=True) as ro:
+        assert ro.count_contacts() == 1
+        with pytest.raises(WorkspaceError, match="read-only"):
+            ro.add_contact(Contact(name="Eve"))
+
+
+def test_snapshot_keeps_the_network_as_it_was(ws):
+    ada = ws.add_contact(Contact(name="Ada"))
+    sid = ws.take_snapshot("before the workshop")
+    ws.delete_contacts([ada])
+    snap = ws.snapshot(sid)
+    assert snap["label"] == "before the workshop"
+    assert [c["name"] for c in snap["contacts"]] == ["Ada"]
+    assert ws.snapshots()[0]["id"] == sid
+
+
+_KILL_MID_SAVE = textwrap.dedent("""
+    import os, signal, sys
+    from leadnet_helpers.model import Contact
+    from leadnet_helpers.store import Workspace
+    ws = Workspace.open(sys.argv[1])
+    with ws._write() as conn:
+        Workspace._insert(conn, [Contact(name=f"Half {i}") for i in range(5000)])
+        print("inside", flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+""")
+
+
+def test_a_process_killed_mid_save_loses_nothing_saved_before(ws, tmp_path):
+    for name in ("Ada", "Bilal", "Cora"):
+        ws.add_contact(Contact(name=name))
+    ws.close()
+    script = tmp_path / "kill.py"
+    script.write_text(_KILL_MID_SAVE)
+    done = subprocess.run([sys.executable, str(script), str(ws.path)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert "inside" in done.stdout
+    with Workspace.open(ws.path) as again:
+        assert again.integrity_ok()
+        assert [c.name for c in again.contacts()] == ["Ada", "Bilal", "Cora"]
+        again.add_contact(Contact(name="Dev"))  # and it is still writable
+        assert again.count_contacts() == 4
+
+
+_WRITER = textwrap.dedent("""
+    import sys
+    from leadnet_helpers.model import Contact
+    from leadnet_helpers.store import Workspace
+    with Workspace.open(sys.argv[1]) as ws:
+        for i in range(40):
+            cid = ws.add_contact(Contact(name=f"{sys.argv[2]} {i}"))
+            ws.update_contact(cid, role="checked")
+""")
+
+
+def test_two_notebooks_writing_at_once_do_not_corrupt_the_workspace(ws, tmp_path):
+    script = tmp_path / "writer.py"
+    script.write_text(_WRITER)
+    writers = [subprocess.Popen([sys.executable, str(script), str(ws.path), name],
+                                stderr=subprocess.PIPE, text=True)
+               for name in ("first", "second")]
+    for writer in writers:
+        assert writer.wait(120) == 0, writer.stderr.read()
+    assert ws.count_contacts() == 80
+    assert {c.role for c in ws.contacts()} == {"checked"}
+    assert sum(c.name.startswith("second") for c in ws.contacts()) == 40
+    assert ws.integrity_ok()
+
+
+def test_workspace_is_a_plain_sqlite_file_others_can_read(ws):
+    ws.add_contact(Contact(name="Ada"))
+    with sqlite3.connect(ws.path) as conn:
+        assert conn.execute("SELECT name FROM contacts").fetchall() == [("Ada",)]
