@@ -172,20 +172,19 @@ class Draft:
                     )
         return found
 
-    def linkedin(self, value: str, column: str, *, claimed: bool) -> str:
-        """A LinkedIn profile URL from *value*, or ``""``.
+    def linkedin(self, value: str, column: str) -> str:
+        """A LinkedIn profile URL from *value* (a column meant for one), or ``""``.
 
-        When the column is meant to hold LinkedIn addresses (*claimed*) and the
-        value is not one, it is kept in extra with a warning.
+        A value that is not a LinkedIn profile address (``javascript:...``, a
+        company site) is kept in extra as written, with a warning.
         """
         url = normalise_linkedin_url(value)
         if value and not url:
             self.keep(extra_key(column), value)
-            if claimed:
-                self.warnings.append(
-                    f"'{value}' in {column} is not a LinkedIn profile address; kept with the "
-                    "contact as extra information, not as its LinkedIn link"
-                )
+            self.warnings.append(
+                f"'{value}' in {column} is not a LinkedIn profile address; kept with the "
+                "contact as extra information, not as its LinkedIn link"
+            )
         return url
 
     def finish(self, source: str, **values: object) -> ParsedRecord:

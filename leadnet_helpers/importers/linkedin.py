@@ -89,7 +89,7 @@ def parse_table(table: Table) -> Iterator[ParsedRecord]:
     for line, cells in table.rows:
         draft = Draft(line, cells, cols)
         raw_url = draft.take(url)
-        linkedin_url = draft.linkedin(raw_url, "URL", claimed=True)
+        linkedin_url = draft.linkedin(raw_url, "URL")
         raw_email = draft.take(email)
         emails = draft.emails([raw_email], "Email Address")
         when = draft.take(connected)

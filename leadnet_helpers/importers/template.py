@@ -1,0 +1,143 @@
+"""The workbook's own contacts template, as CSV or as an Excel workbook.
+
+Columns come in any order (see :data:`leadnet_helpers.model.TEMPLATE_COLUMNS`);
+only ``name`` is required. Cells are understood by
+:func:`leadnet_helpers.model.contact_from_row`: values it cannot understand
+become warnings (the text is kept in ``extra``), unknown columns are kept in
+``extra``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import date, datetime, time
+
+from ..errors import ImportProblem, LeadNetError
+from ..model import contact_from_row, normalise_email, normalise_text
+from .base import ParsedRecord
+from .common import no_name_problem
+from .decode import Table
+
+__all__ = ["parse_table", "read_sheet", "cell_text"]
+
+
+def parse_table(table: Table) -> Iterator[ParsedRecord]:
+    """Turn the rows of a template table into records.
+
+    Examples
+    --------
+    >>> t = Table(["name", "strength", "linkedin_url"], 1,
+    ...           [(2, ["Ada Brooks", "4", "javascript:alert(1)"]), (3, ["", "2"])])
+    >>> ok, bad = parse_table(t)
+    >>> ok.contact.name, ok.contact.strength, ok.contact.extra
+    ('Ada Brooks', 4, {'linkedin_url': 'javascript:alert(1)'})
+    >>> bad.problem.split(":")[0]
+    'no name'
+    """
+    header = table.header
+    width = len(header)
+    for line, cells in table.rows:
+        row = dict(zip(header, cells, strict=False))
+        surplus = [
+            (i, normalise_text(c)) for i, c in enumerate(cells[width:], start=width) if c.strip()
+        ]
+        try:
+            contact, warnings = contact_from_row(row, source="template")
+        except LeadNetError:
+            hints = [normalise_text(row.get(k, "")) for k in header if k.casefold() != "name"]
+            yield ParsedRecord(line, None, no_name_problem(hints))
+            continue
+        for key, value in row.items():
+            column = normalise_text(key).casefold().replace(" ", "_")
+            text = normalise_text(value)
+            if not text:
+                continue
+            if column == "linkedin_url" and not contact.linkedin_url:
+                contact.extra["linkedin_url"] = text
+                warnings.append(
+                    f"'{text}' in linkedin_url is not a LinkedIn profile address; kept with the "
+                    "contact as extra information, not as its LinkedIn link"
+                )
+            elif column == "email" and not normalise_email(text):
+                contact.extra["email"] = text
+                warnings.append(
+                    f"'{text}' in email is not an e-mail address; kept with the contact as "
+                    "extra information"
+                )
+        for index, value in surplus:
+            contact.extra[f"column {index + 1}"] = value
+            warnings.append(
+                f"this row has a value in column {index + 1}, which has no heading; kept with "
+                "the contact as extra information"
+            )
+        yield ParsedRecord(line, contact, warnings=warnings)
+
+
+def cell_text(value: object) -> str:
+    """Return an Excel cell value as the text a person would type.
+
+    Examples
+    --------
+    >>> cell_text(4.0), cell_text(datetime(2026, 3, 14)), cell_text(None), cell_text(True)
+    ('4', '2026-03-14', '', 'yes')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
+
+
+def read_sheet(data: bytes, name: str) -> list[tuple[int, list[str]]]:
+    """Read the non-empty rows of the first sheet of an .xlsx workbook.
+
+    Returns ``(row_number, cells)`` pairs; cells are text (see :func:`cell_text`).
+    Formulas give the value Excel last computed.
+
+    Raises
+    ------
+    ImportProblem
+        When the workbook cannot be opened.
+
+    Examples
+    --------
+    >>> try:
+    ...     read_sheet(b"PK\\x03\\x04junk", "c.xlsx")
+    ... except ImportProblem as exc:
+    ...     print(exc.what)
+    we cannot open this Excel workbook (BadZipFile)
+    """
+    import openpyxl  # imported here: only needed for workbooks
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            if not workbook.worksheets:
+                return []
+            sheet = workbook.worksheets[0]
+            sheet.reset_dimensions()  # some writers record wrong sheet sizes
+            rows = []
+            for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1):
+                cells = [cell_text(v) for v in values]
+                while cells and not cells[-1].strip():
+                    cells.pop()
+                if cells:
+                    rows.append((number, cells))
+            return rows
+        finally:
+            workbook.close()
+    except Exception as exc:  # openpyxl and zipfile fail in many ways on damaged files
+        raise ImportProblem(
+            f"we cannot open this Excel workbook ({type(exc).__name__})",
+            file=name,
+            line=1,
+            fix="Open it in Excel and save it again as .xlsx, or save the first sheet as "
+            "'CSV UTF-8' and import that file.",
+        ) from None

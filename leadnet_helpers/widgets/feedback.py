@@ -1,0 +1,102 @@
+"""Messages shown to the person, and the guard every widget callback runs in.
+
+A callback never lets an error escape (JupyterLab would hide it in the log)
+and never shows a traceback. A :class:`~leadnet_helpers.errors.LeadNetError`
+is shown as its own message (what, where, the fix); anything else as
+"Something went wrong: ..." with the kind of error, so it can be reported.
+Messages go into an ``ipywidgets.HTML`` (a value widget), not an ``Output``.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..errors import LeadNetError
+
+__all__ = ["message_html", "error_text", "feedback_widget", "show", "guarded", "LABEL_STYLE"]
+
+#: Labels wide enough to read in full (ipywidgets cuts long descriptions otherwise).
+LABEL_STYLE = {"description_width": "11em"}
+
+_KINDS = {
+    "ok": ("leadnet-ok", "#1b5e20", "#e8f5e9"),
+    "info": ("leadnet-info", "#0d3c61", "#e3f2fd"),
+    "error": ("leadnet-error", "#7f0000", "#ffebee"),
+}
+
+
+def message_html(kind: str, text: str, *, escape: bool = True) -> str:
+    """Wrap *text* as a coloured message paragraph (escaped unless told otherwise).
+
+    Examples
+    --------
+    >>> message_html("error", "<script>x</script>")
+    '<div class="leadnet-error" role="alert" style="color:#7f0000;background:#ffebee;padding:4px 8px;margin:4px 0">&lt;script&gt;x&lt;/script&gt;</div>'
+    """
+    cls, colour, background = _KINDS.get(kind, _KINDS["info"])
+    role = ' role="alert"' if kind == "error" else ' role="status"'
+    body = html.escape(text) if escape else text
+    return (f'<div class="{cls}"{role} style="color:{colour};background:{background};'
+            f'padding:4px 8px;margin:4px 0">{body}</div>')
+
+
+def error_text(err: BaseException) -> str:
+    """The words shown for an error raised inside a callback.
+
+    Examples
+    --------
+    >>> error_text(LeadNetError("the file is empty", file="c.csv", line=1, fix="Export again."))
+    'c.csv, line 1: the file is empty. Export again.'
+    >>> error_text(KeyError("name"))
+    "Something went wrong: KeyError: 'name'. Please tell whoever runs your workshop."
+    """
+    if isinstance(err, LeadNetError):
+        return str(err)
+    detail = str(err) or "no details"
+    return (f"Something went wrong: {type(err).__name__}: {detail}. "
+            "Please tell whoever runs your workshop.")
+
+
+def feedback_widget() -> widgets.HTML:
+    """An empty HTML widget for messages (announced to screen readers when it changes)."""
+    box = widgets.HTML(value="")
+    box.add_class("leadnet-feedback")
+    return box
+
+
+def show(target: widgets.HTML, kind: str, text: str, *, escape: bool = True) -> None:
+    """Put a message into *target*."""
+    target.value = message_html(kind, text, escape=escape)
+
+
+def guarded(target: widgets.HTML) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorate a callback so any error is shown in *target* instead of escaping.
+
+    Examples
+    --------
+    >>> box = feedback_widget()
+    >>> @guarded(box)
+    ... def on_click(_):
+    ...     raise LeadNetError("a contact needs a name", fix="Type a name.")
+    >>> on_click(None)
+    >>> "A contact needs a name. Type a name." in box.value
+    True
+    """
+
+    def decorate(callback: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(callback)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return callback(*args, **kwargs)
+            except Exception as err:  # noqa: BLE001 - shown to the person, never swallowed
+                show(target, "error", error_text(err))
+                return None
+
+        return run
+
+    return decorate

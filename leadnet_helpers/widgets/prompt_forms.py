@@ -1,0 +1,244 @@
+"""Notebook 01's name-generator prompts, each with a quick form to add a contact.
+
+The person answers a question ("Who would you call for career advice?") by
+typing a name and a few details; :func:`~leadnet_helpers.prompts.prompt_row`
+joins them with the prompt's defaults and the workspace saves the contact.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+import ipywidgets as widgets
+
+from ..errors import LeadNetError
+from ..model import Contact, normalise_text
+from ..prompts import ME, Prompt, load_prompts, prompt_row
+from ..store import Workspace
+from . import events
+from .feedback import LABEL_STYLE, feedback_widget, guarded, show
+
+__all__ = [
+    "PromptForm",
+    "PromptsView",
+    "prompts_view",
+    "introducer_options",
+    "names_by_prompt",
+    "SOMEONE_ELSE",
+]
+
+#: The dropdown value meaning "someone not in my list yet" (then a name is typed).
+SOMEONE_ELSE = "\x00someone-else"
+_NOT_RECORDED = ""
+_INSIDE = [("(not sure)", ""), ("yes, inside my organisation", "yes"),
+           ("no, outside it", "no")]
+
+
+def introducer_options(names: Iterable[str], limit: int = 300) -> list[tuple[str, str]]:
+    """The choices for "who introduced us": nobody recorded, me, someone else, then contacts.
+
+    Only the *limit* most recently added contacts are listed (a dropdown of
+    thousands helps nobody); "someone else" lets the person type any name.
+
+    Examples
+    --------
+    >>> [v for _, v in introducer_options(["Bo", "Ada", "Bo"])][1:]
+    ['me', '\\x00someone-else', 'Ada', 'Bo']
+    """
+    recent = list(dict.fromkeys(n for n in names if n))[-limit:]
+    return [("(not recorded)", _NOT_RECORDED), ("me: we met without an introduction", ME),
+            ("someone else (type the name)", SOMEONE_ELSE),
+            *[(n, n) for n in sorted(recent, key=str.casefold)]]
+
+
+def names_by_prompt(contacts: Iterable[Contact]) -> dict[str, list[str]]:
+    """The names added through each prompt, keyed by prompt id (from ``source``).
+
+    Examples
+    --------
+    >>> names_by_prompt([Contact("Ada", source="prompt:q1"), Contact("Bo", source="csv")])
+    {'q1': ['Ada']}
+    """
+    found: dict[str, list[str]] = {}
+    for contact in contacts:
+        if contact.source.startswith("prompt:"):
+            found.setdefault(contact.source[len("prompt:"):], []).append(contact.name)
+    return found
+
+
+def _named_html(names: Sequence[str]) -> str:
+    if not names:
+        return ""
+    shown = ", ".join(html.escape(n) for n in names[-8:])
+    more = f" and {len(names) - 8} more" if len(names) > 8 else ""
+    return f"<p><small>Named here so far: {shown}{more}.</small></p>"
+
+
+class PromptForm(widgets.VBox):
+    """One prompt and its quick form (name, organisation, role, inside, how we met, introducer)."""
+
+    def __init__(self, ws: Workspace, prompt: Prompt, names: Sequence[str],
+                 introducers: list[tuple[str, str]]) -> None:
+        self.ws, self.prompt = ws, prompt
+        self.named = list(names)
+        self.feedback = feedback_widget()
+        why = f" {html.escape(prompt.why)}" if prompt.why else ""
+        source = f" <small>({html.escape(prompt.source)})</small>" if prompt.source else ""
+        self.heading = widgets.HTML(
+            f"<h4 style='margin:4px 0'>{html.escape(prompt.prompt)}</h4>"
+            f"<p style='margin:2px 0'><small>{html.escape(prompt.network_type)} network."
+            f"{why}</small>{source}</p>")
+        self.fields: dict[str, widgets.ValueWidget] = {
+            "name": widgets.Text(description="Name", placeholder="their name"),
+            "organisation": widgets.Text(description="Organisation"),
+            "role": widgets.Text(description="Role"),
+            "inside_org": widgets.Dropdown(options=_INSIDE, description="Inside my org?",
+                                           value=_inside_default(prompt)),
+            "context": widgets.Text(description="How we met",
+                                    placeholder="e.g. project Atlas, alumni dinner"),
+            "introducer": widgets.Dropdown(options=introducers, value=_NOT_RECORDED,
+                                           description="Who introduced us"),
+            "introducer_name": widgets.Text(description="Introducer's name",
+                                            placeholder="the person who introduced you"),
+        }
+        for key, field in self.fields.items():
+            field.style = LABEL_STYLE
+            field.layout = widgets.Layout(width="34em")
+            field.add_class(f"leadnet-prompt-{key}")
+        self.fields["introducer_name"].layout.display = "none"
+        self.add = widgets.Button(description="Add", button_style="primary",
+                                  tooltip=f"Add this person as an answer to: {prompt.prompt}")
+        self.add.add_class("leadnet-prompt-add")
+        self.named_html = widgets.HTML(_named_html(self.named))
+        super().__init__([self.heading, *self.fields.values(), self.add, self.feedback,
+                          self.named_html],
+                         layout=widgets.Layout(border="1px solid #ccc", padding="6px",
+                                               margin="6px 0"))
+        self.add_class("leadnet-prompt-form")
+        self.add_class(f"leadnet-prompt-{prompt.id}")
+        self.fields["introducer"].observe(self._on_introducer, names="value")
+        self.add.on_click(guarded(self.feedback)(self._on_add))
+
+    def values(self) -> dict[str, str]:
+        """The form as contact fields (the introducer resolved to a name or "me")."""
+        chosen = self.fields["introducer"].value
+        introducer = (self.fields["introducer_name"].value if chosen == SOMEONE_ELSE
+                      else chosen)
+        return {
+            "name": self.fields["name"].value,
+            "organisation": self.fields["organisation"].value,
+            "role": self.fields["role"].value,
+            "inside_org": self.fields["inside_org"].value,
+            "context": self.fields["context"].value,
+            "introduced_by": normalise_text(introducer),
+        }
+
+    def set_introducers(self, options: list[tuple[str, str]]) -> None:
+        """Offer a new list of introducers, keeping the current choice if it is still there."""
+        current = self.fields["introducer"].value
+        self.fields["introducer"].options = options
+        if current in {v for _, v in options}:
+            self.fields["introducer"].value = current
+
+    def _on_introducer(self, change: dict) -> None:
+        self.fields["introducer_name"].layout.display = (
+            "" if change["new"] == SOMEONE_ELSE else "none")
+
+    def _on_add(self, _button: widgets.Button) -> None:
+        values = self.values()
+        if self.fields["introducer"].value == SOMEONE_ELSE and not values["introduced_by"]:
+            raise LeadNetError("you chose 'someone else' as the introducer without a name",
+                               fix="Type the introducer's name, or choose another option.")
+        row = prompt_row(self.prompt, values)
+        same = self.ws.find_contacts(row["name"])
+        self.ws.add_contact(row, source=f"prompt:{self.prompt.id}")
+        self.named.append(row["name"])
+        self.named_html.value = _named_html(self.named)
+        note = (f" You already had {len(same)} contact(s) with this name; if it is the same "
+                "person, delete one in the contacts table." if same else "")
+        show(self.feedback, "ok", f"Added {row['name']}.{note}")
+        for key in ("name", "organisation", "role", "context", "introducer_name"):
+            self.fields[key].value = ""
+        self.fields["inside_org"].value = _inside_default(self.prompt)
+        events.changed(self.ws)
+
+
+def _inside_default(prompt: Prompt) -> str:
+    value = prompt.defaults.get("inside_org", "").casefold()
+    return {"yes": "yes", "no": "no"}.get(value, "")
+
+
+class PromptsView(widgets.VBox):
+    """The prompts of one network (or all of them), each with its :class:`PromptForm`."""
+
+    def __init__(self, ws: Workspace, prompts: Sequence[Prompt]) -> None:
+        self.ws = ws
+        self.feedback = feedback_widget()
+        contacts = ws.contacts()
+        names = names_by_prompt(contacts)
+        options = introducer_options(c.name for c in contacts)
+        self.forms = [PromptForm(ws, p, names.get(p.id, []), options) for p in prompts]
+        super().__init__([*self.forms, self.feedback])
+        self.add_class("leadnet-prompts-view")
+        events.subscribe(ws, self.refresh)
+
+    def refresh(self) -> None:
+        """Offer the current contacts as introducers."""
+        try:
+            options = introducer_options(c.name for c in self.ws.contacts())
+            for form in self.forms:
+                form.set_introducers(options)
+        except Exception as err:  # noqa: BLE001 - shown, never swallowed
+            from .feedback import error_text
+
+            show(self.feedback, "error", error_text(err))
+
+
+def prompts_view(
+    ws: Workspace,
+    network_type: str | None = None,
+    *,
+    prompts: Sequence[Prompt] | None = None,
+) -> widgets.Widget:
+    """Show the name-generator prompts, each with a form that adds a contact.
+
+    Parameters
+    ----------
+    ws : Workspace
+        Where contacts are added.
+    network_type : str, optional
+        Only the prompts exploring this network ("operational", "personal",
+        "strategic"); all of them when omitted.
+    prompts : sequence of Prompt, optional
+        The prompts to show (default: ``data/prompts.json``).
+
+    Returns
+    -------
+    PromptsView or ipywidgets.HTML
+        The forms, or a message saying why the prompts cannot be shown.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
+    >>> from leadnet_helpers.workbook import start_workspace
+    >>> from leadnet_helpers.model import Profile
+    >>> ws = start_workspace(Profile("Bo"))
+    >>> view = prompts_view(ws, prompts=[Prompt("q1", "personal", "Who gives you advice?")])
+    >>> view.forms[0].fields["name"].value = "Ada Brooks"
+    >>> view.forms[0].add.click()
+    >>> [c.name for c in ws.contacts()]
+    ['Ada Brooks']
+    """
+    from .feedback import error_text, message_html
+
+    try:
+        chosen = list(prompts) if prompts is not None else load_prompts()
+    except LeadNetError as err:
+        return widgets.HTML(message_html("error", error_text(err)))
+    if network_type:
+        chosen = [p for p in chosen if p.network_type == network_type]
+    if not chosen:
+        return widgets.HTML(message_html("info", f"No prompts for the {network_type} network."))
+    return PromptsView(ws, chosen)

@@ -1,0 +1,257 @@
+"""Notebook glue: which workspace the notebooks are working in.
+
+Notebook 00 creates or opens the person's workspace (or a copy of a sample
+persona) with :func:`start_workspace`; the choice is remembered on disk, so
+every later notebook finds the same workspace with :func:`current_workspace`.
+A notebook run on its own, before any choice was made (as the automatic
+notebook tests do, with a fresh kernel), gets a fresh copy of the first
+sample persona, and :func:`workspace_banner` says so plainly.
+
+Everything stays on this computer: one SQLite file per person in the folder
+given by :func:`~leadnet_helpers.paths.leadnet_home`.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import paths, personas
+from .errors import WorkspaceError
+from .model import Profile, normalise_text
+from .store import Workspace
+
+__all__ = [
+    "Session",
+    "start_workspace",
+    "open_sample_workspace",
+    "current_workspace",
+    "current_session",
+    "reset_session",
+    "describe_session",
+    "workspace_banner",
+    "where_things_live",
+]
+
+
+@dataclass(slots=True)
+class Session:
+    """The workspace a kernel is working in, and how it was chosen.
+
+    ``kind`` is ``"own"`` (the person's workspace), ``"sample"`` (a copy of a
+    sample persona the person chose) or ``"fallback"`` (a sample copy opened
+    because no workspace was chosen yet). ``note`` says what happened, e.g.
+    that an existing workspace was opened rather than created.
+    """
+
+    workspace: Workspace
+    kind: str
+    note: str = ""
+
+
+_session: Session | None = None
+
+
+def _set(session: Session, *, remember: bool) -> Workspace:
+    global _session
+    if _session is not None and _session.workspace is not session.workspace:
+        try:
+            _session.workspace.close()
+        except Exception:  # noqa: BLE001 - an already closed file is fine
+            pass
+    _session = session
+    if remember:
+        paths.remember_current_workspace(session.workspace.path)
+    return session.workspace
+
+
+def _is_sample_path(path: Path) -> bool:
+    samples = (paths.leadnet_home() / "samples").resolve()
+    return Path(path).resolve().parent == samples
+
+
+def start_workspace(profile: Profile | None = None, *, path: str | Path | None = None) -> Workspace:
+    """Create the person's workspace, or open it if it already exists.
+
+    Parameters
+    ----------
+    profile : Profile, optional
+        The person. With a profile and no *path*, the workspace file is
+        ``paths.workspace_path_for(profile.name)``; if it exists already it is
+        opened (nothing in it is lost) and its profile updated.
+    path : str or Path, optional
+        A workspace file to open (or create, with *profile*).
+
+    Returns
+    -------
+    Workspace
+        Also remembered as the current workspace for the next notebooks.
+
+    Raises
+    ------
+    WorkspaceError
+        When neither a profile nor an existing workspace file is given.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
+    >>> ws = start_workspace(Profile(name="Ana Lima", organisation="Contoso"))
+    >>> ws.path.name, current_workspace() is ws
+    ('ana-lima.leadnet.sqlite', True)
+    """
+    if profile is None:
+        target = Path(path) if path else paths.current_workspace_path()
+        if target is None or not Path(target).exists():
+            raise WorkspaceError("there is no workspace to open yet",
+                                 fix="Create one with the form in notebook 00.")
+        ws = Workspace.open(target)
+        kind = "sample" if _is_sample_path(ws.path) else "own"
+        return _set(Session(ws, kind, "Opened your existing workspace."), remember=True)
+    target = Path(path) if path else paths.workspace_path_for(normalise_text(profile.name))
+    if target.exists():
+        ws = Workspace.open(target)
+        ws.set_profile(profile)
+        note = ("A workspace under this name already existed, so it was opened (with "
+                "everything in it) and its profile updated.")
+    else:
+        ws = Workspace.create(target, profile)
+        note = "Created a new, empty workspace."
+    return _set(Session(ws, "own", note), remember=True)
+
+
+def open_sample_workspace(slug: str | None = None, *, remember: bool = True) -> Workspace:
+    """Build a fresh copy of a sample persona and work in it.
+
+    The shipped persona files are never changed; the copy lives under
+    ``samples/`` in the workspaces folder and is rebuilt each time.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
+    >>> open_sample_workspace().count_contacts() > 10
+    True
+    """
+    ws = personas.open_sample(slug)
+    return _set(Session(ws, "sample", "Built a fresh copy of the sample persona."),
+                remember=remember)
+
+
+def reset_session() -> None:
+    """Close this kernel's workspace and forget it (the choice on disk stays)."""
+    global _session
+    if _session is not None:
+        _session.workspace.close()
+    _session = None
+
+
+def current_session() -> Session:
+    """The session of this kernel, choosing one as :func:`current_workspace` does."""
+    current_workspace()
+    assert _session is not None
+    return _session
+
+
+def current_workspace() -> Workspace:
+    """The workspace the notebooks are working in.
+
+    In order: the one already open in this kernel; the one chosen in notebook
+    00 (remembered on disk); otherwise a fresh copy of the first sample
+    persona (without remembering it, so the person's own choice is not
+    overridden), flagged so :func:`workspace_banner` can say so.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
+    >>> reset_session()
+    >>> ws = current_workspace()
+    >>> current_session().kind
+    'fallback'
+    """
+    if _session is not None and _session.workspace.path.exists():
+        return _session.workspace
+    remembered = paths.current_workspace_path()
+    if remembered is not None:
+        try:
+            ws = Workspace.open(remembered)
+        except WorkspaceError as err:
+            ws = personas.open_sample()
+            return _set(Session(ws, "fallback", f"Your last workspace could not be opened "
+                                f"({err}) so this is a sample copy."), remember=False)
+        kind = "sample" if _is_sample_path(ws.path) else "own"
+        return _set(Session(ws, kind, "Opened the workspace you chose in notebook 00."),
+                    remember=False)
+    ws = personas.open_sample()
+    return _set(Session(ws, "fallback", "No workspace was chosen yet, so this is a fresh "
+                        "copy of a sample persona."), remember=False)
+
+
+def describe_session(session: Session) -> str:
+    """Say in one short HTML paragraph which workspace this is and where it lives.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
+    >>> ws = start_workspace(Profile(name="<b>Bo</b>"))
+    >>> "&lt;b&gt;Bo&lt;/b&gt;" in describe_session(current_session())
+    True
+    """
+    ws = session.workspace
+    profile = ws.profile()
+    who = html.escape(profile.name if profile else "someone")
+    where = html.escape(str(ws.path))
+    count = ws.count_contacts()
+    contacts = f"{count:,} contact{'' if count == 1 else 's'}"
+    if session.kind == "own":
+        head = f"You are working in <b>{who}</b>'s workspace ({contacts})."
+    elif session.kind == "sample":
+        head = f"You are exploring a copy of the sample persona <b>{who}</b> ({contacts})."
+    else:
+        head = (f"<b>No workspace was chosen yet</b>, so you are working in a fresh copy of "
+                f"the sample persona <b>{who}</b> ({contacts}). Changes here are practice "
+                "only. To map your own network, run notebook 00_start_here and create "
+                "your workspace, then come back here.")
+    note = "" if session.kind == "fallback" else f" {html.escape(session.note)}"
+    return (f"<p class='leadnet-banner'>{head}{note} The file is <code>{where}</code>; "
+            "it stays on this computer.</p>")
+
+
+def workspace_banner(ws: Workspace | None = None):
+    """Show which workspace this notebook works in (an ``ipywidgets.HTML``).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
+    >>> "sample persona" in workspace_banner(open_sample_workspace()).value
+    True
+    """
+    import ipywidgets
+
+    session = current_session()
+    if ws is not None and ws is not session.workspace:
+        session = Session(ws, "sample" if _is_sample_path(ws.path) else "own")
+    return ipywidgets.HTML(value=describe_session(session))
+
+
+def where_things_live():
+    """Show where workspaces are kept on this computer (an ``ipywidgets.HTML``).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
+    >>> "stays on this computer" in where_things_live().value
+    True
+    """
+    import ipywidgets
+
+    home = html.escape(str(paths.leadnet_home()))
+    return ipywidgets.HTML(value=(
+        f"<p>Your workspaces are kept in <code>{home}</code>, one SQLite file per person. "
+        "Everything stays on this computer: the workbook sends nothing anywhere and "
+        "collects no usage data.</p>"))

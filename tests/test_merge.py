@@ -1,0 +1,92 @@
+"""How a file's records join the workspace: merge on e-mail or LinkedIn, never on name."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leadnet_helpers.importers.base import ParsedFile, ParsedRecord
+from leadnet_helpers.merge import merge_contacts, plan_import
+from leadnet_helpers.model import Contact
+
+
+def _file(*records: ParsedRecord) -> ParsedFile:
+    return ParsedFile(file="c.csv", format="template-csv", format_label="LeadNet template",
+                      records=list(records))
+
+
+def _rec(line, name=None, problem="", **fields) -> ParsedRecord:
+    contact = Contact(name=name, **fields) if name else None
+    if contact and fields.get("email") and "emails" not in fields:
+        contact.emails = (fields["email"],)
+    return ParsedRecord(line=line, contact=contact, problem=problem)
+
+
+def _never(_id):  # pragma: no cover - fails the test if a merge loads a contact
+    raise AssertionError("nothing should be loaded")
+
+
+def test_records_sharing_an_email_merge_and_keep_both_sources_of_detail():
+    plan = plan_import(_file(
+        _rec(5, "Zoë Ångström", email="zoe@nordlys.example", organisation="Nordlys Energi AS"),
+        _rec(6, "Zoe Angstrom", email="zoe@nordlys.example", role="Head of Strategy",
+             tags=("Board",)),
+    ), {}, {}, _never)
+    report = plan.report
+    assert (report.imported, report.merged, report.rejected) == (1, 1, 0)
+    (zoe,) = plan.new
+    assert (zoe.name, zoe.organisation, zoe.role, zoe.tags) == (
+        "Zoë Ångström", "Nordlys Energi AS", "Head of Strategy", ("Board",))
+    merged = [e for e in report.events if e.outcome == "merged"]
+    assert merged[0].line == 6 and "line 5" in merged[0].detail
+
+
+def test_same_linkedin_profile_merges_into_the_stored_contact():
+    stored = Contact(name="José Müller", id=7, role="VP Operations")
+    plan = plan_import(
+        _file(_rec(9, "Jose Muller", linkedin_url="https://www.linkedin.com/in/jose",
+                   organisation="Fabrikam, Inc.")),
+        {"linkedin:https://www.linkedin.com/in/jose": 7}, {}, lambda cid: stored)
+    assert plan.report.merged == 1 and plan.new == []
+    assert plan.updates[7].organisation == "Fabrikam, Inc."
+    assert plan.updates[7].role == "VP Operations"  # what the person had is never overwritten
+
+
+def test_same_name_alone_is_never_merged_but_listed_for_the_person():
+    plan = plan_import(_file(_rec(2, "Ben Carter"), _rec(3, "ben  CARTER")),
+                       {}, {"ben carter": ["Ben Carter"]}, _never)
+    assert plan.report.imported == 2 and plan.report.merged == 0
+    dupes = plan.report.possible_duplicates
+    assert [d.line for d in dupes] == [2, 3]
+    assert "already in your workspace" in dupes[0].detail
+
+
+def test_rejected_records_are_reported_with_their_line_and_reason():
+    plan = plan_import(_file(_rec(4, problem="no name: add a name")), {}, {}, _never)
+    (event,) = plan.report.events
+    assert (event.line, event.outcome, event.detail) == (4, "rejected", "no name: add a name")
+    assert "0 imported, 0 merged, 1 rejected" in plan.report.summary()
+
+
+def test_merge_never_overwrites_and_unites_tags_and_emails():
+    mine = Contact("Ada", role="Nurse", tags=("work",), emails=("a@x.org",), extra={"k": "1"})
+    theirs = Contact("Ada B", role="Matron", tags=("work", "alumni"), emails=("b@y.org",),
+                     extra={"k": "2", "j": "3"})
+    merged = merge_contacts(mine, theirs)
+    assert merged.role == "Nurse" and merged.tags == ("work", "alumni")
+    assert merged.emails == ("a@x.org", "b@y.org") and merged.extra == {"k": "1", "j": "3"}
+
+
+names = st.sampled_from(["Ada", "Ben", "Cora", "ada", "Dev", ""])
+emails = st.sampled_from(["", "a@x.org", "b@x.org", "c@x.org"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(names, emails), max_size=30))
+def test_every_record_is_accounted_for(rows):
+    records = [_rec(i + 2, n or None, problem="" if n else "no name", email=e)
+               for i, (n, e) in enumerate(rows)]
+    report = plan_import(_file(*records), {}, {}, _never).report
+    assert report.imported + report.merged + report.rejected == report.records == len(rows)
+    assert len({e.line for e in report.events if e.outcome in
+                ("imported", "merged", "rejected")}) == len(rows)
