@@ -27,7 +27,7 @@ from .merge import ImportReport
 from .model import CAREER_STAGES, TEMPLATE_COLUMNS, Profile
 from .store import Workspace
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 _PROGRESS_MIN_BYTES = 200_000  # show a progress bar for files larger than this
 

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from importlib import metadata
 
 __all__ = [
-    "REQUIRED",
-    "MIN_PYTHON",
     "FIX",
+    "MIN_PYTHON",
+    "REQUIRED",
     "PackageStatus",
-    "check_python",
-    "check_packages",
-    "environment_html",
     "check_environment",
+    "check_packages",
+    "check_python",
+    "environment_html",
 ]
 
 #: The packages the workbook needs (distribution name, lowest version), as in pyproject.toml.

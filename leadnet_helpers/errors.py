@@ -9,7 +9,7 @@ that message; they never show a traceback for it.
 
 from __future__ import annotations
 
-__all__ = ["LeadNetError", "ImportProblem", "WorkspaceError"]
+__all__ = ["ImportProblem", "LeadNetError", "WorkspaceError"]
 
 
 class LeadNetError(Exception):

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-__all__ = ["safe_cell", "csv_text", "write_csv", "atomic_write_text"]
+__all__ = ["atomic_write_text", "csv_text", "safe_cell", "write_csv"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -21,8 +21,8 @@ from .model import CONTACT_FIELDS, Contact, name_key
 
 __all__ = [
     "ImportEvent",
-    "ImportReport",
     "ImportPlan",
+    "ImportReport",
     "contact_keys",
     "fingerprint",
     "merge_contacts",

@@ -18,25 +18,25 @@ from datetime import date, datetime
 from .errors import LeadNetError
 
 __all__ = [
-    "SENIORITY",
+    "CAREER_STAGES",
+    "CONTACT_FIELDS",
     "FREQUENCY",
     "GIVES",
-    "I_GIVE",
-    "ORIENTATION",
-    "NETWORK_TYPES",
-    "CAREER_STAGES",
     "INTERACTION_KINDS",
+    "I_GIVE",
+    "NETWORK_TYPES",
+    "ORIENTATION",
+    "SENIORITY",
     "TEMPLATE_COLUMNS",
-    "CONTACT_FIELDS",
     "Contact",
+    "Interaction",
     "Profile",
     "Tie",
-    "Interaction",
-    "normalise_text",
+    "contact_from_row",
+    "name_key",
     "normalise_email",
     "normalise_linkedin_url",
-    "name_key",
-    "contact_from_row",
+    "normalise_text",
 ]
 
 SENIORITY = ("junior", "peer", "senior", "executive")
@@ -123,12 +123,11 @@ def normalise_email(value: object) -> str:
     ''
     """
     text = normalise_text(value).lower()
-    if text.startswith("mailto:"):
-        text = text[7:]
+    text = text.removeprefix("mailto:")
     return text if "@" in text and " " not in text else ""
 
 
-_LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/in/([^/?#]+)", re.I)
+_LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/in/([^/?#]+)", re.IGNORECASE)
 
 
 def normalise_linkedin_url(value: object) -> str:

@@ -16,12 +16,12 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 __all__ = [
-    "leadnet_home",
-    "data_dir",
-    "workspace_path_for",
-    "current_workspace_path",
-    "remember_current_workspace",
     "WORKSPACE_SUFFIX",
+    "current_workspace_path",
+    "data_dir",
+    "leadnet_home",
+    "remember_current_workspace",
+    "workspace_path_for",
 ]
 
 WORKSPACE_SUFFIX = ".leadnet.sqlite"

@@ -16,7 +16,7 @@ from .model import Profile, name_key
 from .paths import WORKSPACE_SUFFIX, data_dir, leadnet_home
 from .store import Workspace
 
-__all__ = ["list_personas", "persona_dir", "build_persona_workspace", "open_sample"]
+__all__ = ["build_persona_workspace", "list_personas", "open_sample", "persona_dir"]
 
 
 def list_personas() -> list[dict[str, str]]:

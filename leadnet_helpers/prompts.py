@@ -18,7 +18,7 @@ from .errors import LeadNetError
 from .model import TEMPLATE_COLUMNS, normalise_text
 from .paths import data_dir
 
-__all__ = ["Prompt", "load_prompts", "prompt_row", "ME", "FORM_FIELDS"]
+__all__ = ["FORM_FIELDS", "ME", "Prompt", "load_prompts", "prompt_row"]
 
 #: What "who introduced us" holds when nobody did.
 ME = "me"

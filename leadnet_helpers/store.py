@@ -33,7 +33,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, fields, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import LeadNetError, WorkspaceError
@@ -51,7 +51,7 @@ from .model import (
     normalise_text,
 )
 
-__all__ = ["Workspace", "SCHEMA_VERSION", "MIGRATIONS"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Workspace"]
 
 _TUPLE_FIELDS = ("gives_me", "i_give", "tags", "emails")
 _BOOL_FIELDS = ("inside_org", "discretionary")
@@ -129,7 +129,7 @@ _UNDO_KEEP = 50
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _to_db(contact: Contact) -> dict[str, object]:
@@ -373,7 +373,7 @@ class Workspace:
             raise LeadNetError("a contact needs a name", fix="Type a name.")
         with self._write() as conn:
             (cid,) = self._insert(conn, [contact])
-            self._record_keys(conn, {k: cid for k in contact_keys(contact)})
+            self._record_keys(conn, dict.fromkeys(contact_keys(contact), cid))
             self._log_undo(conn, f"added {contact.name}", [{"op": "delete", "ids": [cid]}])
         return cid
 
@@ -392,7 +392,7 @@ class Workspace:
         after = replace(after, id=contact_id, extra=before.extra, source=before.source)
         with self._write() as conn:
             self._update(conn, [after])
-            self._record_keys(conn, {k: contact_id for k in contact_keys(after)})
+            self._record_keys(conn, dict.fromkeys(contact_keys(after), contact_id))
             self._log_undo(conn, f"edited {before.name}",
                            [{"op": "restore", "rows": [_to_json(before)]}])
         return after

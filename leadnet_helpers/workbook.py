@@ -24,14 +24,14 @@ from .store import Workspace
 
 __all__ = [
     "Session",
-    "start_workspace",
-    "open_sample_workspace",
-    "current_workspace",
     "current_session",
-    "reset_session",
+    "current_workspace",
     "describe_session",
-    "workspace_banner",
+    "open_sample_workspace",
+    "reset_session",
+    "start_workspace",
     "where_things_live",
+    "workspace_banner",
 ]
 
 
@@ -55,11 +55,7 @@ _session: Session | None = None
 
 def _set(session: Session, *, remember: bool) -> Workspace:
     global _session
-    if _session is not None and _session.workspace is not session.workspace:
-        try:
-            _session.workspace.close()
-        except Exception:  # noqa: BLE001 - an already closed file is fine
-            pass
+    # The previous workspace is not closed: views made earlier may still use it.
     _session = session
     if remember:
         paths.remember_current_workspace(session.workspace.path)

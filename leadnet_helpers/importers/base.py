@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import Contact
 
-__all__ = ["ParsedRecord", "ParsedFile", "Progress"]
+__all__ = ["ParsedFile", "ParsedRecord", "Progress"]
 
 #: Called as ``progress(done, total)`` while a large file is read.
 Progress = Callable[[int, int], None]

@@ -20,6 +20,7 @@ __all__ = [
     "extra_key",
     "join_name",
     "no_name_problem",
+    "odd_url_warning",
     "unique_header",
 ]
 
@@ -54,6 +55,24 @@ def unique_header(header: list[str]) -> list[str]:
         seen[key] = seen.get(key, 0) + 1
         result.append(column if seen[key] == 1 else f"{column} ({seen[key]})")
     return result
+
+
+_WEB = re.compile(r"^(?:https?://|www\.)|^[^:/\s]+\.[a-z]{2,}(?:/|$)", re.IGNORECASE)
+
+
+def odd_url_warning(value: str, what: str) -> str:
+    """A warning for a web-address field that holds something else, or ``""``.
+
+    Examples
+    --------
+    >>> odd_url_warning("https://cohowinery.example", "URL")
+    ''
+    >>> odd_url_warning("javascript:alert(1)", "URL")
+    "'javascript:alert(1)' in URL is not a web address; kept as written in extra information"
+    """
+    if not value or _WEB.match(value):
+        return ""
+    return f"'{value}' in {what} is not a web address; kept as written in extra information"
 
 
 def join_name(*parts: str) -> str:
@@ -95,8 +114,10 @@ class Columns:
     [1, 2]
     """
 
-    def __init__(self, header: list[str]) -> None:
+    def __init__(self, header: list[str], unknown: set[int] | None = None) -> None:
         self.header = header
+        #: Positions of columns whose values were kept in extra (see Table.unknown).
+        self.unknown = unknown if unknown is not None else set()
         self.keys = [h.casefold() for h in header]
         self.extra_keys = [extra_key(h) for h in header]
         self._where: dict[str, int] = {}
@@ -129,7 +150,7 @@ class Draft:
     unused non-empty cell in ``extra`` and builds the record.
     """
 
-    __slots__ = ("cells", "columns", "used", "extra", "warnings", "line")
+    __slots__ = ("cells", "columns", "extra", "line", "used", "warnings")
 
     def __init__(self, line: int, cells: list[str], columns: Columns) -> None:
         self.line = line
@@ -195,6 +216,7 @@ class Draft:
                 continue
             if index < len(header):
                 self.keep(header[index], normalise_text(cell))
+                self.columns.unknown.add(index)
             else:
                 self.keep(f"column_{index + 1}", normalise_text(cell))
                 self.warnings.append(
@@ -202,10 +224,10 @@ class Draft:
                     "with the contact as extra information"
                 )
         name = str(values.pop("name", ""))
-        if not name:
-            hints = (str(values.get(k, "")) for k in ("organisation", "email", "phone"))
-            return ParsedRecord(self.line, None, no_name_problem(hints), self.warnings)
         emails = tuple(dict.fromkeys(values.pop("emails", ()) or ()))  # type: ignore[arg-type]
+        if not name:
+            hints = [str(values.get("organisation", "")), *emails[:1], str(values.get("phone", ""))]
+            return ParsedRecord(self.line, None, no_name_problem(hints), self.warnings)
         values.setdefault("email", emails[0] if emails else "")
         contact = Contact(name=name, emails=emails, source=source, extra=self.extra, **values)  # type: ignore[arg-type]
         return ParsedRecord(self.line, contact, warnings=self.warnings)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..errors import ImportProblem
 
 __all__ = [
+    "EXPORT_AGAIN",
     "Decoded",
     "Table",
     "decode_bytes",
@@ -24,7 +25,6 @@ __all__ = [
     "physical_lines",
     "read_table",
     "split_line",
-    "EXPORT_AGAIN",
 ]
 
 #: The usual fix when a file cannot be read as a whole.
@@ -71,12 +71,15 @@ class Table:
     """The header and data rows of a CSV file (or of an Excel sheet).
 
     ``rows`` holds ``(line, cells)`` pairs; ``line`` is where the row starts.
-    Blank rows are left out: they are not records.
+    Blank rows are left out: they are not records. ``unknown`` is filled in by
+    the format modules: the positions of columns no contact field takes, whose
+    values were kept in ``extra``.
     """
 
     header: list[str]
     header_line: int
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    unknown: set[int] = field(default_factory=set)
 
 
 def line_at(text: str, index: int) -> int:

@@ -50,10 +50,19 @@ READABLE_EXPORTS = (
 
 _DELIMITERS = (",", ";", "\t", "|")
 _HEADER_SEARCH = 20  # lines (or sheet rows) searched for a vendor header
-_SEP_LINE = re.compile(r"^\s*\"?sep=(.)\"?\s*$", re.I)
+_SEP_LINE = re.compile(r"^\s*\"?sep=(.)\"?\s*$", re.IGNORECASE)
 _WEB_EMAILS = frozenset(
-    {"email", "business email", "personal email", "other email", "work email", "home email",
-     "email 2", "email 3", "email address"}
+    {
+        "email",
+        "business email",
+        "personal email",
+        "other email",
+        "work email",
+        "home email",
+        "email 2",
+        "email 3",
+        "email address",
+    }
 )
 
 
@@ -86,8 +95,12 @@ def classify_header(cells: Iterable[str]) -> str | None:
     first = "first name" in keys or "last name" in keys
     if first and ("connected on" in keys or {"url", "position"} <= keys):
         return "linkedin"
-    if "given name" in keys and keys & {"group membership", "organization 1 - name",
-                                         "e-mail 1 - value", "family name"}:
+    if "given name" in keys and keys & {
+        "group membership",
+        "organization 1 - name",
+        "e-mail 1 - value",
+        "family name",
+    }:
         return "google-legacy"
     if first and keys & {"labels", "organization name", "e-mail 1 - value"}:
         return "google"
@@ -118,7 +131,7 @@ def is_xlsx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except Exception:  # a damaged archive can fail in many ways inside zipfile
+    except Exception:  # noqa: BLE001 - a damaged archive fails in many ways inside zipfile
         return False
     return "xl/workbook.xml" in names and "[Content_Types].xml" in names
 
@@ -174,12 +187,17 @@ def sniff(data: bytes, name: str) -> Sniffed:
             if found is None or (found == "template-csv" and position > 0):
                 continue
             if best is None or len(cells) > best[0]:
-                best = (len(cells), Sniffed(found, decoded.encoding, text, delimiter, number, offset))
+                best = (
+                    len(cells),
+                    Sniffed(found, decoded.encoding, text, delimiter, number, offset),
+                )
         if best is not None:
             return best[1]
     if not lines:
         raise ImportProblem(
-            "the file has only a 'sep=' line and nothing else", file=name, line=first_no,
+            "the file has only a 'sep=' line and nothing else",
+            file=name,
+            line=first_no,
             fix=EXPORT_AGAIN,
         )
     number, _, line = lines[0]

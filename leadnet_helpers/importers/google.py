@@ -17,10 +17,10 @@ from collections.abc import Iterator
 
 from ..model import normalise_linkedin_url
 from .base import ParsedRecord
-from .common import Columns, Draft, join_name
+from .common import Columns, Draft, join_name, odd_url_warning
 from .decode import Table
 
-__all__ = ["parse_table", "split_values", "labels_to_tags"]
+__all__ = ["labels_to_tags", "parse_table", "split_values"]
 
 _SEPARATOR = ":::"
 _DROPPED_LABELS = frozenset({"*mycontacts", "mycontacts", "systemgroup:mycontacts"})
@@ -71,8 +71,13 @@ def _values(draft: Draft, pairs: list[tuple[int | None, int]]) -> list[str]:
 def _pairs(cols: Columns, kind: str) -> list[tuple[int | None, int]]:
     values = cols.numbered(rf"{kind} (\d+) - value")
     return [
-        (cols.find(cols.keys[i].replace(" - value", " - label"),
-                   cols.keys[i].replace(" - value", " - type")), i)
+        (
+            cols.find(
+                cols.keys[i].replace(" - value", " - label"),
+                cols.keys[i].replace(" - value", " - type"),
+            ),
+            i,
+        )
         for i in values
     ]
 
@@ -89,7 +94,7 @@ def parse_table(table: Table, *, legacy: bool = False) -> Iterator[ParsedRecord]
     >>> c.name, c.tags, c.email
     ('Ben Carter', ('Football',), 'ben.carter@example.com')
     """
-    cols = Columns(table.header)
+    cols = Columns(table.header, table.unknown)
     source = "google-legacy" if legacy else "google"
     full = cols.find("name") if legacy else None
     first = cols.find("first name", "given name")
@@ -105,7 +110,8 @@ def parse_table(table: Table, *, legacy: bool = False) -> Iterator[ParsedRecord]
     web_pairs = _pairs(cols, "website")
     for line, cells in table.rows:
         draft = Draft(line, cells, cols)
-        name = draft.take(full) or join_name(draft.take(first), draft.take(middle), draft.take(last))
+        parts = join_name(draft.take(first), draft.take(middle), draft.take(last))
+        name = draft.take(full) or parts
         if not name:  # a nickname or "file as" is still the person's name
             name = draft.take(nickname) or draft.take(file_as)
         emails = draft.emails(_values(draft, email_pairs), "E-mail")
@@ -119,6 +125,9 @@ def parse_table(table: Table, *, legacy: bool = False) -> Iterator[ParsedRecord]
                 linkedin_url = url
             else:
                 draft.keep("websites", site)
+                warning = odd_url_warning(site, "Website")
+                if warning:
+                    draft.warnings.append(warning)
         organisations = split_values(draft.take(org))
         if len(organisations) > 1:
             draft.keep("other_organisations", "; ".join(organisations[1:]))

@@ -17,7 +17,7 @@ from .base import ParsedRecord
 from .common import Columns, Draft, join_name
 from .decode import Table
 
-__all__ = ["parse_table", "iso_date"]
+__all__ = ["iso_date", "parse_table"]
 
 _SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 _TEXT_FORMATS = ("%d %b %Y", "%d-%b-%Y", "%d %B %Y", "%b %d, %Y", "%Y-%m-%d", "%d-%b-%y")
@@ -75,7 +75,7 @@ def parse_table(table: Table) -> Iterator[ParsedRecord]:
     >>> r.contact.name, r.contact.linkedin_url, r.contact.extra
     ('Zoë Ångström', 'https://www.linkedin.com/in/zoe', {'connected_on': '2025-03-14'})
     """
-    cols = Columns(table.header)
+    cols = Columns(table.header, table.unknown)
     first, last = cols.find("first name"), cols.find("last name")
     url, email = cols.find("url", "profile url"), cols.find("email address", "email", "e-mail")
     company, position = cols.find("company"), cols.find("position")

@@ -25,13 +25,31 @@ from .decode import Table
 __all__ = ["parse_table", "split_categories"]
 
 _EMAIL_COLUMNS = (
-    "e-mail address", "email", "email address", "business email", "work email",
-    "personal email", "home email", "other email", "e-mail 2 address", "email 2",
-    "e-mail 3 address", "email 3",
+    "e-mail address",
+    "email",
+    "email address",
+    "business email",
+    "work email",
+    "personal email",
+    "home email",
+    "other email",
+    "e-mail 2 address",
+    "email 2",
+    "e-mail 3 address",
+    "email 3",
 )
 _PHONE_COLUMNS = (
-    "mobile phone", "mobile", "primary phone", "business phone", "work phone", "home phone",
-    "phone", "business phone 2", "home phone 2", "other phone", "car phone",
+    "mobile phone",
+    "mobile",
+    "primary phone",
+    "business phone",
+    "work phone",
+    "home phone",
+    "phone",
+    "business phone 2",
+    "home phone 2",
+    "other phone",
+    "car phone",
 )
 _WEB_COLUMNS = ("web page", "personal web page", "business web page", "website", "web site")
 # Fields Outlook fills with a default when they are empty: not worth keeping.
@@ -45,8 +63,13 @@ _DEFAULTS = {
 }
 # Fields derived from others (kept elsewhere), not worth keeping twice.
 _DERIVED = (
-    "e-mail type", "e-mail 2 type", "e-mail 3 type", "e-mail display name",
-    "e-mail 2 display name", "e-mail 3 display name", "initials",
+    "e-mail type",
+    "e-mail 2 type",
+    "e-mail 3 type",
+    "e-mail display name",
+    "e-mail 2 display name",
+    "e-mail 3 display name",
+    "initials",
 )
 
 
@@ -72,14 +95,16 @@ def parse_table(table: Table, *, web: bool = False) -> Iterator[ParsedRecord]:
     >>> c.name, c.organisation, c.tags, c.email
     ('Aisha Bello', 'Kestrel Health', ('Board', 'VIP'), 'aisha@k.example')
     """
-    cols = Columns(table.header)
+    cols = Columns(table.header, table.unknown)
     source = "outlook-web" if web else "outlook"
     first, middle, last = cols.find("first name"), cols.find("middle name"), cols.find("last name")
     full, nickname = cols.find("display name", "full name", "name"), cols.find("nickname")
     company, department = cols.find("company"), cols.find("department")
     job = cols.find("job title")  # "Title" is Mr./Ms.
     notes, categories = cols.find("notes"), cols.find("categories")
-    emails_at = [(cols.header[i], i) for i in (cols.find(n) for n in _EMAIL_COLUMNS) if i is not None]
+    emails_at = [
+        (cols.header[i], i) for i in (cols.find(n) for n in _EMAIL_COLUMNS) if i is not None
+    ]
     phones_at = [i for i in (cols.find(n) for n in _PHONE_COLUMNS) if i is not None]
     web_at = [i for i in (cols.find(n) for n in _WEB_COLUMNS) if i is not None]
     defaults = [(i, v) for k, v in _DEFAULTS.items() if (i := cols.find(k)) is not None]

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 
 from ..errors import ImportProblem, LeadNetError
-from ..model import contact_from_row, normalise_email, normalise_text
+from ..model import CONTACT_FIELDS, contact_from_row, normalise_email, normalise_text
 from .base import ParsedRecord
 from .common import no_name_problem
 from .decode import Table
 
-__all__ = ["parse_table", "read_sheet", "cell_text"]
+__all__ = ["cell_text", "parse_table", "read_sheet"]
 
 
 def parse_table(table: Table) -> Iterator[ParsedRecord]:
@@ -37,6 +37,8 @@ def parse_table(table: Table) -> Iterator[ParsedRecord]:
     """
     header = table.header
     width = len(header)
+    known = {*CONTACT_FIELDS, "emails"}
+    columns = [normalise_text(h).casefold().replace(" ", "_") for h in header]
     for line, cells in table.rows:
         row = dict(zip(header, cells, strict=False))
         surplus = [
@@ -45,9 +47,13 @@ def parse_table(table: Table) -> Iterator[ParsedRecord]:
         try:
             contact, warnings = contact_from_row(row, source="template")
         except LeadNetError:
-            hints = [normalise_text(row.get(k, "")) for k in header if k.casefold() != "name"]
+            found = dict(zip(columns, cells, strict=False))
+            hints = [normalise_text(found.get(k, "")) for k in ("organisation", "email", "phone")]
             yield ParsedRecord(line, None, no_name_problem(hints))
             continue
+        table.unknown.update(
+            i for i, c in enumerate(cells[:width]) if columns[i] not in known and c.strip()
+        )
         for key, value in row.items():
             column = normalise_text(key).casefold().replace(" ", "_")
             text = normalise_text(value)
@@ -133,7 +139,7 @@ def read_sheet(data: bytes, name: str) -> list[tuple[int, list[str]]]:
             return rows
         finally:
             workbook.close()
-    except Exception as exc:  # openpyxl and zipfile fail in many ways on damaged files
+    except Exception as exc:  # noqa: BLE001 - openpyxl fails in many ways on damaged files
         raise ImportProblem(
             f"we cannot open this Excel workbook ({type(exc).__name__})",
             file=name,

@@ -18,7 +18,7 @@ import ipywidgets as widgets
 
 from ..errors import LeadNetError
 
-__all__ = ["message_html", "error_text", "feedback_widget", "show", "guarded", "LABEL_STYLE"]
+__all__ = ["LABEL_STYLE", "error_text", "feedback_widget", "guarded", "message_html", "show"]
 
 #: Labels wide enough to read in full (ipywidgets cuts long descriptions otherwise).
 LABEL_STYLE = {"description_width": "11em"}

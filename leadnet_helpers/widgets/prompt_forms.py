@@ -20,12 +20,12 @@ from . import events
 from .feedback import LABEL_STYLE, feedback_widget, guarded, show
 
 __all__ = [
+    "SOMEONE_ELSE",
     "PromptForm",
     "PromptsView",
-    "prompts_view",
     "introducer_options",
     "names_by_prompt",
-    "SOMEONE_ELSE",
+    "prompts_view",
 ]
 
 #: The dropdown value meaning "someone not in my list yet" (then a name is typed).
@@ -175,7 +175,7 @@ class PromptsView(widgets.VBox):
     def __init__(self, ws: Workspace, prompts: Sequence[Prompt]) -> None:
         self.ws = ws
         self.feedback = feedback_widget()
-        contacts = ws.contacts()
+        contacts = events.contacts(ws)
         names = names_by_prompt(contacts)
         options = introducer_options(c.name for c in contacts)
         self.forms = [PromptForm(ws, p, names.get(p.id, []), options) for p in prompts]
@@ -186,7 +186,7 @@ class PromptsView(widgets.VBox):
     def refresh(self) -> None:
         """Offer the current contacts as introducers."""
         try:
-            options = introducer_options(c.name for c in self.ws.contacts())
+            options = introducer_options(c.name for c in events.contacts(self.ws))
             for form in self.forms:
                 form.set_introducers(options)
         except Exception as err:  # noqa: BLE001 - shown, never swallowed

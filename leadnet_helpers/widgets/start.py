@@ -6,6 +6,7 @@ The form only collects values; :func:`profile_from_form` checks them and
 
 from __future__ import annotations
 
+import contextlib
 import html
 from collections.abc import Mapping
 
@@ -17,7 +18,7 @@ from ..model import CAREER_STAGES, Profile, normalise_text
 from ..store import Workspace
 from .feedback import LABEL_STYLE, feedback_widget, guarded, show
 
-__all__ = ["StartView", "start_view", "profile_from_form", "confirmation_html"]
+__all__ = ["StartView", "confirmation_html", "profile_from_form", "start_view"]
 
 PROFILE_FIELDS = ("name", "organisation", "role", "function", "industry", "career_stage")
 SAMPLE, OWN, EXISTING = ("Explore a sample persona", "Create my own workspace",
@@ -158,10 +159,8 @@ class StartView(widgets.VBox):
         self.feedback.value = ""
 
     def _on_persona(self, _change: dict) -> None:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             self._describe_persona(personas.list_personas())
-        except (OSError, ValueError):
-            pass
 
     def _on_open_sample(self, _button: widgets.Button) -> None:
         show(self.feedback, "info", "Building your copy of the sample...")

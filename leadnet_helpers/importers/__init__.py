@@ -1,0 +1,204 @@
+"""Read contact exports: LinkedIn, Google, Outlook, vCard and the LeadNet template.
+
+The format is recognised from the content (see :mod:`.detect`); every record of
+the file (a data row, a card) becomes one :class:`~.base.ParsedRecord`,
+accepted or rejected with the reason, so nothing is lost silently. A file that
+cannot be read as a whole raises :class:`~leadnet_helpers.errors.ImportProblem`
+saying where and what to do; no other exception escapes.
+
+Examples
+--------
+>>> parsed = parse_bytes(b"name,organisation\\nAda Brooks,Riverside Hospital\\n", "mine.csv")
+>>> parsed.format, [(line, c.name) for line, c in parsed.contacts]
+('template-csv', [(2, 'Ada Brooks')])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import ImportProblem
+from . import google, linkedin, outlook, template, vcard
+from .base import ParsedFile, ParsedRecord, Progress
+from .common import unique_header
+from .decode import Table, read_table
+from .detect import FORMAT_LABELS, classify_header, detect_format, sniff, unknown_layout
+
+__all__ = [
+    "FORMAT_LABELS",
+    "ParsedFile",
+    "ParsedRecord",
+    "Progress",
+    "detect_format",
+    "parse_bytes",
+    "parse_file",
+]
+
+_PROGRESS_EVERY = 1000
+_XLSX_HEADER_SEARCH = 20
+
+
+def _records(fmt: str, table: Table) -> Iterable[ParsedRecord]:
+    if fmt == "linkedin":
+        return linkedin.parse_table(table)
+    if fmt in ("google", "google-legacy"):
+        return google.parse_table(table, legacy=fmt == "google-legacy")
+    if fmt in ("outlook", "outlook-web"):
+        return outlook.parse_table(table, web=fmt == "outlook-web")
+    return template.parse_table(table)
+
+
+def _header_only(name: str, line: int) -> ImportProblem:
+    return ImportProblem(
+        "the file has column headings on this line but no contacts below them",
+        file=name,
+        line=line,
+        fix="Export your contacts again and check that the export included them, or add one "
+        "contact a row below the headings.",
+    )
+
+
+def _collect(
+    records: Iterable[ParsedRecord], total: int, progress: Progress | None
+) -> list[ParsedRecord]:
+    collected: list[ParsedRecord] = []
+    for record in records:
+        collected.append(record)
+        if progress is not None and len(collected) % _PROGRESS_EVERY == 0:
+            progress(len(collected), total)
+    if progress is not None:
+        progress(len(collected), total)
+    return collected
+
+
+def _unknown_columns(table: Table) -> list[str]:
+    """Columns no contact field takes (their values were kept in ``extra``)."""
+    return [h for i, h in enumerate(table.header) if i in table.unknown]
+
+
+def _parse_xlsx(data: bytes, name: str, progress: Progress | None) -> ParsedFile:
+    rows = template.read_sheet(data, name)
+    if not rows:
+        raise ImportProblem(
+            "the first sheet of this workbook is empty",
+            file=name,
+            line=1,
+            fix="Put the contacts (with a 'name' column heading) in the first sheet and import "
+            "the workbook again.",
+        )
+    for position, (number, cells) in enumerate(rows[:_XLSX_HEADER_SEARCH]):
+        fmt = classify_header(cells)
+        if fmt is None or (fmt == "template-csv" and position > 0):
+            continue
+        table = Table(unique_header(cells), number, rows[position + 1 :])
+        if not table.rows:
+            raise _header_only(name, number)
+        records = _collect(_records(fmt, table), len(table.rows), progress)
+        label = FORMAT_LABELS[fmt]
+        if fmt == "template-csv":
+            fmt, label = "template-xlsx", FORMAT_LABELS["template-xlsx"]
+        else:
+            label += " (saved as an Excel workbook)"
+        return ParsedFile(name, fmt, label, records, "xlsx", _unknown_columns(table))
+    raise unknown_layout(name, rows[0][0], rows[0][1])
+
+
+def parse_bytes(data: bytes, name: str, *, progress: Progress | None = None) -> ParsedFile:
+    """Read the contacts in the bytes of one export file.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    name : str
+        The file name shown to the person (no directory).
+    progress : callable, optional
+        Called as ``progress(done, total)`` every 1000 records and once at the end.
+
+    Returns
+    -------
+    ParsedFile
+        One record per data row or card, in file order.
+
+    Raises
+    ------
+    ImportProblem
+        When the file cannot be read as a whole: empty, header only, cut off,
+        binary, of an unknown layout, or in an encoding we cannot read.
+
+    Examples
+    --------
+    >>> data = (b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\\n"
+    ...         b"Ada,Brooks,https://www.linkedin.com/in/ada,,Riverside,Ward Sister,14 Mar 2025\\n")
+    >>> parsed = parse_bytes(data, "Connections.csv")
+    >>> parsed.format, parsed.records[0].contact.role
+    ('linkedin', 'Ward Sister')
+    """
+    name = Path(name).name or "file"
+    found = sniff(data, name)
+    if found.format == "template-xlsx":
+        return _parse_xlsx(data, name, progress)
+    if found.format == "vcard":
+        total = sum(1 for _ in vcard.split_cards(found.text))
+        records = _collect(vcard.parse_text(found.text), total, progress)
+        return ParsedFile(name, "vcard", FORMAT_LABELS["vcard"], records, found.encoding)
+    table = read_table(
+        found.text,
+        offset=found.offset,
+        first_line=found.header_line,
+        delimiter=found.delimiter,
+        name=name,
+    )
+    table.header = unique_header(table.header)
+    if not table.rows:
+        raise _header_only(name, found.header_line)
+    records = _collect(_records(found.format, table), len(table.rows), progress)
+    return ParsedFile(
+        name,
+        found.format,
+        FORMAT_LABELS[found.format],
+        records,
+        found.encoding,
+        _unknown_columns(table),
+    )
+
+
+def parse_file(
+    path: str | Path, *, name: str | None = None, progress: Progress | None = None
+) -> ParsedFile:
+    """Read the contacts in an export file on disk.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file to read.
+    name : str, optional
+        The name shown to the person; the file's own name by default.
+    progress : callable, optional
+        Called as ``progress(done, total)`` while a large file is read.
+
+    Raises
+    ------
+    ImportProblem
+        When the file cannot be opened or read as a whole.
+
+    Examples
+    --------
+    >>> try:
+    ...     parse_file("/no/such/Connections.csv")
+    ... except ImportProblem as exc:
+    ...     print(exc.what)
+    we cannot open this file (No such file or directory)
+    """
+    path = Path(path)
+    shown = name or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportProblem(
+            f"we cannot open this file ({exc.strerror or type(exc).__name__})",
+            file=shown,
+            fix="Check that the file exists and is not open in another program, then try again.",
+        ) from None
+    return parse_bytes(data, shown, progress=progress)

@@ -1,0 +1,368 @@
+"""vCard files (2.1, 3.0, 4.0) from phones, Apple Contacts and Google Contacts.
+
+Each card is cut out of the file on its own (so one broken card is rejected
+and the others are kept) and parsed with :mod:`vobject`. Before that, the
+quoted-printable soft line breaks of vCard 2.1 (a ``=`` at the end of a line
+that continues on the next, as stock Android writes them) are joined, because
+vobject cannot read them.
+"""
+
+from __future__ import annotations
+
+import quopri
+import re
+from collections.abc import Iterator
+
+from ..model import Contact, normalise_email, normalise_linkedin_url, normalise_text
+from .base import ParsedRecord
+from .common import no_name_problem, odd_url_warning
+
+__all__ = ["drop_binary", "join_soft_breaks", "parse_text", "prepare_lines", "split_cards"]
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_BARE_COMMA = re.compile(r"(?<!\\),")
+_APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
+_AT_LINE = re.compile(r"^At line \d+:\s*")
+# Properties that are mapped to fields, or not worth keeping (binary, bookkeeping).
+_MAPPED = {"fn", "n", "org", "title", "email", "tel", "url", "categories", "note", "kind"}
+_BINARY = {"PHOTO", "LOGO", "SOUND", "KEY"}
+_IGNORED = {
+    "version",
+    "prodid",
+    "rev",
+    "photo",
+    "logo",
+    "sound",
+    "key",
+    "x-ablabel",
+    "x-abshowas",
+    "begin",
+    "end",
+}
+
+
+def split_cards(text: str) -> Iterator[tuple[int, list[str], str]]:
+    """Cut the cards out of a vCard file.
+
+    Yields ``(line, lines, problem)``: the line of ``BEGIN:VCARD``, the card's
+    lines, and a problem when the card is not closed (then ``lines`` is empty).
+    Lines outside cards are blank or stray and are not records.
+
+    Examples
+    --------
+    >>> [(line, len(lines), problem) for line, lines, problem in
+    ...  split_cards("BEGIN:VCARD\\nFN:A\\nEND:VCARD\\n\\nBEGIN:VCARD\\nFN:B\\n")]
+    [(1, 3, ''), (5, 0, 'this card has no END:VCARD line; the file was probably cut off')]
+    """
+    current: list[str] | None = None
+    start = depth = 0
+    for number, line in enumerate(_NEWLINE.split(text), start=1):
+        upper = line.strip().upper()
+        if current is None:
+            if upper.startswith("BEGIN:VCARD"):
+                current, start, depth = [line.strip()], number, 1
+            continue
+        if upper.startswith("BEGIN:VCARD"):
+            if current[-1].upper().split(";")[0].split(":")[0].endswith("AGENT"):
+                depth += 1  # vCard 2.1 embeds an agent's card in the card
+            else:
+                yield (
+                    start,
+                    [],
+                    (f"this card has no END:VCARD line (the next card starts on line {number})"),
+                )
+                current, start, depth = [line.strip()], number, 1
+                continue
+        current.append(line)
+        if upper == "END:VCARD":
+            depth -= 1
+            if depth == 0:
+                yield start, current, ""
+                current = None
+    if current is not None:
+        yield start, [], "this card has no END:VCARD line; the file was probably cut off"
+
+
+def _property_name(line: str) -> str:
+    head = re.split(r"[;:]", line, maxsplit=1)[0]
+    return head.rsplit(".", 1)[-1].strip().upper()
+
+
+def drop_binary(lines: list[str]) -> list[str]:
+    """Leave out PHOTO, LOGO, SOUND and KEY (base64 data we do not keep).
+
+    Their continuation lines go too, so a damaged photo cannot spoil the card.
+
+    Examples
+    --------
+    >>> drop_binary(["FN:A", "PHOTO;ENCODING=b:AAAA", " BBBB", "", "NOTE:x"])
+    ['FN:A', 'NOTE:x']
+    """
+    kept: list[str] = []
+    skipping = False
+    for line in lines:
+        if skipping and (not line.strip() or line[:1] in " \t"):
+            continue
+        skipping = _property_name(line) in _BINARY
+        if not skipping:
+            kept.append(line)
+    return kept
+
+
+def _quoted_printable(line: str) -> bool:
+    head = line.split(":", 1)[0].upper()
+    return "QUOTED-PRINTABLE" in head
+
+
+def join_soft_breaks(lines: list[str]) -> list[str]:
+    """Join quoted-printable soft line breaks (``=`` at the end of a line).
+
+    Examples
+    --------
+    >>> join_soft_breaks(["NOTE;ENCODING=QUOTED-PRINTABLE:Ren=C3=A9e =", "Thibault", "END:VCARD"])
+    ['NOTE;ENCODING=QUOTED-PRINTABLE:Ren=C3=A9e Thibault', 'END:VCARD']
+    """
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _quoted_printable(line):
+            while (
+                line.endswith("=")
+                and index + 1 < len(lines)
+                and lines[index + 1].strip().upper() != "END:VCARD"
+            ):
+                index += 1
+                line = line[:-1] + lines[index]
+        joined.append(line)
+        index += 1
+    return joined
+
+
+def _split_property(line: str) -> tuple[str, str | None]:
+    """Split a content line at the first ``:`` outside double quotes."""
+    quoted = False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == ":" and not quoted:
+            return line[:index], line[index + 1 :]
+    return line, None
+
+
+def _decode_qp(head: str, value: str) -> tuple[str, str]:
+    """Decode a quoted-printable value into plain text and drop its encoding params."""
+    params = head.split(";")
+    charset = next(
+        (p.split("=", 1)[1].strip('"') for p in params if p.upper().startswith("CHARSET=")),
+        "utf-8",
+    )
+    raw = quopri.decodestring(value.encode("utf-8", "surrogateescape"))
+    try:
+        text = raw.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", "replace")
+    text = text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    kept = [
+        p
+        for p in params
+        if p.upper() not in ("ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE")
+        and not p.upper().startswith("CHARSET=")
+    ]
+    return ";".join(kept), text
+
+
+def prepare_lines(lines: list[str]) -> list[str]:
+    """Make a card's lines safe for vobject without changing what they say.
+
+    Drops binary properties, joins quoted-printable soft breaks, unfolds
+    folded lines, decodes quoted-printable values, and escapes bare commas
+    (vCard 2.1 does not escape them; vobject would keep only the text before
+    the first one).
+
+    Examples
+    --------
+    >>> prepare_lines(["BEGIN:VCARD", "NOTE;ENCODING=QUOTED-PRINTABLE:Lyon, tr=C3=A8s =",
+    ...                "bien", "END:VCARD"])
+    ['BEGIN:VCARD', 'NOTE:Lyon\\\\, très bien', 'END:VCARD']
+    """
+    unfolded: list[str] = []
+    for line in join_soft_breaks(drop_binary(lines)):
+        if line[:1] in (" ", "\t") and unfolded:
+            unfolded[-1] += line[1:]
+        elif line.strip():
+            unfolded.append(line)
+    prepared = []
+    for line in unfolded:
+        head, value = _split_property(line)
+        name = _property_name(line)
+        if value is None or name in ("BEGIN", "END"):  # vobject reports a line without ':'
+            prepared.append(line.strip())
+            continue
+        if _quoted_printable(line):
+            head, value = _decode_qp(head, value)
+        if name != "CATEGORIES":
+            value = _BARE_COMMA.sub(r"\\,", value)
+        prepared.append(f"{head}:{value}")
+    return prepared
+
+
+def _text(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(t for t in (_text(v) for v in value) if t)
+    if isinstance(value, bytes):
+        return ""
+    return normalise_text(value)
+
+
+def _rank(line: object, order: int) -> tuple[int, int]:
+    """Sort key putting preferred values first (4.0 ``PREF=1``, 3.0/2.1 ``pref``)."""
+    params = getattr(line, "params", {}) or {}
+    singles = [s.casefold() for s in getattr(line, "singletonparams", []) or []]
+    pref = params.get("PREF") or []
+    if pref and str(pref[0]).isdigit():
+        return int(pref[0]), order
+    types = [t.casefold() for value in params.get("TYPE", []) for t in str(value).split(",")]
+    return (1 if "pref" in types or "pref" in singles or pref else 101), order
+
+
+def _values(contents: dict, key: str) -> list[str]:
+    lines = contents.get(key, [])
+    ranked = sorted(range(len(lines)), key=lambda i: _rank(lines[i], i))
+    return [v for v in (_text(lines[i].value) for i in ranked) if v]
+
+
+def _name(contents: dict) -> str:
+    name = _text(contents["fn"][0].value) if contents.get("fn") else ""
+    if not name and contents.get("n"):
+        value = contents["n"][0].value
+        parts = [
+            getattr(value, a, "") for a in ("prefix", "given", "additional", "family", "suffix")
+        ]
+        name = " ".join(t for t in (_text(p).replace(",", " ") for p in parts) if t)
+        name = " ".join(name.split())
+    return name
+
+
+def card_record(line: int, card: object) -> ParsedRecord:
+    """Turn one parsed vobject card into a record."""
+    contents: dict = card.contents  # type: ignore[attr-defined]
+    warnings: list[str] = []
+    extra: dict[str, str] = {}
+    labels = {
+        cl.group: _APPLE_LABEL.sub(r"\1", _text(cl.value))
+        for cl in contents.get("x-ablabel", [])
+        if cl.group
+    }
+    org_parts = []
+    for org in contents.get("org", [])[:1]:
+        value = org.value if isinstance(org.value, list) else [org.value]
+        org_parts = [t for t in (_text(v) for v in value) if t]
+    emails = []
+    for value in _values(contents, "email"):
+        email = normalise_email(value)
+        if email:
+            emails.append(email)
+        else:
+            extra["email"] = f"{extra['email']}; {value}" if "email" in extra else value
+            warnings.append(f"'{value}' in EMAIL is not an e-mail address; kept as extra")
+    phones = [v.removeprefix("tel:") for v in _values(contents, "tel")]
+    linkedin_url = ""
+    for key in ("url", "x-socialprofile"):
+        for value in _values(contents, key):
+            url = normalise_linkedin_url(value)
+            if url and not linkedin_url:
+                linkedin_url = url
+                continue
+            extra[key] = f"{extra[key]}; {value}" if key in extra else value
+            warning = odd_url_warning(value, key.upper())
+            if warning:
+                warnings.append(warning)
+    tags: list[str] = []
+    for category in contents.get("categories", []):
+        value = category.value
+        items = value if isinstance(value, list) else str(value).split(",")
+        tags += [t for t in (_text(i) for i in items) if t]
+    kind = _text(contents["kind"][0].value).casefold() if contents.get("kind") else ""
+    show_as = (
+        _text(contents["x-abshowas"][0].value).casefold() if contents.get("x-abshowas") else ""
+    )
+    if kind == "org" or show_as == "company":
+        warnings.append(
+            "this card is an organisation, not a person; it was imported, but check that you "
+            "want it among your contacts"
+        )
+    elif kind and kind not in ("individual", ""):
+        extra["kind"] = kind
+    for key, lines in contents.items():
+        if key in _MAPPED or key in _IGNORED or key == "x-socialprofile":
+            continue
+        for content in lines:
+            params = getattr(content, "params", {}) or {}
+            if isinstance(content.value, bytes) or "b" in [
+                str(e).casefold() for e in params.get("ENCODING", [])
+            ]:
+                continue  # binary data (an image, a key): not kept
+            text = _text(content.value)
+            label = labels.get(content.group) if content.group else None
+            if text:
+                text = f"{text} ({label})" if label else text
+                extra[key] = f"{extra[key]}; {text}" if key in extra else text
+    if len(phones) > 1:
+        extra["other_phones"] = "; ".join(phones[1:])
+    name = _name(contents)
+    if not name:
+        hints = [org_parts[0] if org_parts else "", *emails[:1], *phones[:1]]
+        return ParsedRecord(line, None, no_name_problem(hints), warnings)
+    contact = Contact(
+        name=name,
+        organisation=org_parts[0] if org_parts else "",
+        function=" / ".join(org_parts[1:]),
+        role=(_values(contents, "title") or [""])[0],
+        email=emails[0] if emails else "",
+        emails=tuple(dict.fromkeys(emails)),
+        phone=phones[0] if phones else "",
+        linkedin_url=linkedin_url,
+        tags=tuple(dict.fromkeys(tags)),
+        notes="\n".join(_values(contents, "note")),
+        source="vcard",
+        extra=extra,
+    )
+    if len(_values(contents, "title")) > 1:
+        extra["other_titles"] = "; ".join(_values(contents, "title")[1:])
+    return ParsedRecord(line, contact, warnings=warnings)
+
+
+def parse_text(text: str) -> Iterator[ParsedRecord]:
+    """Read every card of a vCard file, one record a card.
+
+    Examples
+    --------
+    >>> records = list(parse_text("BEGIN:VCARD\\r\\nVERSION:3.0\\r\\nFN:Ada Brooks\\r\\n"
+    ...                           "ORG:Riverside Hospital;Nursing\\r\\nEND:VCARD\\r\\n"))
+    >>> c = records[0].contact
+    >>> records[0].line, c.name, c.organisation, c.function
+    (1, 'Ada Brooks', 'Riverside Hospital', 'Nursing')
+    """
+    import vobject  # imported here: only needed for vCard files
+
+    for line, lines, problem in split_cards(text):
+        if problem:
+            yield ParsedRecord(line, None, f"{problem}: export this contact again")
+            continue
+        try:
+            card = vobject.readOne("\r\n".join(prepare_lines(lines)) + "\r\n")
+            record = card_record(line, card)
+        except Exception as exc:  # noqa: BLE001 - vobject fails in many ways on broken cards
+            reason = _AT_LINE.sub("", str(exc).strip().splitlines()[0] if str(exc).strip() else "")
+            reason = reason[:120] or type(exc).__name__
+            record = ParsedRecord(
+                line,
+                None,
+                f"this card cannot be read ({reason}); the other cards are not affected: export "
+                "this contact again, or correct the card in a text editor",
+            )
+        yield record

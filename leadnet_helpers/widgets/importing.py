@@ -1,0 +1,235 @@
+"""Notebook 01's import view: upload exports, import them, read the report.
+
+Each file is imported on its own, all or nothing: a file that cannot be read
+leaves the workspace as it was and says why; the others still go in. The
+report lists, per file, a summary line and the records worth a look
+(rejected, merged, possible duplicates, warnings) with their line numbers.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+
+from ..errors import LeadNetError
+from ..merge import ImportReport
+from ..store import Workspace
+from . import events
+from .feedback import LABEL_STYLE, error_text, feedback_widget, guarded, message_html, show
+from .tables import html_table
+
+__all__ = [
+    "ACCEPT",
+    "FileOutcome",
+    "ImportView",
+    "ProgressSteps",
+    "import_view",
+    "report_html",
+    "report_rows",
+    "uploaded_files",
+]
+
+#: The file types offered in the upload dialog.
+ACCEPT = ".csv,.vcf,.xlsx,.txt"
+#: Most event rows shown in the report table (the counts always cover all).
+MAX_ROWS = 200
+_REPORT_COLUMNS = (("file", "File"), ("line", "Line"), ("outcome", "What happened"),
+                   ("name", "Name"), ("detail", "Why"))
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """One uploaded file: its report, or the problem that stopped it."""
+
+    file: str
+    report: ImportReport | None = None
+    problem: str = ""
+
+
+def uploaded_files(value: object) -> list[tuple[str, bytes]]:
+    """The uploaded files as ``(name, content)`` pairs, in upload order.
+
+    Accepts the value of an ipywidgets 8 ``FileUpload`` (a tuple of dicts
+    with ``name`` and ``content``) and the ipywidgets 7 shape (a dict by name).
+
+    Examples
+    --------
+    >>> uploaded_files(({"name": "c.csv", "content": memoryview(b"name\\nAda\\n")},))
+    [('c.csv', b'name\\nAda\\n')]
+    """
+    items = value.values() if isinstance(value, dict) else (value or ())
+    files = []
+    for item in items:
+        name = item.get("name") or item.get("metadata", {}).get("name", "upload")
+        files.append((str(name), bytes(item["content"])))
+    return files
+
+
+def report_rows(reports: Iterable[ImportReport], limit: int = MAX_ROWS) -> list[dict[str, object]]:
+    """The records worth a look: everything but plain imports, at most *limit* rows.
+
+    Examples
+    --------
+    >>> from leadnet_helpers.merge import ImportEvent
+    >>> r = ImportReport("c.csv", "CSV", 2, imported=1, rejected=1, events=[
+    ...     ImportEvent(2, "imported", "Ada"), ImportEvent(3, "rejected", "", "no name")])
+    >>> report_rows([r])
+    [{'file': 'c.csv', 'line': 3, 'outcome': 'rejected', 'name': '', 'detail': 'no name'}]
+    """
+    rows: list[dict[str, object]] = []
+    for report in reports:
+        rows.extend(r for r in report.rows() if r["outcome"] != "imported")
+    return rows[:limit]
+
+
+def report_html(outcomes: Sequence[FileOutcome]) -> str:
+    """The whole report: a summary per file, then one escaped table of notable records.
+
+    Examples
+    --------
+    >>> html_text = report_html([FileOutcome("x.csv", problem="x.csv: the file is empty.")])
+    >>> "x.csv: the file is empty." in html_text and "unchanged" in html_text
+    True
+    """
+    parts = []
+    for outcome in outcomes:
+        if outcome.report is not None:
+            parts.append(message_html("ok", outcome.report.summary()))
+        else:
+            parts.append(message_html("error", f"{outcome.problem} Nothing from this file was "
+                                      "imported; your workspace is unchanged."))
+    reports = [o.report for o in outcomes if o.report is not None]
+    total = sum(1 for r in reports for e in r.events if e.outcome != "imported")
+    if total:
+        rows = report_rows(reports)
+        caption = "Records worth a look" + (
+            f" (the first {len(rows)} of {total})" if total > len(rows) else "")
+        parts.append(html_table(_REPORT_COLUMNS, rows, caption=caption,
+                                css_class="leadnet-import-report"))
+    return "".join(parts)
+
+
+class ProgressSteps:
+    """Turn ``progress(phase, done, total)`` calls into a few bar updates.
+
+    :meth:`update` returns ``(percent, label)`` when the bar should move and
+    ``None`` otherwise, so a 30,000-record file sends about a hundred
+    updates, not thirty thousand.
+
+    Examples
+    --------
+    >>> steps = ProgressSteps()
+    >>> steps.update("reading", 1, 1000), steps.update("reading", 2, 1000)
+    ((0, 'reading'), None)
+    >>> steps.update("saving", 1000, 1000)
+    (100, 'saving')
+    """
+
+    def __init__(self) -> None:
+        self.last: tuple[int, str] | None = None
+
+    def update(self, phase: str, done: int, total: int) -> tuple[int, str] | None:
+        """The new bar position, or None when it would not visibly move."""
+        share = done / total if total else 1.0
+        # reading is the first half of the bar, saving the second
+        percent = int(50 * share) + (50 if phase == "saving" else 0)
+        if phase == "saving" and done >= total:
+            percent = 100
+        step = (percent, phase)
+        if self.last == step:
+            return None
+        self.last = step
+        return step
+
+
+class ImportView(widgets.VBox):
+    """Upload one or more exports, import them, and show the report."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.upload = widgets.FileUpload(accept=ACCEPT, multiple=True,
+                                         description="Choose files",
+                                         tooltip="Choose contact exports (.csv, .vcf, .xlsx, .txt)")
+        self.upload.add_class("leadnet-upload")
+        self.chosen = widgets.HTML("<p>No files chosen yet.</p>")
+        self.import_button = widgets.Button(description="Import", button_style="primary",
+                                            tooltip="Import the chosen files into your workspace")
+        self.import_button.add_class("leadnet-import")
+        self.progress = widgets.IntProgress(value=0, min=0, max=100, description="Progress",
+                                            style=LABEL_STYLE)
+        self.progress.add_class("leadnet-import-progress")
+        self.feedback = feedback_widget()
+        self.report = widgets.HTML()
+        self.report.add_class("leadnet-import-report-box")
+        super().__init__([widgets.HBox([self.upload, self.import_button]), self.chosen,
+                          self.progress, self.feedback, self.report])
+        self.add_class("leadnet-import-view")
+        self.upload.observe(self._on_upload, names="value")
+        self.import_button.on_click(guarded(self.feedback)(self._on_import))
+
+    def _on_upload(self, change: dict) -> None:
+        names = [name for name, _ in uploaded_files(change["new"])]
+        self.chosen.value = ("<p>Chosen: " + ", ".join(html.escape(n) for n in names)
+                             + ". Press Import.</p>") if names else "<p>No files chosen yet.</p>"
+
+    def import_files(self, files: Sequence[tuple[str, bytes]]) -> list[FileOutcome]:
+        """Import each file on its own; show and return what happened to each."""
+        outcomes = []
+        for number, (name, data) in enumerate(files, start=1):
+            show(self.feedback, "info", f"Importing {name} ({number} of {len(files)})...")
+            steps = ProgressSteps()
+
+            def progress(phase: str, done: int, total: int, steps=steps) -> None:
+                moved = steps.update(phase, done, total)
+                if moved:
+                    self.progress.value, self.progress.description = moved[0], moved[1]
+
+            try:
+                report = self.ws.import_file(name, name=name, data=data, progress=progress)
+                outcomes.append(FileOutcome(name, report=report))
+            except LeadNetError as err:
+                outcomes.append(FileOutcome(name, problem=error_text(err)))
+            except Exception as err:  # noqa: BLE001 - shown, never swallowed
+                outcomes.append(FileOutcome(name, problem=error_text(err)))
+        self.report.value = report_html(outcomes)
+        done = sum(1 for o in outcomes if o.report is not None)
+        kind = "ok" if done == len(outcomes) else "error"
+        show(self.feedback, kind, f"Imported {done} of {len(outcomes)} file(s). You now have "
+             f"{self.ws.count_contacts():,} contacts.")
+        self.progress.value, self.progress.description = 100, "done"
+        if done:
+            events.changed(self.ws)
+        return outcomes
+
+    def _on_import(self, _button: widgets.Button) -> None:
+        files = uploaded_files(self.upload.value)
+        if not files:
+            raise LeadNetError("no files are chosen yet",
+                               fix="Press Choose files, pick your exports, then press Import.")
+        self.import_button.disabled = True
+        try:
+            self.import_files(files)
+        finally:
+            self.import_button.disabled = False
+            self.upload.value = ()
+            self.chosen.value = "<p>Choose more files to import more.</p>"
+
+
+def import_view(ws: Workspace) -> ImportView:
+    """Show the import view for *ws* (see :class:`ImportView`).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
+    >>> from leadnet_helpers.workbook import start_workspace
+    >>> from leadnet_helpers.model import Profile
+    >>> view = import_view(start_workspace(Profile("Bo")))
+    >>> view.import_button.click()
+    >>> "no files are chosen yet" in view.feedback.value.lower()
+    True
+    """
+    return ImportView(ws)

@@ -1,0 +1,160 @@
+"""A real JupyterLab and a real Chromium for the browser tests.
+
+JupyterLab runs on a temporary copy of ``notebooks/`` with private Jupyter
+folders and a private LEADNET_HOME, bound to 127.0.0.1 on a free port with a
+token. Chromium is Debian's (``/usr/bin/chromium``): this suite never
+downloads a browser. Without Chromium the tests are skipped locally, and fail
+when ``CI=true`` (CI must run them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("LEADNET_CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@dataclass(frozen=True)
+class Lab:
+    """A running JupyterLab: where it is, and the folders it uses."""
+
+    url: str
+    token: str
+    notebooks: Path
+    leadnet_home: Path
+
+    def notebook_url(self, name: str) -> str:
+        return f"{self.url}/lab/tree/{name}?token={self.token}&reset"
+
+
+def _need_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    reason = f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"browser tests must run in CI, but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_ready(url: str, proc: subprocess.Popen, log: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.25)
+    raise RuntimeError(f"JupyterLab did not start in {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory) -> Lab:
+    """Start JupyterLab on a copy of the notebooks; stop it after the session."""
+    _need_chromium()
+    base = tmp_path_factory.mktemp("lab")
+    notebooks = base / "notebooks"
+    shutil.copytree(REPO / "notebooks", notebooks,
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    config = base / "config"
+    (config / "labconfig").mkdir(parents=True)
+    (config / "labconfig" / "page_config.json").write_text(json.dumps(
+        {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
+    home = base / "leadnet-home"
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(config),
+        "JUPYTER_RUNTIME_DIR": str(base / "runtime"),
+        "JUPYTER_DATA_DIR": str(base / "data"),
+        "LEADNET_HOME": str(home),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+    }
+    port, token = _free_port(), secrets.token_hex(16)
+    command = [
+        sys.executable, "-m", "jupyterlab", "--no-browser",
+        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={notebooks}",
+        "--LabApp.expose_app_in_browser=True", "--ServerApp.open_browser=False",
+        "--LabApp.news_url=", "--LabApp.check_for_updates_class="
+        "jupyterlab.handlers.announcements.NeverCheckForUpdate",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    log = base / "jupyterlab.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                cwd=notebooks, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_ready(f"{url}/api/status?token={token}", proc, log)
+        yield Lab(url, token, notebooks, home)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
+@pytest.fixture(scope="session")
+def browser(lab, tmp_path_factory):
+    """Debian's Chromium, headless, driven by Playwright (sync API)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page, big enough for the forms."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def shoot():
+    """Save a full-page screenshot into test-artifacts/ (gitignored)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def save(page, name: str) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=False)
+        return path
+
+    return save

@@ -1,0 +1,115 @@
+"""The `leadnet` command, end to end, as a coach would run it in a terminal."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from leadnet_helpers.store import Workspace
+
+
+def leadnet(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script (falls back to `python -m` in a bare checkout)."""
+    exe = Path(sys.executable).with_name("leadnet")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "leadnet_helpers.cli"]
+    return subprocess.run([*cmd, *args], capture_output=True, text=True, timeout=120, cwd=cwd,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+@pytest.fixture
+def workspace(tmp_path) -> Path:
+    path = tmp_path / "ana.leadnet.sqlite"
+    done = leadnet("init", str(path), "--name", "Ana Lima", "--organisation", "Contoso",
+                   "--role", "Head of Operations")
+    assert done.returncode == 0, done.stderr
+    assert "Created the workspace of Ana Lima" in done.stdout
+    return path
+
+
+def test_init_records_the_profile(workspace):
+    with Workspace.open(workspace) as ws:
+        profile = ws.profile()
+    assert (profile.name, profile.organisation, profile.role) == (
+        "Ana Lima", "Contoso", "Head of Operations")
+
+
+def test_init_refuses_to_overwrite_a_workspace(workspace):
+    done = leadnet("init", str(workspace), "--name", "Eve", "--organisation", "X")
+    assert done.returncode != 0
+    assert "already exists" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_import_several_exports_reports_each_and_merges_people_across_files(
+        workspace, fixtures_dir):
+    done = leadnet("import", str(workspace), str(fixtures_dir / "linkedin_connections.csv"),
+                   str(fixtures_dir / "google_contacts.csv"),
+                   str(fixtures_dir / "contacts_ios.vcf"))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    summaries = [line for line in lines if " records: " in line]
+    assert [s.split(" (")[0] for s in summaries] == [
+        "linkedin_connections.csv", "google_contacts.csv", "contacts_ios.vcf"]
+    # Zoë is in all three files with the same e-mail address: one contact.
+    with Workspace.open(workspace) as ws:
+        zoes = [c for c in ws.contacts() if c.email == "zoe.angstrom@nordlys.example"]
+        total = ws.count_contacts()
+    assert len(zoes) == 1
+    assert f"The workspace now holds {total} contacts." in done.stdout
+    assert any(": merged: Zoë Ångström" in line for line in lines)
+
+
+def test_importing_the_same_file_twice_adds_nothing(workspace, fixtures_dir):
+    source = str(fixtures_dir / "contacts_android.vcf")
+    first = leadnet("import", str(workspace), source)
+    again = leadnet("import", str(workspace), source)
+    assert first.returncode == again.returncode == 0
+    count = lambda out: int(out.split("now holds ")[1].split()[0])  # noqa: E731
+    assert count(first.stdout) == count(again.stdout) > 0
+    assert " 0 imported" in again.stdout
+
+
+def test_a_file_that_cannot_be_imported_fails_with_a_clear_message(workspace, fixtures_dir):
+    done = leadnet("import", str(workspace), str(fixtures_dir / "hostile_header_only.csv"))
+    assert done.returncode != 0
+    assert "hostile_header_only.csv" in done.stderr and "line" in done.stderr
+    assert "Traceback" not in done.stderr
+    with Workspace.open(workspace) as ws:
+        assert ws.count_contacts() == 0
+
+
+def test_a_missing_file_is_named(workspace, tmp_path):
+    done = leadnet("import", str(workspace), str(tmp_path / "nope.csv"))
+    assert done.returncode != 0 and "nope.csv" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_contacts_csv_has_template_columns_and_neutralised_formulas(
+        workspace, fixtures_dir, tmp_path):
+    assert leadnet("import", str(workspace),
+                   str(fixtures_dir / "hostile_formula_injection.csv")).returncode == 0
+    out = tmp_path / "contacts.csv"
+    done = leadnet("contacts", str(workspace), "--csv", str(out))
+    assert done.returncode == 0, done.stderr
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    header = list(rows[0])
+    assert header[:3] == ["id", "name", "organisation"] and "source" in header
+    assert len(rows) == 7
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+    names = {r["name"] for r in rows}
+    assert "Jane '+cmd|' /C calc'!A0" not in names  # cells are neutralised, not rewritten
+    assert any(n.startswith("'=HYPERLINK(") for n in names)
+
+
+def test_contacts_without_csv_lists_people(workspace, fixtures_dir):
+    leadnet("import", str(workspace), str(fixtures_dir / "outlook_contacts.csv"))
+    done = leadnet("contacts", str(workspace))
+    assert done.returncode == 0
+    assert "Aisha Bello" in done.stdout and done.stdout.rstrip().endswith("contacts.")
