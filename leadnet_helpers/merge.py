@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from .importers.base import ParsedFile
 from .model import CONTACT_FIELDS, Contact, name_key
@@ -92,7 +93,7 @@ class ImportReport:
         ]
 
 
-_IDENTITY_FIELDS = tuple(f for f in CONTACT_FIELDS if f not in ("source",))
+_identity = attrgetter(*(f for f in CONTACT_FIELDS if f != "source"))
 
 
 def fingerprint(contact: Contact) -> str:
@@ -107,9 +108,8 @@ def fingerprint(contact: Contact) -> str:
     >>> fingerprint(Contact("Ada")) == fingerprint(Contact("Ada", role="Nurse"))
     False
     """
-    parts = [repr(getattr(contact, f)) for f in _IDENTITY_FIELDS]
-    parts.append(repr(sorted(contact.extra.items())))
-    return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+    text = repr((_identity(contact), sorted(contact.extra.items())))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def contact_keys(contact: Contact) -> list[str]:

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from functools import lru_cache
 
 from .errors import LeadNetError
 
@@ -155,11 +156,20 @@ def name_key(name: str) -> str:
     >>> name_key("Müller-Łukasz, José") == name_key("jose  muller lukasz")
     True
     """
-    text = unicodedata.normalize("NFKD", normalise_text(name).casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
-    words = re.findall(r"\w+", text)
-    return " ".join(sorted(words))
+    return _name_key(name if isinstance(name, str) else normalise_text(name))
+
+
+_WORDS = re.compile(r"\w+")
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+
+
+@lru_cache(maxsize=100_000)
+def _name_key(name: str) -> str:
+    text = name.casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(sorted(_WORDS.findall(text)))
 
 
 @dataclass(slots=True)

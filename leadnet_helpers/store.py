@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, fields, replace
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
 
 from .errors import LeadNetError, WorkspaceError
@@ -132,34 +133,40 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _to_db(contact: Contact) -> dict[str, object]:
-    row: dict[str, object] = {}
-    for name in _COLUMNS:
-        value = getattr(contact, name)
-        if name in _TUPLE_FIELDS:
-            value = ";".join(value)
-        elif name in _BOOL_FIELDS:
-            value = None if value is None else int(value)
-        elif name == "extra":
-            value = json.dumps(value, ensure_ascii=False) if value else ""
-        row[name] = value
-    return row
+_TUPLE_AT = [i for i, c in enumerate(_COLUMNS) if c in _TUPLE_FIELDS]
+_BOOL_AT = [i for i, c in enumerate(_COLUMNS) if c in _BOOL_FIELDS]
+_TEXT_AT = [i for i, c in enumerate(_COLUMNS) if c not in
+            (*_TUPLE_FIELDS, *_BOOL_FIELDS, "strength", "extra")]
+_EXTRA_AT = _COLUMNS.index("extra")
+_ALL_COLUMNS = attrgetter(*_COLUMNS)
+_SELECT = f"SELECT {', '.join(_COLUMNS)}, id FROM contacts"
 
 
-def _from_db(row: sqlite3.Row) -> Contact:
-    values: dict[str, object] = {"id": row["id"]}
-    for name in _COLUMNS:
-        value = row[name]
-        if name in _TUPLE_FIELDS:
-            value = tuple(v for v in (value or "").split(";") if v)
-        elif name in _BOOL_FIELDS:
-            value = None if value is None else bool(value)
-        elif name == "extra":
-            value = json.loads(value) if value else {}
-        elif name != "strength":
-            value = value or ""
-        values[name] = value
-    return Contact(**values)  # type: ignore[arg-type]
+def _to_db(contact: Contact) -> list[object]:
+    """The contact's cells in ``_COLUMNS`` order, as SQLite stores them."""
+    values = list(_ALL_COLUMNS(contact))
+    for i in _TUPLE_AT:
+        values[i] = ";".join(values[i])
+    for i in _BOOL_AT:
+        if values[i] is not None:
+            values[i] = int(values[i])
+    extra = values[_EXTRA_AT]
+    values[_EXTRA_AT] = json.dumps(extra, ensure_ascii=False) if extra else ""
+    return values
+
+
+def _from_db(row: tuple) -> Contact:
+    values = list(row[:-1])
+    for i in _TEXT_AT:
+        if values[i] is None:
+            values[i] = ""
+    for i in _TUPLE_AT:
+        values[i] = tuple(v for v in values[i].split(";") if v) if values[i] else ()
+    for i in _BOOL_AT:
+        if values[i] is not None:
+            values[i] = bool(values[i])
+    values[_EXTRA_AT] = json.loads(values[_EXTRA_AT]) if values[_EXTRA_AT] else {}
+    return Contact(**dict(zip(_COLUMNS, values, strict=True)), id=row[-1])
 
 
 class Workspace:
@@ -329,8 +336,8 @@ class Workspace:
 
     def contacts(self) -> list[Contact]:
         """All contacts, in the order they were added."""
-        rows = self._conn.execute("SELECT * FROM contacts ORDER BY id").fetchall()
-        return [_from_db(r) for r in rows]
+        rows = self._conn.execute(f"{_SELECT} ORDER BY id").fetchall()
+        return [_from_db(tuple(r)) for r in rows]
 
     def contact(self, contact_id: int) -> Contact:
         """One contact by id.
@@ -340,18 +347,17 @@ class Workspace:
         WorkspaceError
             When there is no such contact.
         """
-        row = self._conn.execute("SELECT * FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+        row = self._conn.execute(f"{_SELECT} WHERE id = ?", (contact_id,)).fetchone()
         if row is None:
             raise WorkspaceError(f"there is no contact with id {contact_id}",
                                  fix="Refresh the list of contacts.")
-        return _from_db(row)
+        return _from_db(tuple(row))
 
     def find_contacts(self, name: str) -> list[Contact]:
         """Contacts whose name matches *name* (ignoring case, accents and order)."""
         rows = self._conn.execute(
-            "SELECT * FROM contacts WHERE name_key = ? ORDER BY id", (name_key(name),)
-        ).fetchall()
-        return [_from_db(r) for r in rows]
+            f"{_SELECT} WHERE name_key = ? ORDER BY id", (name_key(name),)).fetchall()
+        return [_from_db(tuple(r)) for r in rows]
 
     def add_contact(self, contact: Contact | dict, *, source: str = "form") -> int:
         """Add one contact (a :class:`Contact` or template-shaped cells); return its id.
@@ -404,8 +410,8 @@ class Workspace:
             return 0
         marks = ",".join("?" * len(ids))
         conn = self._conn
-        before = [_to_json(_from_db(r)) for r in
-                  conn.execute(f"SELECT * FROM contacts WHERE id IN ({marks})", ids)]
+        before = [_to_json(_from_db(tuple(r))) for r in
+                  conn.execute(f"{_SELECT} WHERE id IN ({marks})", ids)]
         ties = [dict(r) for r in conn.execute(
             f"SELECT * FROM ties WHERE contact_a IN ({marks}) OR contact_b IN ({marks})",
             ids + ids)]
@@ -461,23 +467,26 @@ class Workspace:
     # ------------------------------------------------------------------ low level
     @staticmethod
     def _insert(conn: sqlite3.Connection, contacts: list[Contact]) -> list[int]:
+        """Insert contacts inside the caller's write transaction; return their new ids."""
         now = _now()
-        cols = (*_COLUMNS, "name_key", "created_at", "updated_at")
-        sql = (f"INSERT INTO contacts ({', '.join(cols)}) "
-               f"VALUES ({', '.join('?' * len(cols))}) RETURNING id")
-        ids = []
-        for c in contacts:
-            row = _to_db(c)
-            ids.append(conn.execute(
-                sql, (*row.values(), name_key(c.name), now, now)).fetchone()[0])
+        cols = ("id", *_COLUMNS, "name_key", "created_at", "updated_at")
+        # Inside BEGIN IMMEDIATE no one else can write, so the next ids are ours to take.
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contacts").fetchone()[0]
+        ids = list(range(first, first + len(contacts)))
+        conn.executemany(
+            f"INSERT INTO contacts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [(cid, *_to_db(c), name_key(c.name), now, now)
+             for cid, c in zip(ids, contacts, strict=True)],
+        )
         return ids
 
     @staticmethod
     def _update(conn: sqlite3.Connection, contacts: list[Contact]) -> None:
         sets = ", ".join(f"{c} = ?" for c in _COLUMNS)
+        now = _now()
         conn.executemany(
             f"UPDATE contacts SET {sets}, name_key = ?, updated_at = ? WHERE id = ?",
-            [(*_to_db(c).values(), name_key(c.name), _now(), c.id) for c in contacts],
+            [(*_to_db(c), name_key(c.name), now, c.id) for c in contacts],
         )
 
     @staticmethod
@@ -717,7 +726,7 @@ def _cell(value: object) -> str:
 
 
 def _to_json(contact: Contact) -> dict[str, object]:
-    row = _to_db(contact)
+    row = dict(zip(_COLUMNS, _to_db(contact), strict=True))
     row["id"] = contact.id
     return row
 
