@@ -36,6 +36,7 @@ from dataclasses import asdict, fields, replace
 from datetime import UTC, datetime
 from operator import attrgetter
 from pathlib import Path
+from typing import Self
 
 from .errors import LeadNetError, WorkspaceError
 from .merge import ImportReport, contact_keys, plan_import
@@ -278,7 +279,7 @@ class Workspace:
         """Close the workspace file."""
         self._conn.close()
 
-    def __enter__(self) -> Workspace:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

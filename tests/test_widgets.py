@@ -9,7 +9,7 @@ see (the messages, the tables, the counts) and what is saved.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -28,14 +28,12 @@ from leadnet_helpers.widgets.contacts import (
 from leadnet_helpers.widgets.feedback import error_text, feedback_widget, guarded
 from leadnet_helpers.widgets.importing import ImportView, ProgressSteps, uploaded_files
 from leadnet_helpers.widgets.introductions import IntroductionsView
-from leadnet_helpers.widgets.prompt_forms import SOMEONE_ELSE, PromptsView, prompts_view
+from leadnet_helpers.widgets.prompt_forms import SOMEONE_ELSE, prompts_view
 from leadnet_helpers.widgets.start import StartView
 from leadnet_helpers.widgets.tables import html_table
 from leadnet_helpers.widgets.ties import TiesView
 
-FIXTURES = Path("/work/shared/fixtures")
-if not FIXTURES.exists():  # a checkout keeps its own copy
-    FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "vendor"  # copies of the shared fixtures
 HOSTILE_NAME = "<script>alert(1)</script>"
 
 
@@ -63,7 +61,7 @@ def _upload(view: ImportView, *files: Path | tuple[str, bytes]) -> None:
     for item in files:
         name, data = (item.name, item.read_bytes()) if isinstance(item, Path) else item
         items.append({"name": name, "type": "text/csv", "size": len(data),
-                      "last_modified": datetime.now(timezone.utc), "content": memoryview(data)})
+                      "last_modified": datetime.now(UTC), "content": memoryview(data)})
     view.upload.value = tuple(items)
 
 
@@ -116,7 +114,7 @@ def test_tables_escape_hostile_text():
 def test_creating_a_workspace_through_the_form(home):
     view = StartView()
     assert view.choice.value == "Create my own workspace"
-    assert [o for o in view.fields["career_stage"].options][1:] == [(s, s) for s in CAREER_STAGES]
+    assert list(view.fields["career_stage"].options)[1:] == [(s, s) for s in CAREER_STAGES]
     view.fields["name"].value = "Ana Lima"
     view.fields["organisation"].value = "Contoso"
     view.fields["career_stage"].value = "business leader"
@@ -364,7 +362,7 @@ def test_deleting_and_undoing(ws):
     ws.add_contact(Contact("Ada Brooks"))
     ws.add_contact(Contact("Bo Chen"))
     view = ContactsView(ws)
-    view.select.value = [v for label, v in view.select.options if label == "Bo Chen"][0]
+    view.select.value = next(v for label, v in view.select.options if label == "Bo Chen")
     view.delete.click()
     assert "Deleted Bo Chen" in view.feedback.value
     assert "Bo Chen" not in view.table.value
@@ -447,7 +445,7 @@ def test_ticks_survive_filtering_until_saved(ws):
     ids = {name: ws.add_contact(Contact(name)) for name in ("Ada", "Bo", "Cy")}
     view = TiesView(ws)
     view.person.value = ids["Ada"]
-    [b for b in view.boxes if b.description == "Bo"][0].value = True
+    next(b for b in view.boxes if b.description == "Bo").value = True
     view.filter.value = "cy"
     assert [b.description for b in view.boxes if b.layout.display != "none"] == ["Cy"]
     view.boxes[0].value = True

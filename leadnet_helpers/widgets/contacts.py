@@ -130,6 +130,8 @@ def table_rows(contacts: Sequence[Contact]) -> list[dict[str, str]]:
         row = contact.to_row()
         if row["introduced_by"].casefold() == "me":
             row["introduced_by"] = "me (no one)"
+        if row["source"].startswith("prompt:"):
+            row["source"] = "a prompt"
         rows.append(row)
     return rows
 
@@ -213,7 +215,8 @@ class ContactsView(widgets.VBox):
                                    tooltip="Save the changes to this contact")
         self.delete = widgets.Button(description="Delete", button_style="danger",
                                      tooltip="Delete this contact (Undo brings it back)")
-        self.undo = widgets.Button(description="Nothing to undo")
+        self.undo = widgets.Button(description="Nothing to undo",
+                                   layout=widgets.Layout(width="auto", min_width="12em"))
         for name in ("save", "delete", "undo", "previous", "next"):
             getattr(self, name).add_class(f"leadnet-contacts-{name}")
         self.form = widgets.VBox([*self.fields.values(),

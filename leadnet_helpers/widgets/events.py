@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..model import Contact
 
-__all__ = ["subscribe", "changed", "contacts"]
+__all__ = ["changed", "contacts", "subscribe"]
 
 _listeners: dict[str, list[weakref.WeakMethod]] = {}
 _cache: dict[str, tuple[tuple[object, ...], list[Contact]]] = {}

@@ -87,7 +87,8 @@ class PromptForm(widgets.VBox):
         source = f" <small>({html.escape(prompt.source)})</small>" if prompt.source else ""
         self.heading = widgets.HTML(
             f"<h4 style='margin:4px 0'>{html.escape(prompt.prompt)}</h4>"
-            f"<p style='margin:2px 0'><small>{html.escape(prompt.network_type)} network."
+            f"<p style='margin:2px 0;line-height:1.35'><small>"
+            f"{html.escape(prompt.network_type.capitalize())} network."
             f"{why}</small>{source}</p>")
         self.fields: dict[str, widgets.ValueWidget] = {
             "name": widgets.Text(description="Name", placeholder="their name"),

@@ -98,6 +98,7 @@ class StartView(widgets.VBox):
             layout=widgets.Layout(width="42em"))
         self.persona_about = widgets.HTML()
         self.open_sample = widgets.Button(description="Explore this sample", button_style="info",
+                                          layout=widgets.Layout(width="auto"),
                                           tooltip="Build a fresh copy of the sample persona")
         self.open_sample.add_class("leadnet-open-sample")
 
@@ -116,6 +117,7 @@ class StartView(widgets.VBox):
             field.layout = widgets.Layout(width="36em")
             field.add_class(f"leadnet-profile-{key}")
         self.create = widgets.Button(description="Create my workspace", button_style="primary",
+                                     layout=widgets.Layout(width="auto"),
                                      tooltip="Create your workspace file on this computer")
         self.create.add_class("leadnet-create")
 

@@ -38,15 +38,15 @@ def html_table(
     Examples
     --------
     >>> html_table([("name", "Name")], [{"name": "<script>alert(1)</script>"}])
-    '<table class="leadnet-table" style="border-collapse:collapse"><thead><tr><th scope="col" style="text-align:left;padding:2px 8px">Name</th></tr></thead><tbody><tr><td style="padding:2px 8px">&lt;script&gt;alert(1)&lt;/script&gt;</td></tr></tbody></table>'
+    '<table class="leadnet-table" style="border-collapse:collapse"><thead><tr><th scope="col" style="text-align:left;padding:2px 8px;line-height:1.35">Name</th></tr></thead><tbody><tr><td style="padding:2px 8px;line-height:1.35;vertical-align:top">&lt;script&gt;alert(1)&lt;/script&gt;</td></tr></tbody></table>'
     """
     if not rows:
         return f'<p class="{html.escape(css_class)}-empty">{html.escape(empty)}</p>'
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    head = "".join(f'<th scope="col" style="text-align:left;padding:2px 8px">'
+    head = "".join(f'<th scope="col" style="text-align:left;padding:2px 8px;line-height:1.35">'
                    f"{html.escape(title)}</th>" for _, title in columns)
     body = "".join(
-        "<tr>" + "".join(f'<td style="padding:2px 8px">{html.escape(_text(row.get(key)))}</td>'
+        "<tr>" + "".join(f'<td style="padding:2px 8px;line-height:1.35;vertical-align:top">{html.escape(_text(row.get(key)))}</td>'
                          for key, _ in columns) + "</tr>"
         for row in rows
     )

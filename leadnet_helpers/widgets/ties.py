@@ -98,7 +98,8 @@ class TiesView(widgets.VBox):
             grid_template_columns="repeat(3, 16em)"))
         self.more = widgets.HTML()
         self.save = widgets.Button(description="Save", button_style="primary",
-                                   tooltip="Save who this contact knows")
+                                   tooltip="Save who this contact knows",
+                                   layout=widgets.Layout(width="auto", min_width="10em"))
         self.save.add_class("leadnet-ties-save")
         super().__init__([self.summary, self.find, self.person, self.filter, self.grid,
                           self.more, self.save, self.feedback])

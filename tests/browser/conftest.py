@@ -102,8 +102,8 @@ def lab(tmp_path_factory) -> Lab:
         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={notebooks}",
         "--LabApp.expose_app_in_browser=True", "--ServerApp.open_browser=False",
-        "--LabApp.news_url=", "--LabApp.check_for_updates_class="
-        "jupyterlab.handlers.announcements.NeverCheckForUpdate",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")

@@ -13,9 +13,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-FIXTURES = Path("/work/shared/fixtures")
-if not FIXTURES.exists():
-    FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "vendor"
 
 _KERNEL_IDLE = """() => {
   const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
@@ -84,7 +82,10 @@ def test_01_import_a_linkedin_export(page, lab, shoot):
     view = page.locator(".leadnet-import-view")
     view.wait_for()
     view.scroll_into_view_if_needed()
-    view.locator("input[type=file]").set_input_files(str(FIXTURES / "linkedin_connections.csv"))
+    # ipywidgets keeps the file input out of the page: answer the file chooser it opens
+    with page.expect_file_chooser() as chooser:
+        view.locator("button.leadnet-upload").click()
+    chooser.value.set_files(str(FIXTURES / "linkedin_connections.csv"))
     view.get_by_text("linkedin_connections.csv").wait_for()
     view.get_by_role("button", name="Import").click()
     report = view.locator(".leadnet-import-report-box")
