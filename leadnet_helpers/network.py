@@ -1,0 +1,175 @@
+"""The person's network as tables, ready for diagnostics, plots and the plan.
+
+:func:`load_network` reads a workspace once and returns a :class:`NetworkData`:
+the profile, one row per contact (with the network type in force: the person's
+own decision first, else the classifier's suggestion), who knows whom, and the
+interaction log. Diagnostics and plots are pure functions of this object, so
+they are tested on hand-made tables without a workspace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from .model import NETWORK_TYPES, Contact, Interaction, Profile, Tie
+
+__all__ = ["NetworkData", "load_network", "network_from", "filter_network", "CONTACT_COLUMNS"]
+
+#: Columns of :attr:`NetworkData.contacts`.
+CONTACT_COLUMNS = (
+    "id", "name", "organisation", "role", "function", "industry", "seniority", "inside_org",
+    "relationship", "context", "frequency", "last_contact", "strength", "gives_me", "i_give",
+    "orientation", "discretionary", "introduced_by", "tags", "network_type",
+    "secondary_types", "confidence", "decided_by",
+)
+
+
+@dataclass(frozen=True)
+class NetworkData:
+    """A person's network as pandas tables.
+
+    Attributes
+    ----------
+    profile : Profile
+        The leader whose network this is.
+    contacts : DataFrame
+        One row per contact, columns :data:`CONTACT_COLUMNS`. ``inside_org`` and
+        ``discretionary`` are ``True``/``False``/``None``; ``strength`` is a
+        nullable integer; ``last_contact`` a datetime (``NaT`` when unknown);
+        ``gives_me``, ``i_give``, ``tags`` and ``secondary_types`` are tuples.
+    ties : DataFrame
+        Who knows whom: ``contact_a``, ``contact_b``, ``strength`` (each pair once).
+    interactions : DataFrame
+        The log: ``contact_id``, ``date`` (datetime), ``kind`` (met/gave/asked), ``note``.
+    """
+
+    profile: Profile
+    contacts: pd.DataFrame
+    ties: pd.DataFrame
+    interactions: pd.DataFrame
+
+    @property
+    def size(self) -> int:
+        """How many contacts."""
+        return len(self.contacts)
+
+
+def network_from(
+    profile: Profile,
+    contacts: Iterable[Contact],
+    ties: Iterable[Tie] = (),
+    interactions: Iterable[Interaction] = (),
+    types: pd.DataFrame | None = None,
+) -> NetworkData:
+    """Build :class:`NetworkData` from plain objects (handy in tests and notebooks).
+
+    Parameters
+    ----------
+    types : DataFrame, optional
+        Classification per contact (``contact_id``, ``network_type``,
+        ``secondary_types``, ``confidence``, ``decided_by``). Without it, a
+        contact's own ``network_type`` field is used (or ``""``).
+
+    Examples
+    --------
+    >>> net = network_from(Profile("Ana"), [Contact("Bo", id=1, network_type="personal")])
+    >>> net.contacts.loc[0, ["name", "network_type"]].tolist()
+    ['Bo', 'personal']
+    """
+    items = list(contacts)
+    rows = [{name: getattr(c, name) for name in CONTACT_COLUMNS[:19]} for c in items]
+    frame = pd.DataFrame(rows, columns=list(CONTACT_COLUMNS[:19]))
+    frame["id"] = pd.array([c.id for c in items], dtype="Int64")
+    if types is not None and len(types):
+        by_id = types.set_index("contact_id")
+        ids = frame["id"]
+        frame["network_type"] = ids.map(by_id["network_type"]).fillna("").astype(object)
+        frame["secondary_types"] = ids.map(by_id["secondary_types"]).map(
+            lambda v: tuple(v) if isinstance(v, (tuple, list)) else ())
+        frame["confidence"] = ids.map(by_id["confidence"]).astype(float).fillna(0.0)
+        frame["decided_by"] = ids.map(by_id["decided_by"]).fillna("").astype(object)
+    else:
+        frame["network_type"] = [c.network_type for c in items]
+        frame["secondary_types"] = [() for _ in items]
+        frame["confidence"] = [1.0 if c.network_type else 0.0 for c in items]
+        frame["decided_by"] = ["person" if c.network_type else "" for c in items]
+    frame["strength"] = pd.array(frame["strength"].tolist(), dtype="Int64")
+    frame["last_contact"] = pd.to_datetime(frame["last_contact"].replace("", None),
+                                           errors="coerce")
+    frame = frame[list(CONTACT_COLUMNS)]
+    tie_frame = pd.DataFrame([(t.contact_a, t.contact_b, t.strength) for t in ties],
+                             columns=["contact_a", "contact_b", "strength"], dtype="int64")
+    log = pd.DataFrame([(i.contact_id, i.date, i.kind, i.note) for i in interactions],
+                       columns=["contact_id", "date", "kind", "note"])
+    log["date"] = pd.to_datetime(log["date"], errors="coerce")
+    return NetworkData(profile, frame, tie_frame, log)
+
+
+def load_network(ws) -> NetworkData:  # noqa: ANN001 - a Workspace (import cycle)
+    """Read a workspace into :class:`NetworkData`, with the network type in force.
+
+    The type of each contact is the person's decision when there is one, else
+    the classifier's suggestion (computed here; nothing is written, so a
+    read-only workspace works too).
+    """
+    from .classify import classify
+
+    contacts = ws.contacts()
+    profile = ws.profile() or Profile(name="")
+    types = classify(contacts, profile)
+    if len(types):
+        types = types.copy()
+        decided = {cid: d for cid, d in ws.decisions().items() if d["decided_by"] == "person"}
+        if decided:
+            mask = types["contact_id"].isin(list(decided))
+            types.loc[mask, "network_type"] = types.loc[mask, "contact_id"].map(
+                lambda cid: decided[cid]["network_type"])
+            types.loc[mask, "decided_by"] = "person"
+            types.loc[mask, "confidence"] = 1.0
+    return network_from(profile, contacts, ws.ties(), ws.interactions(), types)
+
+
+def filter_network(
+    net: NetworkData,
+    *,
+    types: Iterable[str] | None = None,
+    inside: bool | None = None,
+    tags: Iterable[str] | None = None,
+) -> NetworkData:
+    """Keep the contacts that match, with the ties and log entries among them.
+
+    Parameters
+    ----------
+    types : iterable of str, optional
+        Network types to keep (``None`` keeps all).
+    inside : bool, optional
+        ``True`` keeps contacts inside the organisation, ``False`` outside ones.
+    tags : iterable of str, optional
+        Keep contacts carrying any of these tags.
+
+    Examples
+    --------
+    >>> net = network_from(Profile("Ana"), [Contact("Bo", id=1, network_type="personal"),
+    ...                                     Contact("Cy", id=2, network_type="strategic")])
+    >>> filter_network(net, types=["strategic"]).contacts["name"].tolist()
+    ['Cy']
+    """
+    frame = net.contacts
+    keep = pd.Series(True, index=frame.index)
+    if types is not None:
+        wanted = set(types) & set(NETWORK_TYPES)
+        keep &= frame["network_type"].isin(wanted)
+    if inside is not None:
+        keep &= frame["inside_org"].map(lambda v: v is inside)
+    if tags:
+        wanted_tags = {t.casefold() for t in tags}
+        keep &= frame["tags"].map(lambda ts: any(t.casefold() in wanted_tags for t in ts))
+    contacts = frame[keep].reset_index(drop=True)
+    ids = set(contacts["id"].dropna().astype(int))
+    ties = net.ties[net.ties["contact_a"].isin(ids) & net.ties["contact_b"].isin(ids)]
+    log = net.interactions[net.interactions["contact_id"].isin(ids)]
+    return replace(net, contacts=contacts, ties=ties.reset_index(drop=True),
+                   interactions=log.reset_index(drop=True))
