@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Finding", "SEVERITY_LABELS", "severity_label"]
+__all__ = ["SEVERITY_LABELS", "Finding", "severity_label"]
 
 #: Thresholds for naming a severity between 0 (none) and 1 (most severe).
 SEVERITY_LABELS = ((0.0, "none"), (0.01, "low"), (0.34, "medium"), (0.67, "high"))

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .model import NETWORK_TYPES, Contact, Interaction, Profile, Tie
 
-__all__ = ["NetworkData", "load_network", "network_from", "filter_network", "CONTACT_COLUMNS"]
+__all__ = ["CONTACT_COLUMNS", "NetworkData", "filter_network", "load_network", "network_from"]
 
 #: Columns of :attr:`NetworkData.contacts`.
 CONTACT_COLUMNS = (
@@ -108,7 +108,7 @@ def network_from(
     return NetworkData(profile, frame, tie_frame, log)
 
 
-def load_network(ws) -> NetworkData:  # noqa: ANN001 - a Workspace (import cycle)
+def load_network(ws) -> NetworkData:
     """Read a workspace into :class:`NetworkData`, with the network type in force.
 
     The type of each contact is the person's decision when there is one, else
