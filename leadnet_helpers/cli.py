@@ -24,7 +24,7 @@ from . import __version__
 from .errors import LeadNetError
 from .export import write_csv
 from .merge import ImportReport
-from .model import CAREER_STAGES, TEMPLATE_COLUMNS, Profile
+from .model import CAREER_STAGES, NETWORK_TYPES, TEMPLATE_COLUMNS, Profile
 from .store import Workspace
 
 __all__ = ["build_parser", "main"]
@@ -64,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     contacts.add_argument("--csv", type=Path, metavar="OUT",
                           help="write all contacts in the template's columns (plus id, source)")
     contacts.set_defaults(run=_contacts)
+
+    classify = sub.add_parser(
+        "classify", help="suggest each contact's network (operational, personal, strategic)")
+    classify.add_argument("workspace", type=Path)
+    classify.add_argument("--csv", type=Path, metavar="OUT",
+                          help="write one row per contact with its type, confidence and reasons")
+    classify.set_defaults(run=_classify)
     return parser
 
 
@@ -155,6 +162,37 @@ def _contacts(args: argparse.Namespace) -> int:
         print(f"{row['id']:>6}  {row['name']}" + (f"  ({row['organisation']})"
                                                   if row["organisation"] else ""))
     print(f"{len(rows)} contacts.")
+    return 0
+
+
+def _classify(args: argparse.Namespace) -> int:
+    from .classify import classify_workspace
+
+    with Workspace.open(args.workspace) as ws:
+        result = classify_workspace(ws)
+    rows = [
+        {"id": r.contact_id, "name": r.name, "network_type": r.network_type,
+         "secondary_types": ";".join(r.secondary_types), "confidence": f"{r.confidence:.2f}",
+         "reasons": "; ".join(r.reasons), "decided_by": r.decided_by}
+        for r in result.itertuples()
+    ]
+    if args.csv:
+        columns = ("id", "name", "network_type", "secondary_types", "confidence", "reasons",
+                   "decided_by")
+        write_csv(args.csv, rows, columns)
+        print(f"Wrote {len(rows)} classified contacts to {args.csv}")
+        return 0
+    if not rows:
+        print("No contacts yet: import or add some first (notebook 01, or `leadnet import`).")
+        return 0
+    print(f"{len(rows)} contacts:")
+    counts = result["network_type"].value_counts()
+    for kind in NETWORK_TYPES:
+        n = int(counts.get(kind, 0))
+        print(f"  {kind:<12} {n:>6}  ({n / len(rows):.0%})")
+    review = int(result["needs_review"].sum())
+    decided = int((result["decided_by"] == "person").sum())
+    print(f"{decided} decided by you; {review} suggestions need your review (notebook 02).")
     return 0
 
 

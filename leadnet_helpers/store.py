@@ -125,7 +125,15 @@ CREATE TABLE undo_log (
 
 #: Schema version -> the SQL that brings a workspace from the previous version to it.
 #: Version 1 is the first release; later versions append here and never edit old steps.
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_1}
+_SCHEMA_2 = """
+CREATE TABLE plans (
+    id INTEGER PRIMARY KEY,
+    saved_at TEXT NOT NULL,
+    payload TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_1, 2: _SCHEMA_2}
 SCHEMA_VERSION = max(MIGRATIONS)
 _UNDO_KEEP = 50
 
@@ -678,13 +686,34 @@ class Workspace:
                 "INSERT OR REPLACE INTO classifications (contact_id, network_type, decided_by,"
                 " decided_at) VALUES (?, ?, ?, ?)", (contact_id, network_type, by, _now()))
 
+    # ------------------------------------------------------------------ plans
+    def save_plan(self, payload: dict[str, object]) -> int:
+        """Save the person's action plan (as plain JSON data); return its id."""
+        with self._write() as conn:
+            pid = conn.execute(
+                "INSERT INTO plans (saved_at, payload) VALUES (?, ?) RETURNING id",
+                (_now(), json.dumps(payload, ensure_ascii=False, default=str)),
+            ).fetchone()[0]
+        return int(pid)
+
+    def latest_plan(self) -> dict[str, object] | None:
+        """The plan saved last, or None."""
+        row = self._conn.execute(
+            "SELECT payload FROM plans ORDER BY id DESC LIMIT 1").fetchone()
+        return json.loads(row[0]) if row else None
+
     # ------------------------------------------------------------------ snapshots
-    def take_snapshot(self, label: str = "") -> int:
-        """Save a dated copy of the contacts, ties and decisions; return its id."""
+    def take_snapshot(self, label: str = "", extra: dict[str, object] | None = None) -> int:
+        """Save a dated copy of the contacts, ties and decisions; return its id.
+
+        *extra* adds what the caller computed at that moment (the network mix,
+        the main diagnostics, the plan's actions) so a later review can compare.
+        """
         payload = {
             "contacts": [_to_json(c) for c in self.contacts()],
             "ties": [list(asdict(t).values()) for t in self.ties()],
             "decisions": {str(k): v["network_type"] for k, v in self.decisions().items()},
+            **(extra or {}),
         }
         with self._write() as conn:
             sid = conn.execute(

@@ -113,3 +113,39 @@ def test_contacts_without_csv_lists_people(workspace, fixtures_dir):
     done = leadnet("contacts", str(workspace))
     assert done.returncode == 0
     assert "Aisha Bello" in done.stdout and done.stdout.rstrip().endswith("contacts.")
+
+
+def test_classify_writes_one_row_per_contact_with_reasons(workspace, tmp_path):
+    template = tmp_path / "mine.csv"
+    template.write_text(
+        "name,relationship,inside_org,orientation\n"
+        "Ada Brooks,direct report,yes,current\n"
+        "Gina Russo,professional association,no,\n"
+        "Kenji Watanabe,board member of our parent company,no,future\n", encoding="utf-8")
+    assert leadnet("import", str(workspace), str(template)).returncode == 0
+    out = tmp_path / "types.csv"
+    done = leadnet("classify", str(workspace), "--csv", str(out))
+    assert done.returncode == 0, done.stderr
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {r["name"]: r for r in csv.DictReader(handle)}
+    assert list(next(iter(rows.values()))) == [
+        "id", "name", "network_type", "secondary_types", "confidence", "reasons", "decided_by"]
+    assert rows["Ada Brooks"]["network_type"] == "operational"
+    assert rows["Gina Russo"]["network_type"] == "personal"
+    assert rows["Kenji Watanabe"]["network_type"] == "strategic"
+    assert all(r["reasons"] and r["decided_by"] == "rules" for r in rows.values())
+    assert all(0 <= float(r["confidence"]) <= 1 for r in rows.values())
+
+
+def test_classify_keeps_the_persons_decision_and_summarises(workspace, fixtures_dir):
+    leadnet("import", str(workspace), str(fixtures_dir / "linkedin_connections.csv"))
+    with Workspace.open(workspace) as ws:
+        first = ws.contacts()[0]
+        ws.decide(first.id, "strategic")
+    done = leadnet("classify", str(workspace))
+    assert done.returncode == 0, done.stderr
+    assert "operational" in done.stdout and "strategic" in done.stdout
+    assert "1 decided by you" in done.stdout
+    with Workspace.open(workspace) as ws:
+        assert ws.decisions()[first.id]["network_type"] == "strategic"
+        assert ws.decisions()[first.id]["decided_by"] == "person"

@@ -79,6 +79,24 @@ def test_an_older_workspace_is_migrated_forward(tmp_path, monkeypatch):
         assert "energy" in columns
 
 
+def test_a_first_release_workspace_gains_the_plans_table(tmp_path, monkeypatch):
+    from leadnet_helpers import store
+
+    path = tmp_path / "v1.leadnet.sqlite"
+    monkeypatch.setattr(store, "MIGRATIONS", {1: store.MIGRATIONS[1]})
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 1)
+    with Workspace.create(path, Profile(name="Ana")) as ws:
+        ws.add_contact(Contact(name="Ada"))
+        assert ws.schema_version == 1
+    monkeypatch.undo()
+    with Workspace.open(path) as ws:
+        assert ws.schema_version == SCHEMA_VERSION >= 2
+        assert ws.latest_plan() is None
+        ws.save_plan({"actions": [{"title": "Call Ada"}]})
+        assert ws.latest_plan()["actions"][0]["title"] == "Call Ada"
+        assert [c.name for c in ws.contacts()] == ["Ada"]
+
+
 def test_edit_delete_and_undo_restore_exactly_what_was_there(ws):
     ada = ws.add_contact(Contact(name="Ada Brooks", role="Ward Sister", tags=("nursing",)))
     bilal = ws.add_contact(Contact(name="Bilal Hussain"))
