@@ -18,13 +18,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from . import __version__
 from .errors import LeadNetError
 from .export import write_csv
 from .merge import ImportReport
-from .model import CAREER_STAGES, NETWORK_TYPES, TEMPLATE_COLUMNS, Profile
+from .model import CAREER_STAGES, INTERACTION_KINDS, NETWORK_TYPES, TEMPLATE_COLUMNS, Profile
 from .store import Workspace
 
 __all__ = ["build_parser", "main"]
@@ -71,7 +72,48 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--csv", type=Path, metavar="OUT",
                           help="write one row per contact with its type, confidence and reasons")
     classify.set_defaults(run=_classify)
+
+    log = sub.add_parser("log", help="log an interaction (resets the keeping-warm clock)")
+    log.add_argument("workspace", type=Path)
+    log.add_argument("contact", help="the contact's name (or id)")
+    log.add_argument("--kind", required=True, choices=INTERACTION_KINDS,
+                     help="met, gave (I gave something) or asked (I asked for something)")
+    log.add_argument("--date", type=_iso_date, default=None, help="YYYY-MM-DD (default today)")
+    log.add_argument("--note", default="", help="what happened, in a few words")
+    log.set_defaults(run=_log)
+
+    snap = sub.add_parser("snapshot", help="save today's network to compare with later")
+    snap.add_argument("workspace", type=Path)
+    snap.add_argument("--label", default="", help="a name for it, e.g. 'after the workshop'")
+    snap.set_defaults(run=_snapshot)
+
+    prog = sub.add_parser("progress", help="compare now with an earlier snapshot")
+    prog.add_argument("workspace", type=Path)
+    prog.add_argument("--since", type=_iso_date, default=None,
+                      help="compare with the last snapshot taken on or before this date")
+    prog.set_defaults(run=_progress)
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-21") from None
+
+
+def _find_contact(ws: Workspace, wanted: str):
+    if wanted.isdigit():
+        return ws.contact(int(wanted))
+    found = ws.find_contacts(wanted)
+    if not found:
+        raise LeadNetError(f"there is no contact called '{wanted}'",
+                           fix="Check the spelling (`leadnet contacts WORKSPACE` lists them).")
+    if len(found) > 1:
+        ids = ", ".join(f"{c.id} ({c.organisation or 'no organisation'})" for c in found)
+        raise LeadNetError(f"{len(found)} contacts are called '{wanted}': ids {ids}",
+                           fix="Give the id instead of the name.")
+    return found[0]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -194,6 +236,52 @@ def _classify(args: argparse.Namespace) -> int:
     decided = int((result["decided_by"] == "person").sum())
     print(f"{decided} decided by you; {review} suggestions need your review (notebook 02).")
     return 0
+
+
+def _log(args: argparse.Namespace) -> int:
+    with Workspace.open(args.workspace) as ws:
+        contact = _find_contact(ws, args.contact)
+        when = (args.date or date.today()).isoformat()
+        ws.log_interaction(contact.id, args.kind, when, args.note)
+    print(f"Logged '{args.kind}' with {contact.name} on {when}.")
+    return 0
+
+
+def _snapshot(args: argparse.Namespace) -> int:
+    from .progress import take_snapshot
+
+    with Workspace.open(args.workspace) as ws:
+        sid = take_snapshot(ws, args.label)
+        count = ws.count_contacts()
+    print(f"Snapshot {sid} saved ({count} contacts)" + (f": {args.label}" if args.label else "."))
+    return 0
+
+
+def _progress(args: argparse.Namespace) -> int:
+    from .progress import progress_since
+
+    with Workspace.open(args.workspace) as ws:
+        result = progress_since(ws, args.since)
+    if result is None:
+        print("No snapshot yet: take one with `leadnet snapshot WORKSPACE`, then come back later.")
+        return 0
+    for line in result.summary():
+        print(line)
+    for f in result.findings:
+        print(f"  {f['title']}: {_short(f['then'])} → {_short(f['now'])}")
+    if result.added:
+        print("Added: " + ", ".join(result.added[:20]))
+    if result.dropped:
+        print("Dropped: " + ", ".join(result.dropped[:20]))
+    return 0
+
+
+def _short(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_short(v)}" for k, v in list(value.items())[:4])
+    return "-" if value is None else str(value)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -149,3 +149,25 @@ def test_classify_keeps_the_persons_decision_and_summarises(workspace, fixtures_
     with Workspace.open(workspace) as ws:
         assert ws.decisions()[first.id]["network_type"] == "strategic"
         assert ws.decisions()[first.id]["decided_by"] == "person"
+
+
+def test_log_records_an_interaction_by_name_and_explains_ambiguity(workspace, tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text("name,organisation\nAda Brooks,Riverside\nBen Carter,Club\n"
+                      "Ben Carter,Contoso\n", encoding="utf-8")
+    assert leadnet("import", str(workspace), str(people)).returncode == 0
+    done = leadnet("log", str(workspace), "ada brooks", "--kind", "gave", "--date", "2026-11-02",
+                   "--note", "sent the rota template")
+    assert done.returncode == 0, done.stderr
+    assert "Logged 'gave' with Ada Brooks on 2026-11-02" in done.stdout
+    with Workspace.open(workspace) as ws:
+        (entry,) = ws.interactions()
+        assert (entry.kind, entry.date, entry.note) == ("gave", "2026-11-02",
+                                                        "sent the rota template")
+    ambiguous = leadnet("log", str(workspace), "Ben Carter", "--kind", "met")
+    assert ambiguous.returncode == 1 and "2 contacts are called 'Ben Carter'" in ambiguous.stderr
+    assert "Give the id" in ambiguous.stderr
+    unknown = leadnet("log", str(workspace), "Nobody", "--kind", "met")
+    assert unknown.returncode == 1 and "no contact called 'Nobody'" in unknown.stderr
+    bad_date = leadnet("log", str(workspace), "Ada Brooks", "--kind", "met", "--date", "soon")
+    assert bad_date.returncode == 2 and "not a date" in bad_date.stderr
