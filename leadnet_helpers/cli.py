@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -72,6 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--csv", type=Path, metavar="OUT",
                           help="write one row per contact with its type, confidence and reasons")
     classify.set_defaults(run=_classify)
+
+    gaps = sub.add_parser("gaps", help="measure the gaps in the network, with their sources")
+    gaps.add_argument("workspace", type=Path)
+    gaps.add_argument("--json", type=Path, metavar="OUT",
+                      help="write every diagnostic (value, reading, gap, severity, principle, "
+                           "source, details) as JSON")
+    gaps.add_argument("--today", type=_iso_date, default=None, help=argparse.SUPPRESS)
+    gaps.set_defaults(run=_gaps)
 
     log = sub.add_parser("log", help="log an interaction (resets the keeping-warm clock)")
     log.add_argument("workspace", type=Path)
@@ -235,6 +244,32 @@ def _classify(args: argparse.Namespace) -> int:
     review = int(result["needs_review"].sum())
     decided = int((result["decided_by"] == "person").sum())
     print(f"{decided} decided by you; {review} suggestions need your review (notebook 02).")
+    return 0
+
+
+def _gaps(args: argparse.Namespace) -> int:
+    from .diagnostics import all_findings, gap_list
+    from .export import atomic_write_text
+    from .network import load_network
+
+    with Workspace.open(args.workspace, read_only=True) as ws:
+        findings = all_findings(load_network(ws), today=args.today)
+    if args.json:
+        payload = {"workspace": str(args.workspace),
+                   "measured_on": (args.today or date.today()).isoformat(),
+                   "diagnostics": [f.to_dict() for f in findings]}
+        atomic_write_text(args.json, json.dumps(payload, ensure_ascii=False, indent=2,
+                                                allow_nan=False))
+        print(f"Wrote {len(findings)} diagnostics to {args.json}")
+        return 0
+    gaps = gap_list(findings)
+    print(f"{len(gaps)} gaps found, most important first:" if gaps else "No gaps found.")
+    for number, f in enumerate(gaps, 1):
+        print(f"{number}. [{f.severity_label}] {f.title}: {f.reading}")
+        print(f"   Why it matters: {f.principle} ({f.source})")
+    others = [f for f in findings if not f.is_gap]
+    if others:
+        print("Also measured, no gap: " + "; ".join(f.title for f in others) + ".")
     return 0
 
 

@@ -98,13 +98,13 @@ def network_from(
         frame["decided_by"] = ["person" if c.network_type else "" for c in items]
     frame["strength"] = pd.array(frame["strength"].tolist(), dtype="Int64")
     frame["last_contact"] = pd.to_datetime(frame["last_contact"].replace("", None),
-                                           errors="coerce")
+                                           errors="coerce", format="ISO8601")
     frame = frame[list(CONTACT_COLUMNS)]
     tie_frame = pd.DataFrame([(t.contact_a, t.contact_b, t.strength) for t in ties],
                              columns=["contact_a", "contact_b", "strength"], dtype="int64")
     log = pd.DataFrame([(i.contact_id, i.date, i.kind, i.note) for i in interactions],
                        columns=["contact_id", "date", "kind", "note"])
-    log["date"] = pd.to_datetime(log["date"], errors="coerce")
+    log["date"] = pd.to_datetime(log["date"], errors="coerce", format="ISO8601")
     return NetworkData(profile, frame, tie_frame, log)
 
 

@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 #: The diagnostics whose headline values a review compares, in this order.
-MAIN_FINDINGS = ("balance", "inside_outside", "future_orientation", "constraint",
+MAIN_FINDINGS = ("balance", "inside_outside", "future", "structure",
                  "keep_warm", "give_and_take", "introductions", "strong_ties")
 
 

@@ -171,3 +171,50 @@ def test_log_records_an_interaction_by_name_and_explains_ambiguity(workspace, tm
     assert unknown.returncode == 1 and "no contact called 'Nobody'" in unknown.stderr
     bad_date = leadnet("log", str(workspace), "Ada Brooks", "--kind", "met", "--date", "soon")
     assert bad_date.returncode == 2 and "not a date" in bad_date.stderr
+
+
+@pytest.fixture
+def sample_workspace(home) -> Path:
+    from leadnet_helpers.personas import open_sample
+
+    with open_sample("ana-lucia-ferreira") as ws:
+        return ws.path
+
+
+def test_gaps_json_has_every_diagnostic_with_its_source(sample_workspace, tmp_path):
+    import json
+
+    out = tmp_path / "gaps.json"
+    done = leadnet("gaps", str(sample_workspace), "--json", str(out), "--today", "2026-11-21")
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "NaN" not in text
+    diagnostics = json.loads(text)["diagnostics"]
+    assert len(diagnostics) >= 10
+    for d in diagnostics:
+        assert {"key", "value", "reading", "is_gap", "severity", "principle", "source"} <= set(d)
+        assert d["principle"] and d["source"] and 0 <= d["severity"] <= 1
+    balance = next(d for d in diagnostics if d["key"] == "balance")
+    assert balance["is_gap"] and "strategic" in balance["reading"]
+
+
+def test_gaps_summary_names_strategic_under_use_first(sample_workspace):
+    done = leadnet("gaps", str(sample_workspace), "--today", "2026-11-21")
+    assert done.returncode == 0, done.stderr
+    first = done.stdout.splitlines()[1]
+    assert first.startswith("1. [high] Balance") and "strategic" in first
+    assert "Why it matters" in done.stdout and "Ibarra" in done.stdout
+
+
+def test_snapshot_then_progress_shows_what_changed(sample_workspace):
+    assert leadnet("progress", str(sample_workspace)).stdout.startswith("No snapshot yet")
+    done = leadnet("snapshot", str(sample_workspace), "--label", "before the workshop")
+    assert done.returncode == 0 and "before the workshop" in done.stdout
+    with Workspace.open(sample_workspace) as ws:
+        ws.add_contact({"name": "Hiro Tanaka", "relationship": "board member", "inside_org": "no"})
+        ws.delete_contacts([ws.contacts()[0].id])
+    done = leadnet("progress", str(sample_workspace))
+    assert done.returncode == 0, done.stderr
+    assert "Since before the workshop: 1 contacts added, 1 dropped" in done.stdout
+    assert "Added: Hiro Tanaka" in done.stdout
+    assert "Network mix:" in done.stdout
