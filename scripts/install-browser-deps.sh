@@ -2,7 +2,8 @@
 # Installs what the real-browser tests need from Debian: Chromium at /usr/bin/chromium.
 # Playwright's own browser download cannot work offline, so the tests drive Debian's build.
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then
+# Chromium for the browser tests; pango for WeasyPrint's PDF export (Chromium pulls it in too).
+if [ -x /usr/bin/chromium ] && ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then
   exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
@@ -17,8 +18,9 @@ if [ "$(id -u)" != 0 ]; then
     exit 0
   fi
 fi
-echo "Installing Chromium from Debian for the browser tests (about 30 s)..."
+echo "Installing Chromium (browser tests) and pango (PDF export) from Debian (about 30 s)..."
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core \
+  libpango-1.0-0 libpangoft2-1.0-0 >/dev/null
 echo "Chromium installed at /usr/bin/chromium."
