@@ -82,6 +82,18 @@ def build_parser() -> argparse.ArgumentParser:
     gaps.add_argument("--today", type=_iso_date, default=None, help=argparse.SUPPRESS)
     gaps.set_defaults(run=_gaps)
 
+    plan = sub.add_parser("plan", help="export the action plan (HTML, PDF, Markdown, ICS, CSV)")
+    plan.add_argument("workspace", type=Path)
+    plan.add_argument("--out", type=Path, required=True, metavar="DIR",
+                      help="folder for plan.html, plan.pdf, plan.md, plan.ics, plan.csv")
+    plan.set_defaults(run=_plan)
+
+    demo = sub.add_parser(
+        "demo", help="the sample persona from import to exported plan, in one command")
+    demo.add_argument("out", type=Path, metavar="OUT", help="folder for the workspace and plan")
+    demo.add_argument("--persona", default=None, help="which sample persona (default: the first)")
+    demo.set_defaults(run=_demo)
+
     log = sub.add_parser("log", help="log an interaction (resets the keeping-warm clock)")
     log.add_argument("workspace", type=Path)
     log.add_argument("contact", help="the contact's name (or id)")
@@ -270,6 +282,68 @@ def _gaps(args: argparse.Namespace) -> int:
     others = [f for f in findings if not f.is_gap]
     if others:
         print("Also measured, no gap: " + "; ".join(f.title for f in others) + ".")
+    return 0
+
+
+def _export_plan(ws: Workspace, out: Path) -> dict[str, Path]:
+    """Write the person's plan (the saved one, else one built from the gaps) to *out*."""
+    from .export import write_plan
+    from .plan import plan_to_dict
+    from .workbook import current_plan
+
+    plan = current_plan(ws)
+    if ws.latest_plan() is None and not ws.read_only:
+        ws.save_plan(plan_to_dict(plan))
+    return write_plan(plan, out, figures=_plan_figures(ws))
+
+
+def _plan_figures(ws: Workspace):
+    """The key charts embedded in the HTML plan (none if plotting is unavailable)."""
+    try:
+        from .plots import plan_figures
+    except ImportError:
+        return None
+    from .diagnostics import all_findings
+    from .network import load_network
+
+    net = load_network(ws)
+    return plan_figures(net, all_findings(net))
+
+
+def _plan(args: argparse.Namespace) -> int:
+    with Workspace.open(args.workspace) as ws:
+        written = _export_plan(ws, args.out)
+    for kind, path in written.items():
+        print(f"{kind:<5} {path}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from .classify import classify_workspace
+    from .diagnostics import all_findings, gap_list
+    from .network import load_network
+    from .paths import WORKSPACE_SUFFIX
+    from .personas import build_persona_workspace, list_personas
+
+    slug = args.persona or list_personas()[0]["slug"]
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = args.out / f"{slug}{WORKSPACE_SUFFIX}"
+    with build_persona_workspace(slug, path) as ws:
+        profile = ws.profile()
+        print(f"1. Imported the contacts of {profile.name} ({profile.career_stage}): "
+              f"{ws.count_contacts()} contacts, {len(ws.ties())} ties, "
+              f"{len(ws.interactions())} logged interactions.")
+        types = classify_workspace(ws)["network_type"].value_counts()
+        mix = ", ".join(f"{int(types.get(t, 0))} {t}" for t in NETWORK_TYPES)
+        print(f"2. Classified them into the three networks: {mix}.")
+        gaps = gap_list(all_findings(load_network(ws)))
+        print(f"3. Found {len(gaps)} gaps; the first: {gaps[0].title}: {gaps[0].reading}"
+              if gaps else "3. Found no gaps.")
+        written = _export_plan(ws, args.out)
+    print("4. Exported the action plan:")
+    print(f"   workspace {path}")
+    for kind, file in written.items():
+        print(f"   {kind:<9} {file}")
     return 0
 
 

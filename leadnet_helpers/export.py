@@ -198,7 +198,7 @@ def _svg_bars(title: str, rows: Sequence[tuple[str, float, str, float | None]],
 
     Each row is ``(label, share 0-1, value text, target share or None)``.
     """
-    width, label_w, bar_w, row_h = 460, 205, 185, 24
+    width, label_w, bar_w, row_h = 520, 250, 190, 24
     height = 30 + row_h * len(rows)
     parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
              f'viewBox="0 0 {width} {height}" width="100%" '
@@ -207,7 +207,7 @@ def _svg_bars(title: str, rows: Sequence[tuple[str, float, str, float | None]],
     for i, (label, share, text, target) in enumerate(rows):
         y = 28 + i * row_h
         share = min(1.0, max(0.0, float(share)))
-        short = label if len(label) <= 30 else label[:29] + "…"
+        short = label if len(label) <= 26 else label[:25] + "…"
         parts.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">'
                      f'{_esc(short)}</text>')
         parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{bar_w}" height="16" '

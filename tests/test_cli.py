@@ -218,3 +218,42 @@ def test_snapshot_then_progress_shows_what_changed(sample_workspace):
     assert "Since before the workshop: 1 contacts added, 1 dropped" in done.stdout
     assert "Added: Hiro Tanaka" in done.stdout
     assert "Network mix:" in done.stdout
+
+
+def test_plan_writes_the_five_files_and_saves_the_plan(sample_workspace, tmp_path):
+    from icalendar import Calendar
+    from pypdf import PdfReader
+
+    out = tmp_path / "plan"
+    done = leadnet("plan", str(sample_workspace), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["plan.csv", "plan.html", "plan.ics", "plan.md", "plan.pdf"]
+    with Workspace.open(sample_workspace) as ws:
+        saved = ws.latest_plan()
+    titles = [a["title"] for a in saved["actions"]]
+    assert 1 <= len(titles) <= 5
+    html_text = (out / "plan.html").read_text(encoding="utf-8")
+    assert "Ana Lucía Ferreira" in html_text and titles[0].split()[0] in html_text
+    events = Calendar.from_ical((out / "plan.ics").read_bytes()).walk("VEVENT")
+    assert len(events) == len(titles)
+    pdf_text = "".join(page.extract_text() for page in PdfReader(out / "plan.pdf").pages)
+    assert "Ana Lucía Ferreira" in pdf_text
+    # The plan is kept: a second export writes the same actions.
+    again = leadnet("plan", str(sample_workspace), "--out", str(tmp_path / "again"))
+    assert again.returncode == 0
+    assert (tmp_path / "again" / "plan.md").read_text(encoding="utf-8") == (
+        out / "plan.md").read_text(encoding="utf-8")
+
+
+def test_demo_goes_from_import_to_exported_plan(tmp_path):
+    done = leadnet("demo", str(tmp_path / "demo"))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("1. Imported the contacts of ")
+    assert any(line.startswith("3. Found ") for line in lines)
+    for name in ("plan.html", "plan.pdf", "plan.md", "plan.ics", "plan.csv"):
+        path = tmp_path / "demo" / name
+        assert path.stat().st_size > 0 and str(path) in done.stdout
+    workspaces = list((tmp_path / "demo").glob("*.leadnet.sqlite"))
+    assert len(workspaces) == 1 and str(workspaces[0]) in done.stdout
