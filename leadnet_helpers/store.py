@@ -239,7 +239,7 @@ class Workspace:
                 conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
                                        isolation_level=None, timeout=15)
             else:
-                conn = sqlite3.connect(self.path, isolation_level=None, timeout=15)
+                conn = sqlite3.connect(self.path, isolation_level=None, timeout=15, check_same_thread=False)
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")

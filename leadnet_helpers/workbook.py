@@ -15,18 +15,27 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import paths, personas
 from .errors import WorkspaceError
 from .model import Profile, normalise_text
 from .store import Workspace
 
+if TYPE_CHECKING:
+    from .plan import Plan
+
 __all__ = [
     "Session",
+    "current_plan",
     "current_session",
     "current_workspace",
     "describe_session",
+    "example_contacts",
+    "export_folder",
+    "network_examples",
     "open_sample_workspace",
     "reset_session",
     "start_workspace",
@@ -251,3 +260,152 @@ def where_things_live():
         f"<p>Your workspaces are kept in <code>{home}</code>, one SQLite file per person. "
         "Everything stays on this computer: the workbook sends nothing anywhere and "
         "collects no usage data.</p>"))
+
+
+def example_contacts(slug: str | None = None) -> dict[str, dict[str, object]]:
+    """One clear example of each network from a sample persona's contacts.
+
+    The persona's shipped contacts are classified (nothing is written); for
+    each network the contact the rules place there most confidently is taken,
+    with their role, organisation, how the persona knows them and the reasons.
+
+    Parameters
+    ----------
+    slug : str, optional
+        A sample persona (the first one by default).
+
+    Returns
+    -------
+    dict
+        Network type -> ``name``, ``role``, ``organisation``,
+        ``relationship``, ``confidence`` and ``reasons`` (tuple of str). A
+        network with no contact at all is left out.
+
+    Examples
+    --------
+    >>> examples = example_contacts()
+    >>> sorted(examples)
+    ['operational', 'personal', 'strategic']
+    >>> all(e["reasons"] for e in examples.values())
+    True
+    """
+    import csv
+    import json
+    from dataclasses import replace
+
+    from .classify import classify
+    from .model import contact_from_row
+
+    slug = slug or personas.list_personas()[0]["slug"]
+    folder = personas.persona_dir(slug)
+    with (folder / "contacts.csv").open(encoding="utf-8", newline="") as handle:
+        contacts = [contact_from_row(row)[0] for row in csv.DictReader(handle)]
+    info = json.loads((folder / "profile.json").read_text(encoding="utf-8"))
+    profile = Profile(**{k: info.get(k, "") for k in Profile.__slots__})
+    # what the rules say: the persona's own labels are left aside for the example
+    contacts = [replace(c, network_type="") for c in contacts]
+    result = classify(contacts, profile)
+    out: dict[str, dict[str, object]] = {}
+    for kind in ("operational", "personal", "strategic"):
+        rows = result[result["network_type"] == kind]
+        if rows.empty:
+            continue
+        best = rows.sort_values("confidence", ascending=False, kind="stable").index[0]
+        contact = contacts[int(best)]
+        out[kind] = {
+            "name": contact.name, "role": contact.role, "organisation": contact.organisation,
+            "relationship": contact.relationship,
+            "confidence": float(result.at[best, "confidence"]),
+            "reasons": tuple(result.at[best, "reasons"]),
+        }
+    return out
+
+
+def network_examples(slug: str | None = None):
+    """Show one example contact of each network from a sample persona (``ipywidgets.HTML``).
+
+    Examples
+    --------
+    >>> "strategic" in network_examples().value
+    True
+    """
+    import ipywidgets
+
+    from .widgets.overview import badge_html
+
+    slug = slug or personas.list_personas()[0]["slug"]
+    who = next((p["name"] for p in personas.list_personas() if p["slug"] == slug), slug)
+    rows = []
+    for kind, example in example_contacts(slug).items():
+        about = ", ".join(str(x) for x in (example["role"], example["organisation"]) if x)
+        reasons = "".join(f"<li>{html.escape(str(r))}</li>" for r in example["reasons"])
+        rows.append(
+            f"<tr><td style='padding:4px 8px;vertical-align:top'>{badge_html(kind)}</td>"
+            f"<td style='padding:4px 8px;vertical-align:top'><b>{html.escape(str(example['name']))}"
+            f"</b><br>{html.escape(about)}<br><i>{html.escape(str(example['relationship']))}</i>"
+            f"</td><td style='padding:4px 8px;vertical-align:top'><ul style='margin:0'>"
+            f"{reasons}</ul></td></tr>")
+    head = "".join(f"<th scope='col' style='text-align:left;padding:4px 8px'>{h}</th>"
+                   for h in ("Network", "Example", "Why the rules put them there"))
+    return ipywidgets.HTML(value=(
+        f"<table class='leadnet-examples' style='border-collapse:collapse'><caption "
+        f"style='text-align:left'>One contact of each network from the sample persona "
+        f"{html.escape(who)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}"
+        "</tbody></table>"))
+
+
+def current_plan(ws: Workspace, today: date | None = None) -> Plan:
+    """The person's action plan: the one saved last, else one built from their gaps.
+
+    A plan built here is not saved; the plan editor of notebook 04 saves it
+    as soon as it shows it.
+
+    Parameters
+    ----------
+    ws : Workspace
+        The workspace.
+    today : date, optional
+        The day a new plan starts from (default: today).
+
+    Returns
+    -------
+    Plan
+        See :mod:`leadnet_helpers.plan`.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
+    >>> ws = open_sample_workspace(remember=False)
+    >>> 0 < len(current_plan(ws).actions) <= 5
+    True
+    """
+    from .diagnostics import all_findings
+    from .network import load_network
+    from .plan import build_plan, plan_from_dict
+
+    saved = ws.latest_plan()
+    if saved is not None:
+        return plan_from_dict(saved)
+    net = load_network(ws)
+    return build_plan(all_findings(net, today), net, today)
+
+
+def export_folder(ws: Workspace) -> Path:
+    """The folder the exports of *ws* are written to: ``<home>/exports/<workspace>/``.
+
+    The folder is created if missing. It sits in the workbook's home folder,
+    beside the workspaces, so exports of different people never mix.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
+    >>> folder = export_folder(open_sample_workspace(remember=False))
+    >>> folder.parent.name, folder.is_dir()
+    ('exports', True)
+    """
+    name = ws.path.name.removesuffix(paths.WORKSPACE_SUFFIX)
+    folder = paths.leadnet_home() / "exports" / (name or "workspace")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

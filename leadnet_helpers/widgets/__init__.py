@@ -14,21 +14,36 @@ view               what it is for                             notebook
 ``contacts_view``  search, page, edit, delete, undo           01
 ``ties_view``      who knows whom                             01
 ``introductions_view``  how we met, who introduced us         01
+``triage_view``    one card at a time: answer, decide, skip   02
+``overview_view``  contacts by network: filter, override      02
+``dashboard_view``  filters and figures, each with its reading  03
+``plan_editor_view``  edit the month's actions, preview, export  04
+``review_view``    log, snapshot, then versus now               05
 =================  =========================================  ==========
 """
 
 from .contacts import contacts_view
+from .dashboard import dashboard_view
 from .importing import import_view
 from .introductions import introductions_view
+from .overview import overview_view
+from .plan_editor import plan_editor_view
 from .prompt_forms import prompts_view
+from .review import review_view
 from .start import start_view
 from .ties import ties_view
+from .triage import triage_view
 
 __all__ = [
     "contacts_view",
+    "dashboard_view",
     "import_view",
     "introductions_view",
+    "overview_view",
+    "plan_editor_view",
     "prompts_view",
+    "review_view",
     "start_view",
     "ties_view",
+    "triage_view",
 ]
