@@ -1,0 +1,139 @@
+"""Diversity: how varied your contacts are, attribute by attribute (Blau's index, IQV)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..findings import Finding
+from ..network import NetworkData
+from .style import NEUTRAL, empty_figure, escape, layout_for, make_figure
+
+__all__ = ["ATTRIBUTES", "DIVERSITY_KEYS", "blau", "diversity_figure", "diversity_table"]
+
+#: The keys of the finding this figure reads from (the first one present wins).
+DIVERSITY_KEYS = ("diversity",)
+#: The attributes measured, with the words the figure uses for them.
+ATTRIBUTES = {
+    "organisation": "Organisation",
+    "function": "Function",
+    "industry": "Industry",
+    "seniority": "Seniority",
+    "inside_org": "Inside or outside",
+}
+TITLE = "How varied your contacts are"
+
+
+def blau(values: pd.Series) -> tuple[float, float, int, int]:
+    """Blau's index, its normalised form (IQV), the number of kinds and of known values.
+
+    Blau's index is ``1 - sum(p_k ** 2)`` over the shares ``p_k`` of each
+    kind; the IQV divides it by its maximum ``1 - 1/K`` so that 1 means the
+    contacts are spread evenly over the K kinds seen. Unknown values are left
+    out; with fewer than two kinds both are 0.
+
+    Examples
+    --------
+    >>> blau(pd.Series(["a", "a", "b", "b"]))
+    (0.5, 1.0, 2, 4)
+    >>> blau(pd.Series(["a", None]))
+    (0.0, 0.0, 1, 1)
+    """
+    known = values[values.notna()]
+    known = known[known.astype(str).str.strip() != ""]
+    n = len(known)
+    if n == 0:
+        return 0.0, 0.0, 0, 0
+    shares = known.astype(str).str.strip().str.casefold().value_counts(normalize=True)
+    k = len(shares)
+    index = float(1.0 - np.sum(shares.to_numpy() ** 2))
+    iqv = index / (1.0 - 1.0 / k) if k > 1 else 0.0
+    return round(index, 4), round(min(iqv, 1.0), 4), k, n
+
+
+def diversity_table(net: NetworkData, finding: Finding | None = None) -> pd.DataFrame:
+    """One row per attribute: ``attribute``, ``label``, ``blau``, ``iqv``, ``kinds``, ``known``.
+
+    Uses the finding's per-attribute numbers when it carries them (under
+    ``details["attributes"]``, a mapping from attribute to ``{"blau", "iqv",
+    "categories", "known"}``), else computes them.
+
+    Examples
+    --------
+    >>> from leadnet_helpers.model import Contact, Profile
+    >>> from leadnet_helpers.network import network_from
+    >>> net = network_from(Profile("Ana"), [Contact("A", industry="x"),
+    ...                                     Contact("B", industry="y")])
+    >>> diversity_table(net).set_index("attribute").loc["industry", "iqv"]
+    np.float64(1.0)
+    """
+    given: Mapping = {}
+    if finding is not None:
+        details = finding.details or {}
+        given = details.get("attributes") if isinstance(details.get("attributes"),
+                                                          Mapping) else {}
+    rows = []
+    for column, label in ATTRIBUTES.items():
+        if column not in net.contacts:
+            continue
+        extra = given.get(column)
+        if isinstance(extra, Mapping) and "known" in extra:
+            index = float(extra.get("blau") or 0.0)
+            iqv = float(extra.get("iqv") or 0.0)
+            kinds = int(extra.get("categories") or 0)
+            known = int(extra.get("known") or 0)
+        else:
+            index, iqv, kinds, known = blau(net.contacts[column])
+        rows.append({"attribute": column, "label": label, "blau": index, "iqv": iqv,
+                     "kinds": kinds, "known": known})
+    return pd.DataFrame(rows, columns=["attribute", "label", "blau", "iqv", "kinds", "known"])
+
+
+def _fallback_reading(table: pd.DataFrame) -> str:
+    known = table[table["known"] > 0]
+    if known.empty:
+        return "No organisation, function, industry or seniority is recorded yet."
+    low = known.sort_values("iqv").iloc[0]
+    high = known.sort_values("iqv").iloc[-1]
+    return (f"Your contacts are most alike in {low['label'].lower()} (IQV {low['iqv']:.2f}) "
+            f"and most varied in {high['label'].lower()} (IQV {high['iqv']:.2f}).")
+
+
+def diversity_figure(net: NetworkData, finding: Finding | None = None) -> go.Figure:
+    """Horizontal bars of the IQV (0 = all alike, 1 = evenly spread) per attribute.
+
+    Each bar is labelled with its value, Blau's index and how many kinds and
+    known values it rests on, so a bar built on two contacts is not mistaken
+    for a measure of the whole network.
+
+    Examples
+    --------
+    >>> from leadnet_helpers.model import Contact, Profile
+    >>> from leadnet_helpers.network import network_from
+    >>> net = network_from(Profile("Ana"), [Contact("A", function="x"), Contact("B")])
+    >>> fig = diversity_figure(net)
+    >>> list(fig.data[0].y)[-1]
+    'Organisation'
+    """
+    if net.size == 0:
+        return empty_figure(TITLE, "No contacts to compare yet.", key="diversity")
+    table = diversity_table(net, finding).iloc[::-1]
+    text = [f"IQV {r.iqv:.2f} · Blau {r.blau:.2f} · {r.kinds:,} kinds, {r.known:,} known"
+            if r.known else "not recorded" for r in table.itertuples()]
+    data = [{
+        "type": "bar", "y": [escape(v) for v in table["label"]],
+        "x": table["iqv"].astype(float).tolist(), "orientation": "h",
+        "marker": {"color": NEUTRAL}, "text": text, "textposition": "outside",
+        "cliponaxis": False, "name": "Diversity (IQV)",
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
+    }]
+    layout = layout_for(
+        TITLE, height=360, legend=False,
+        xaxis={"title": {"text": "Diversity (IQV): 0 = all alike, 1 = evenly spread"},
+               "range": [0, 1.9], "tickvals": [0, 0.25, 0.5, 0.75, 1]},
+        yaxis={"automargin": True})
+    reading = finding.reading if finding else _fallback_reading(table)
+    return make_figure(data, layout, reading=reading, key="diversity", finding=finding)
