@@ -70,6 +70,7 @@ __all__ = [
     "confirm",
     "confirm_many",
     "load_rules",
+    "save_suggestions",
 ]
 
 #: The four rows of Ibarra & Hunter's comparison table, as rule dimensions.
@@ -650,6 +651,19 @@ def _write_classifications(ws: Workspace, rows: list[tuple], *, by: str) -> None
         conn.executemany(sql, [(*row, by, now) for row in rows])
 
 
+def save_suggestions(ws: Workspace, result: pd.DataFrame) -> None:
+    """Save the rules' suggestions in *result*, never touching a person's decision.
+
+    Parameters
+    ----------
+    ws : Workspace
+        An open, writable workspace.
+    result : DataFrame
+        Rows from :func:`classify` (all of them, or the few just re-classified).
+    """
+    _write_classifications(ws, _stored_rows(result), by="rules")
+
+
 def _stored_rows(result: pd.DataFrame) -> list[tuple]:
     return [
         (int(cid), ntype, ";".join(sec), float(conf), json.dumps(list(reasons), ensure_ascii=False))
@@ -701,7 +715,7 @@ def classify_workspace(ws: Workspace, *, rules: RuleBook | None = None) -> pd.Da
         return result
     decided = {cid: d for cid, d in ws.decisions().items() if d["decided_by"] == "person"}
     by_person = result["contact_id"].isin(list(decided)).to_numpy(dtype=bool)
-    _write_classifications(ws, _stored_rows(result[~by_person]), by="rules")
+    save_suggestions(ws, result[~by_person])
     if by_person.any():
         rows = np.flatnonzero(by_person)
         kinds = [decided[int(result.at[i, "contact_id"])]["network_type"] for i in rows]

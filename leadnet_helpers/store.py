@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, fields, replace
@@ -178,6 +179,42 @@ def _from_db(row: tuple) -> Contact:
     return Contact(**dict(zip(_COLUMNS, values, strict=True)), id=row[-1])
 
 
+class _Rows(list):
+    """The rows of one statement, read in full (a cursor's reading methods)."""
+
+    def fetchone(self) -> sqlite3.Row | None:
+        return self[0] if self else None
+
+    def fetchall(self) -> list[sqlite3.Row]:
+        return list(self)
+
+
+class _LockedConnection:
+    """A SQLite connection shared safely by the threads of one Jupyter kernel.
+
+    JupyterLab 4 with ipykernel 7 may run widget callbacks on a separate
+    thread (comms over subshells) while a cell runs on the main one. Every
+    statement takes the lock, and a write transaction holds it throughout, so
+    a read from one thread never lands inside another thread's transaction.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.raw = conn
+        self.lock = threading.RLock()
+
+    def execute(self, sql: str, params: object = ()) -> _Rows:
+        with self.lock:  # rows are read inside the lock, too
+            return _Rows(self.raw.execute(sql, params).fetchall())
+
+    def executemany(self, sql: str, rows: Iterable[object]) -> sqlite3.Cursor:
+        with self.lock:
+            return self.raw.executemany(sql, rows)
+
+    def close(self) -> None:
+        with self.lock:
+            self.raw.close()
+
+
 class Workspace:
     """One person's workspace, stored in a single SQLite file.
 
@@ -237,15 +274,18 @@ class Workspace:
         try:
             if self.read_only:
                 conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
-                                       isolation_level=None, timeout=15)
+                                       isolation_level=None, timeout=15,
+                                       check_same_thread=False)
             else:
-                conn = sqlite3.connect(self.path, isolation_level=None, timeout=15, check_same_thread=False)
+                conn = sqlite3.connect(self.path, isolation_level=None, timeout=15,
+                                       check_same_thread=False)
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=15000")
             conn.row_factory = sqlite3.Row
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn = _LockedConnection(conn)
         except sqlite3.DatabaseError as exc:
             raise WorkspaceError(
                 f"this file is not a LeadNet workspace ({exc})", file=self.path.name,
@@ -305,13 +345,14 @@ class Workspace:
                 fix="Make your own copy to change it (notebook 00: 'Explore the sample').",
             )
         conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        with conn.lock:  # one transaction at a time, whichever thread asks
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     def integrity_ok(self) -> bool:
         """True when SQLite's own integrity check finds nothing wrong."""

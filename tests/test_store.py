@@ -222,3 +222,31 @@ def test_workspace_is_a_plain_sqlite_file_others_can_read(ws):
     ws.add_contact(Contact(name="Ada"))
     with sqlite3.connect(ws.path) as conn:
         assert conn.execute("SELECT name FROM contacts").fetchall() == [("Ada",)]
+
+
+def test_widget_callbacks_on_another_kernel_thread_can_use_the_workspace(ws):
+    """JupyterLab 4 may run widget callbacks on a comm thread while a cell runs."""
+    import threading
+
+    errors: list[BaseException] = []
+
+    def callback(prefix: str) -> None:
+        try:
+            for i in range(30):
+                cid = ws.add_contact(Contact(name=f"{prefix} {i}"))
+                ws.update_contact(cid, role="clicked")
+                ws.contacts()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=callback, args=(p,)) for p in ("comm", "shell")]
+    for t in threads:
+        t.start()
+    for _ in range(30):  # the main thread reads meanwhile, as a running cell would
+        ws.count_contacts()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert ws.count_contacts() == 60
+    assert {c.role for c in ws.contacts()} == {"clicked"}
+    assert ws.integrity_ok()
