@@ -367,7 +367,7 @@ def _snapshot(args: argparse.Namespace) -> int:
 
 
 def _progress(args: argparse.Namespace) -> int:
-    from .progress import progress_since
+    from .progress import format_value, progress_since
 
     with Workspace.open(args.workspace) as ws:
         result = progress_since(ws, args.since)
@@ -377,20 +377,12 @@ def _progress(args: argparse.Namespace) -> int:
     for line in result.summary():
         print(line)
     for f in result.findings:
-        print(f"  {f['title']}: {_short(f['then'])} → {_short(f['now'])}")
+        print(f"  {f['title']}: {format_value(f['then'])} → {format_value(f['now'])}")
     if result.added:
         print("Added: " + ", ".join(result.added[:20]))
     if result.dropped:
         print("Dropped: " + ", ".join(result.dropped[:20]))
     return 0
-
-
-def _short(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {_short(v)}" for k, v in list(value.items())[:4])
-    return "-" if value is None else str(value)
 
 
 if __name__ == "__main__":  # pragma: no cover

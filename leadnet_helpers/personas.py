@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import tempfile
 from pathlib import Path
 
 from .errors import WorkspaceError
@@ -42,18 +43,25 @@ def persona_dir(slug: str) -> Path:
 
 
 def build_persona_workspace(slug: str, path: str | Path) -> Workspace:
-    """Build a new workspace at *path* from a persona's files and open it.
+    """Build a workspace at *path* from a persona's files and open it.
 
     The persona's contacts go through the same importer as a person's own
-    template CSV; its ties and interactions refer to contacts by name.
+    template CSV; its ties and interactions refer to contacts by name. The
+    copy is built aside and then written over *path* through SQLite's backup
+    API, so a notebook that still has the old copy open is never broken.
     """
     folder = persona_dir(slug)
     info = json.loads((folder / "profile.json").read_text(encoding="utf-8"))
     profile = Profile(**{k: info.get(k, "") for k in Profile.__slots__})
-    path = Path(path)
-    if path.exists():
-        path.unlink()
-    ws = Workspace.create(path, profile)
+    with tempfile.TemporaryDirectory(prefix="leadnet-sample-") as staging_dir:
+        staging = Workspace.create(Path(staging_dir) / f"{slug}{WORKSPACE_SUFFIX}", profile)
+        with staging:
+            _fill(staging, folder)
+            staging.copy_to(path)
+    return Workspace.open(path)
+
+
+def _fill(ws: Workspace, folder: Path) -> None:
     ws.import_file(folder / "contacts.csv")
     ids = {name_key(c.name): c.id for c in ws.contacts()}
     ties = []
@@ -68,7 +76,6 @@ def build_persona_workspace(slug: str, path: str | Path) -> Workspace:
         if cid:
             ws.log_interaction(cid, row["kind"], row["date"], row.get("note", ""))
     ws.clear_undo()  # a fresh sample starts with nothing to undo
-    return ws
 
 
 def open_sample(slug: str | None = None) -> Workspace:

@@ -10,6 +10,7 @@ measured too (the share of contacts added or dropped between the two dates).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -19,8 +20,10 @@ from .model import NETWORK_TYPES, name_key
 __all__ = [
     "Progress",
     "compare",
+    "format_value",
     "measure_now",
     "pick_snapshot",
+    "progress_against",
     "progress_since",
     "take_snapshot",
 ]
@@ -167,15 +170,56 @@ def pick_snapshot(snapshots: list[dict[str, Any]], since: date | None) -> dict[s
     return earlier[-1] if earlier else snapshots[0]
 
 
+def progress_against(ws, snapshot_id: int,
+                     today: date | None = None) -> Progress:
+    """Compare the workspace now with the snapshot *snapshot_id*.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
+    >>> from leadnet_helpers.personas import open_sample
+    >>> ws = open_sample("ana-lucia-ferreira")
+    >>> sid = take_snapshot(ws, "start")
+    >>> p = progress_against(ws, sid)
+    >>> p.then_label, p.added, p.churn
+    ('start', [], 0.0)
+    """
+    then = ws.snapshot(snapshot_id)
+    now = {"taken_at": (today or date.today()).isoformat(),
+           "contacts": [{"name": c.name} for c in ws.contacts()],
+           **measure_now(ws, today)}
+    return compare(then, now)
+
+
 def progress_since(ws, since: date | None = None, today: date | None = None) -> Progress | None:
     """Compare the workspace now against an earlier snapshot (None if there is none)."""
     chosen = pick_snapshot(ws.snapshots(), since)
-    if chosen is None:
-        return None
-    then = ws.snapshot(chosen["id"])
-    now = {
-        "taken_at": (today or date.today()).isoformat(),
-        "contacts": [{"name": c.name} for c in ws.contacts()],
-        **measure_now(ws, today),
-    }
-    return compare(then, now)
+    return None if chosen is None else progress_against(ws, chosen["id"], today)
+
+
+def format_value(value: object) -> str:
+    """A diagnostic's headline value in a few characters.
+
+    Examples
+    --------
+    >>> format_value({"operational": 0.5, "strategic": 0.25}), format_value(0.333)
+    ('operational 50%, strategic 25%', '0.33')
+    >>> format_value(4), format_value(None)
+    ('4', '—')
+    """
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Mapping):
+        parts = []
+        for k, v in value.items():
+            if isinstance(v, float) and 0 <= v <= 1:
+                parts.append(f"{k} {v:.0%}")
+            else:
+                parts.append(f"{k} {format_value(v)}")
+        return ", ".join(parts)
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)

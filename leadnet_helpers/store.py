@@ -137,6 +137,7 @@ CREATE TABLE plans (
 MIGRATIONS: dict[int, str] = {1: _SCHEMA_1, 2: _SCHEMA_2}
 SCHEMA_VERSION = max(MIGRATIONS)
 _UNDO_KEEP = 50
+_PLANS_KEEP = 20
 
 
 def _now() -> str:
@@ -353,6 +354,22 @@ class Workspace:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+
+    def copy_to(self, path: str | Path) -> Path:
+        """Copy the whole workspace into *path*, creating or overwriting it.
+
+        Uses SQLite's online backup, so it is safe while *path* is open in
+        another notebook: that notebook sees the new content, never a broken file.
+        """
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        target = sqlite3.connect(path, timeout=15)
+        try:
+            with self._conn.lock:
+                self._conn.raw.backup(target)
+        finally:
+            target.close()
+        return path
 
     def integrity_ok(self) -> bool:
         """True when SQLite's own integrity check finds nothing wrong."""
@@ -735,6 +752,9 @@ class Workspace:
                 "INSERT INTO plans (saved_at, payload) VALUES (?, ?) RETURNING id",
                 (_now(), json.dumps(payload, ensure_ascii=False, default=str)),
             ).fetchone()[0]
+            # Every edit saves the plan; keep the recent versions, not every keystroke.
+            conn.execute("DELETE FROM plans WHERE id NOT IN "
+                         f"(SELECT id FROM plans ORDER BY id DESC LIMIT {_PLANS_KEEP})")
         return int(pid)
 
     def latest_plan(self) -> dict[str, object] | None:

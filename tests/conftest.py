@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,11 @@ from leadnet_helpers.model import Profile
 from leadnet_helpers.store import Workspace
 
 REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("LEADNET_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 #: Copies of ../shared/fixtures (vendor-format samples), kept in the repo so a clone is whole.
 VENDOR_FIXTURES = REPO / "tests" / "fixtures" / "vendor"
 
@@ -36,3 +42,29 @@ def ws(tmp_path) -> Workspace:
 def fixtures_dir() -> Path:
     """The vendor-format sample files (LinkedIn, Google, Outlook, vCard, hostile ones)."""
     return VENDOR_FIXTURES
+
+
+def _need_chromium() -> None:
+    """Skip without Debian's Chromium locally; fail in CI, which must run the browser tests."""
+    if CHROMIUM.exists():
+        return
+    reason = f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"browser tests must run in CI, but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, driven by Playwright (sync API): one for the session.
+
+    Never ``playwright install``: it downloads a browser, which cannot work offline.
+    """
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

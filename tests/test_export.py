@@ -156,24 +156,22 @@ def test_html_embeds_plotly_once_for_all_figures(plan):
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs /usr/bin/chromium")
-def test_the_html_renders_its_charts_offline_and_prints_to_three_pages_at_most(plan, tmp_path):
+def test_the_html_renders_its_charts_offline_and_prints_to_three_pages_at_most(
+        plan, tmp_path, chromium):
     go = pytest.importorskip("plotly.graph_objects")
-    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
     figures = {"Mix": go.Figure(go.Bar(x=["a", "b"], y=[1, 2])),
                "Many": go.Figure(go.Scattergl(x=list(range(3000)), y=list(range(3000))))}
     path = write_plan(plan, tmp_path, figures, formats=["html"])["html"]
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        page = browser.new_page()
-        requests, errors = [], []
-        page.on("request", lambda r: requests.append(r.url))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.goto(path.as_uri())
-        page.wait_for_selector("#leadnet-chart-2 .main-svg", timeout=15000)
-        printed = page.pdf(format="A4")
-        browser.close()
+    context = chromium.new_context()
+    page = context.new_page()
+    requests, errors = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(path.as_uri())
+    page.wait_for_selector("#leadnet-chart-2 .main-svg", timeout=15000)
+    printed = page.pdf(format="A4")
+    context.close()
     assert requests == [path.as_uri()], "nothing but the file itself"
     assert errors == []
     pages, text = _pdf_text(printed)

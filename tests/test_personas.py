@@ -61,3 +61,14 @@ def test_changing_a_sample_copy_never_touches_the_shipped_files(home):
 def test_an_unknown_persona_lists_the_known_ones(home):
     with pytest.raises(WorkspaceError, match="ana-lucia-ferreira"):
         open_sample("nobody")
+
+
+def test_rebuilding_a_sample_while_another_notebook_has_it_open_breaks_nothing(home):
+    first = open_sample("noor-al-sayegh")  # notebook A keeps it open
+    first.add_contact(Contact(name="Only in the old copy"))
+    second = open_sample("noor-al-sayegh")  # notebook B starts afresh
+    assert second.find_contacts("Only in the old copy") == []
+    assert first.integrity_ok() and second.integrity_ok()
+    assert first.count_contacts() == second.count_contacts()  # A now sees the fresh copy
+    first.close()
+    second.close()

@@ -25,12 +25,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("LEADNET_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @dataclass(frozen=True)
@@ -44,15 +39,6 @@ class Lab:
 
     def notebook_url(self, name: str) -> str:
         return f"{self.url}/lab/tree/{name}?token={self.token}&reset"
-
-
-def _need_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    reason = f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"browser tests must run in CI, but {reason}", pytrace=False)
-    pytest.skip(reason)
 
 
 def _free_port() -> int:
@@ -76,9 +62,8 @@ def _wait_ready(url: str, proc: subprocess.Popen, log: Path, timeout: float = 60
 
 
 @pytest.fixture(scope="session")
-def lab(tmp_path_factory) -> Lab:
+def lab(tmp_path_factory, chromium) -> Lab:
     """Start JupyterLab on a copy of the notebooks; stop it after the session."""
-    _need_chromium()
     base = tmp_path_factory.mktemp("lab")
     notebooks = base / "notebooks"
     shutil.copytree(REPO / "notebooks", notebooks,
@@ -126,15 +111,9 @@ def lab(tmp_path_factory) -> Lab:
 
 
 @pytest.fixture(scope="session")
-def browser(lab, tmp_path_factory):
-    """Debian's Chromium, headless, driven by Playwright (sync API)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                              args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(lab, chromium):
+    """Debian's Chromium (the session's one, see tests/conftest.py), once JupyterLab runs."""
+    return chromium
 
 
 @pytest.fixture
