@@ -24,3 +24,7 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+from .friendly_errors import install as _install_friendly_errors
+
+_install_friendly_errors()  # in a notebook, our errors show as plain messages
