@@ -46,7 +46,8 @@ lint: install-test
 	$(BIN)/python -m ruff check leadnet_helpers tests benchmarks
 
 benchmark: install
-	$(BIN)/python benchmarks/bench_import.py
+	@for b in import classify diagnostics plots; do \
+		echo "== benchmarks/bench_$$b.py"; $(BIN)/python benchmarks/bench_$$b.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts
