@@ -95,7 +95,7 @@ def make_finding(
     severity = 0.0 if not math.isfinite(severity) else min(1.0, max(0.0, severity))
     gap = severity > 0 if is_gap is None else bool(is_gap)
     return Finding(key, title, clean(value), reading, gap, round(severity, 3) if gap else 0.0,
-                   principle, source, clean(details or {}))
+                   principle, source.replace(".; ", "; "), clean(details or {}))
 
 
 def no_contacts(key: str, title: str, principle: str, source: str) -> Finding:
