@@ -176,8 +176,6 @@ def progress_against(ws, snapshot_id: int,
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> from leadnet_helpers.personas import open_sample
     >>> ws = open_sample("ana-lucia-ferreira")
     >>> sid = take_snapshot(ws, "start")

@@ -100,8 +100,6 @@ def start_workspace(profile: Profile | None = None, *, path: str | Path | None =
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> ws = start_workspace(Profile(name="Ana Lima", organisation="Contoso"))
     >>> ws.path.name, current_workspace() is ws
     ('ana-lima.leadnet.sqlite', True)
@@ -134,8 +132,6 @@ def open_sample_workspace(slug: str | None = None, *, remember: bool = True) -> 
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> open_sample_workspace().count_contacts() > 10
     True
     """
@@ -169,8 +165,6 @@ def current_workspace() -> Workspace:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> reset_session()
     >>> ws = current_workspace()
     >>> current_session().kind
@@ -199,8 +193,6 @@ def describe_session(session: Session) -> str:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> ws = start_workspace(Profile(name="<b>Bo</b>"))
     >>> "&lt;b&gt;Bo&lt;/b&gt;" in describe_session(current_session())
     True
@@ -230,8 +222,6 @@ def workspace_banner(ws: Workspace | None = None):
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> "sample persona" in workspace_banner(open_sample_workspace()).value
     True
     """
@@ -248,8 +238,6 @@ def where_things_live():
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> "stays on this computer" in where_things_live().value
     True
     """
@@ -374,8 +362,6 @@ def current_plan(ws: Workspace, today: date | None = None) -> Plan:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> ws = open_sample_workspace(remember=False)
     >>> 0 < len(current_plan(ws).actions) <= 5
     True
@@ -399,8 +385,6 @@ def export_folder(ws: Workspace) -> Path:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> folder = export_folder(open_sample_workspace(remember=False))
     >>> folder.parent.name, folder.is_dir()
     ('exports', True)

@@ -22,11 +22,15 @@ VENDOR_FIXTURES = REPO / "tests" / "fixtures" / "vendor"
 
 @pytest.fixture
 def home(tmp_path, monkeypatch) -> Path:
-    """An empty LEADNET_HOME for one test."""
+    """An empty LEADNET_HOME for one test, and no workspace chosen in this 'kernel' yet."""
+    from leadnet_helpers import workbook
+
     folder = tmp_path / "home"
     folder.mkdir()
     monkeypatch.setenv("LEADNET_HOME", str(folder))
-    return folder
+    workbook.reset_session()
+    yield folder
+    workbook.reset_session()
 
 
 @pytest.fixture

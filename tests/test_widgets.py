@@ -37,13 +37,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "vendor"  # copies of 
 HOSTILE_NAME = "<script>alert(1)</script>"
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    """A private workspaces folder, and no workspace chosen in this 'kernel' yet."""
-    monkeypatch.setenv("LEADNET_HOME", str(tmp_path / "home"))
-    workbook.reset_session()
-    yield tmp_path / "home"
-    workbook.reset_session()
+pytestmark = pytest.mark.usefixtures("home")  # a private LEADNET_HOME, a fresh session
 
 
 @pytest.fixture

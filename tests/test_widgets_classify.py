@@ -47,13 +47,7 @@ from leadnet_helpers.widgets.triage import (
 HOSTILE = "<script>alert(1)</script>"
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    """A private workspaces folder for each test."""
-    monkeypatch.setenv("LEADNET_HOME", str(tmp_path / "home"))
-    workbook.reset_session()
-    yield tmp_path / "home"
-    workbook.reset_session()
+pytestmark = pytest.mark.usefixtures("home")  # a private LEADNET_HOME, a fresh session
 
 
 @pytest.fixture

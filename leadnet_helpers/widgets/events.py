@@ -16,19 +16,24 @@ from pathlib import Path
 
 from ..model import Contact
 
-__all__ = ["changed", "contacts", "subscribe"]
+__all__ = ["change_stamp", "changed", "contacts", "notify", "subscribe", "workspace_key"]
 
-_listeners: dict[str, list[weakref.WeakMethod]] = {}
+#: (workspace key, topic) -> the views listening
+_listeners: dict[tuple[str, str], list[weakref.WeakMethod]] = {}
 _cache: dict[str, tuple[tuple[object, ...], list[Contact]]] = {}
 
 
-def _key(workspace) -> str:
+def workspace_key(workspace) -> str:
+    """The key that identifies a workspace file, however it was opened."""
     return str(Path(workspace.path).resolve())
 
 
-def _stamp(workspace) -> tuple[object, ...]:
-    # cheap signs of a change made elsewhere (another notebook on the same file)
+def change_stamp(workspace) -> tuple[object, ...]:
+    """Cheap signs of a change, made here or elsewhere (another notebook on the same file)."""
     return (workspace.count_contacts(), workspace.last_change())
+
+
+_key, _stamp = workspace_key, change_stamp
 
 
 def contacts(workspace) -> list[Contact]:
@@ -44,16 +49,19 @@ def contacts(workspace) -> list[Contact]:
     return cached[1]
 
 
-def subscribe(workspace, method: Callable[[], None]) -> None:
-    """Call *method* (a bound method of a view) whenever *workspace* changes."""
-    _listeners.setdefault(_key(workspace), []).append(weakref.WeakMethod(method))
+def subscribe(workspace, method: Callable[[], None], *, topic: str = "contacts") -> None:
+    """Call *method* (a bound method of a view) whenever *topic* changes in *workspace*.
+
+    Topics: ``"contacts"`` (any change to the contacts, see :func:`changed`) and
+    ``"decisions"`` (classification decisions, told by notebook 02's views).
+    """
+    key = (_key(workspace), topic)
+    _listeners.setdefault(key, []).append(weakref.WeakMethod(method))
 
 
-def changed(workspace, *, source: object = None) -> None:
-    """Refresh every live view of *workspace* (except *source*, which did the change)."""
-    key = _key(workspace)
-    _cache.pop(key, None)
-    alive = []
+def notify(workspace, *, source: object = None, topic: str = "contacts") -> None:
+    """Call every live listener of *topic* in *workspace* but *source*'s own."""
+    key, alive = (_key(workspace), topic), []
     for ref in _listeners.get(key, []):
         method = ref()
         if method is None:
@@ -62,3 +70,9 @@ def changed(workspace, *, source: object = None) -> None:
         if getattr(method, "__self__", None) is not source:
             method()
     _listeners[key] = alive
+
+
+def changed(workspace, *, source: object = None) -> None:
+    """Refresh every live view of *workspace* (except *source*, which did the change)."""
+    _cache.pop(_key(workspace), None)
+    notify(workspace, source=source)

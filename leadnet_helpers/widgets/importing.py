@@ -223,8 +223,6 @@ def import_view(ws: Workspace) -> ImportView:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> from leadnet_helpers.workbook import start_workspace
     >>> from leadnet_helpers.model import Profile
     >>> view = import_view(start_workspace(Profile("Bo")))

@@ -17,10 +17,8 @@ reuses the same row widgets from page to page.
 from __future__ import annotations
 
 import html
-import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np
@@ -212,15 +210,7 @@ class _Cached:
 
 
 _boards: dict[str, _Cached] = {}
-_listeners: dict[str, list[weakref.WeakMethod]] = {}
-
-
-def _key(ws: Workspace) -> str:
-    return str(Path(ws.path).resolve())
-
-
-def _stamp(ws: Workspace) -> tuple[object, ...]:
-    return (ws.count_contacts(), ws.last_change())
+_key, _stamp = events.workspace_key, events.change_stamp
 
 
 def _cached(ws: Workspace) -> _Cached:
@@ -244,8 +234,6 @@ def current_board(ws: Workspace) -> pd.DataFrame:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> from leadnet_helpers.personas import open_sample
     >>> ws = open_sample()
     >>> len(current_board(ws)) == ws.count_contacts()
@@ -261,19 +249,11 @@ def forget_board(ws: Workspace) -> None:
 
 def subscribe_board(ws: Workspace, method: Callable[[], None]) -> None:
     """Call *method* (a bound method of a view) whenever a decision about *ws* changes."""
-    _listeners.setdefault(_key(ws), []).append(weakref.WeakMethod(method))
+    events.subscribe(ws, method, topic="decisions")
 
 
 def _notify(ws: Workspace, source: object) -> None:
-    key, alive = _key(ws), []
-    for ref in _listeners.get(key, []):
-        method = ref()
-        if method is None:
-            continue
-        alive.append(ref)
-        if getattr(method, "__self__", None) is not source:
-            method()
-    _listeners[key] = alive
+    events.notify(ws, source=source, topic="decisions")
 
 
 def _mark_decided(board: pd.DataFrame, rows: Sequence[int], kinds: Sequence[str]) -> None:
@@ -319,8 +299,6 @@ def decide(ws: Workspace, contact_id: int, network_type: str, *, source: object 
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> from leadnet_helpers.personas import open_sample
     >>> ws = open_sample()
     >>> first = int(current_board(ws)["contact_id"][0])
@@ -351,8 +329,6 @@ def decide_many(ws: Workspace, contact_ids: Iterable[int], *, source: object = N
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> from leadnet_helpers.personas import open_sample
     >>> ws = open_sample()
     >>> ids = high_confidence_ids(current_board(ws))
@@ -391,7 +367,6 @@ def answer(ws: Workspace, contact_id: int, changes: Mapping[str, str], *,
     Examples
     --------
     >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> from leadnet_helpers.store import Workspace
     >>> ws = Workspace.create(os.path.join(tempfile.mkdtemp(), "w.leadnet.sqlite"),
     ...                       Profile("Ana", organisation="Contoso"))
@@ -786,8 +761,6 @@ def overview_view(ws: Workspace, page_size: int = PAGE_SIZE) -> OverviewView:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> from leadnet_helpers.personas import open_sample
     >>> view = overview_view(open_sample())
     >>> view.summary.value.startswith("<p role='status'>Showing 54 of 54 contacts")

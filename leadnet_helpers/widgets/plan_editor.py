@@ -356,8 +356,6 @@ def export_figures(ws: Workspace, today: date | None = None) -> dict[str, Any]:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> from leadnet_helpers.personas import open_sample
     >>> sorted(export_figures(open_sample("ana-lucia-ferreira")))
     ['Balance against your target', 'Ego map', 'Keeping warm']
@@ -652,8 +650,6 @@ def plan_editor_view(ws: Workspace, *, plan: Plan | None = None, today: date | N
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> from leadnet_helpers.personas import open_sample
     >>> ws = open_sample("ana-lucia-ferreira")
     >>> view = plan_editor_view(ws, today=date(2026, 11, 21))

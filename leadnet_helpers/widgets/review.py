@@ -463,8 +463,6 @@ def review_view(ws: Workspace, *, today: date | None = None) -> ReviewView:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> from leadnet_helpers.personas import open_sample
     >>> view = review_view(open_sample("ana-lucia-ferreira"), today=date(2026, 11, 21))
     >>> "Losing touch:" in view.losing.value, view.since.disabled

@@ -53,8 +53,6 @@ def confirmation_html(ws: Workspace, note: str = "") -> str:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> from leadnet_helpers.workbook import start_workspace
     >>> "Your workspace is ready" in confirmation_html(start_workspace(Profile("Bo")))
     True
@@ -187,8 +185,6 @@ def start_view() -> StartView:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> view = start_view()
     >>> view.fields["name"].value = "Ana Lima"
     >>> view.create.click()

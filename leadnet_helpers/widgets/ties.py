@@ -197,8 +197,6 @@ def ties_view(ws: Workspace) -> TiesView:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> from leadnet_helpers.workbook import start_workspace
     >>> from leadnet_helpers.model import Profile
     >>> ws = start_workspace(Profile("Bo"))

@@ -422,8 +422,6 @@ def triage_view(ws: Workspace) -> TriageView:
 
     Examples
     --------
-    >>> import os, tempfile
-    >>> os.environ["LEADNET_HOME"] = tempfile.mkdtemp()
     >>> from leadnet_helpers.personas import open_sample
     >>> view = triage_view(open_sample())
     >>> "of 54 reviewed" in view.progress.value
