@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -56,6 +56,7 @@ import pandas as pd
 from .errors import LeadNetError
 from .model import NETWORK_TYPES, Contact, Profile
 from .paths import data_dir
+from .rules import introduced_by_someone, locations, same_organisation, type_in_force
 
 if TYPE_CHECKING:
     from .store import Workspace
@@ -69,7 +70,9 @@ __all__ = [
     "classify_workspace",
     "confirm",
     "confirm_many",
+    "in_force",
     "load_rules",
+    "person_decisions",
     "save_suggestions",
 ]
 
@@ -333,16 +336,10 @@ def _filled(series: pd.Series) -> np.ndarray:
     return _per_value(series, lambda v: str(v).strip() != "").astype(bool)
 
 
-def _compare(series: pd.Series, mine: str, strip: Sequence[str] = ()) -> np.ndarray:
+def _compare(series: pd.Series, mine: str) -> np.ndarray:
     """'same', 'other' or '' per value of *series* against the leader's own value."""
-    suffix = re.compile(r"\b(?:" + "|".join(map(re.escape, strip)) + r")\b") if strip else None
 
-    def norm(text: str) -> str:
-        text = _norm_words(text)
-        if suffix is not None:
-            text = " ".join(suffix.sub(" ", text).split())
-        return text
-
+    norm = _norm_words
     me = norm(mine)
 
     def judge(value: str) -> str:
@@ -362,11 +359,10 @@ def _evidence_frame(frame: pd.DataFrame, me: Mapping[str, str], book: RuleBook) 
     ev = pd.DataFrame(index=range(n))
     inside = _lower(frame["inside_org"])
     ev["inside_org"] = np.where(inside.isin(_YES), "yes", np.where(inside.isin(_NO), "no", ""))
-    strip = book.settings.get("organisation_suffixes", [])
-    ev["org_vs_me"] = _compare(frame["organisation"], me.get("organisation", ""), strip)
-    ev["location"] = np.where(
-        ev["inside_org"] != "", ev["inside_org"],
-        np.where(ev["org_vs_me"] == "same", "yes", np.where(ev["org_vs_me"] == "other", "no", "")))
+    ev["org_vs_me"] = _per_value(frame["organisation"], lambda v: {True: "same", False: "other"}
+                                 .get(same_organisation(v, me.get("organisation", "")), ""))
+    where = locations(frame["inside_org"], frame["organisation"], me.get("organisation", ""))
+    ev["location"] = np.where(where == "inside", "yes", np.where(where == "outside", "no", ""))
     ev["function_vs_me"] = _compare(frame["function"], me.get("function", ""))
     ev["industry_vs_me"] = _compare(frame["industry"], me.get("industry", ""))
     for col in ("orientation", "seniority", "frequency"):
@@ -374,8 +370,10 @@ def _evidence_frame(frame: pd.DataFrame, me: Mapping[str, str], book: RuleBook) 
     disc = _lower(frame["discretionary"])
     ev["discretionary"] = np.where(disc.isin(_YES), "yes", np.where(disc.isin(_NO), "no", ""))
     ev["strength"] = _per_value(frame["strength"], _strength_band)
-    intro = _lower(frame["introduced_by"])
-    ev["introduced"] = np.where((intro != "") & (intro != "me"), "someone", "")
+    own_name = me.get("name", "")
+    ev["introduced"] = np.where(
+        _per_value(frame["introduced_by"], lambda v: introduced_by_someone(v, own_name))
+        .astype(bool), "someone", "")
     for col in _MULTI_FIELDS:
         ev[col] = _per_value(frame[col], lambda v: ";" + ";".join(
             p.strip().casefold() for p in re.split(r"[;,]", str(v)) if p.strip()) + ";")
@@ -713,25 +711,60 @@ def classify_workspace(ws: Workspace, *, rules: RuleBook | None = None) -> pd.Da
     result = classify(ws.contacts(), ws.profile(), rules=rules)
     if result.empty:
         return result
-    decided = {cid: d for cid, d in ws.decisions().items() if d["decided_by"] == "person"}
-    by_person = result["contact_id"].isin(list(decided)).to_numpy(dtype=bool)
-    save_suggestions(ws, result[~by_person])
-    if by_person.any():
-        rows = np.flatnonzero(by_person)
-        kinds = [decided[int(result.at[i, "contact_id"])]["network_type"] for i in rows]
-        result.loc[rows, "network_type"] = kinds
-        result.loc[rows, "confidence"] = 1.0
-        result.loc[rows, "needs_review"] = False
-        result.loc[rows, "decided_by"] = "person"
-        result["questions"] = [[] if flag else q for flag, q in
-                               zip(by_person, result["questions"], strict=True)]
-        result["reasons"] = [["you confirmed this yourself (your decision)", *r] if flag else r
-                             for flag, r in zip(by_person, result["reasons"], strict=True)]
-        result["secondary_types"] = [
-            tuple(s for s in sec if s != kind) if flag else sec
-            for flag, sec, kind in zip(by_person, result["secondary_types"],
-                                       result["network_type"], strict=True)]
-    return result
+    decided = person_decisions(ws)
+    save_suggestions(ws, result[~result["contact_id"].isin(list(decided)).to_numpy(dtype=bool)])
+    return in_force(result, decided)
+
+
+def person_decisions(ws: Workspace) -> dict[int, str]:
+    """The network type the person decided for each contact they decided (id -> type)."""
+    return {cid: str(d["network_type"]) for cid, d in ws.decisions().items()
+            if d["decided_by"] == "person"}
+
+
+def in_force(result: pd.DataFrame, decided: Mapping[int, str]) -> pd.DataFrame:
+    """Apply the person's decisions to :func:`classify`'s rows: the type in force.
+
+    Every row goes through :func:`~leadnet_helpers.rules.type_in_force`, the
+    one rule: a decision beats the rules, the rules' other fits stay
+    secondary; a decided row has confidence 1, no questions and says so in its
+    reasons. Returns a new frame.
+
+    Examples
+    --------
+    >>> from leadnet_helpers.model import Contact
+    >>> rows = classify([Contact("Bo", id=7, relationship="my manager")])
+    >>> in_force(rows, {7: "strategic"}).loc[0, ["network_type", "decided_by"]].tolist()
+    ['strategic', 'person']
+    """
+    if result.empty or not decided:
+        return result
+    out = result.copy()
+    ids = out["contact_id"].tolist()
+    rows = [i for i, cid in enumerate(ids) if cid is not pd.NA and int(cid) in decided]
+    if not rows:
+        return out
+    secondary = out["secondary_types"].tolist()
+    reasons = out["reasons"].tolist()
+    questions = out["questions"].tolist()
+    kinds = out["network_type"].tolist()
+    for i in rows:
+        # the rules' view is "suggested_type" when the row had an override already
+        rule_type = out.at[i, "suggested_type"] if "suggested_type" in out else kinds[i]
+        held = type_in_force(str(rule_type), (kinds[i], *secondary[i]), 0.0,
+                             decision=decided[int(ids[i])])
+        kinds[i], secondary[i] = held.primary, held.secondary
+        questions[i] = []
+        if out.at[i, "decided_by"] != "person":
+            reasons[i] = ["you confirmed this yourself (your decision)", *reasons[i]]
+    out["network_type"] = kinds
+    out["secondary_types"] = secondary
+    out["reasons"] = reasons
+    out["questions"] = questions
+    out.loc[rows, "confidence"] = 1.0
+    out.loc[rows, "needs_review"] = False
+    out.loc[rows, "decided_by"] = "person"
+    return out
 
 
 def confirm(ws: Workspace, contact_id: int, network_type: str) -> None:

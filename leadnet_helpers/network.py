@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from .model import NETWORK_TYPES, Contact, Interaction, Profile, Tie
+from .rules import locations, to_timestamps
 
 __all__ = ["CONTACT_COLUMNS", "NetworkData", "filter_network", "load_network", "network_from"]
 
@@ -23,7 +24,7 @@ CONTACT_COLUMNS = (
     "id", "name", "organisation", "role", "function", "industry", "seniority", "inside_org",
     "relationship", "context", "frequency", "last_contact", "strength", "gives_me", "i_give",
     "orientation", "discretionary", "introduced_by", "tags", "network_type",
-    "secondary_types", "confidence", "decided_by",
+    "secondary_types", "confidence", "decided_by", "location",
 )
 
 
@@ -39,7 +40,10 @@ class NetworkData:
         One row per contact, columns :data:`CONTACT_COLUMNS`. ``inside_org`` and
         ``discretionary`` are ``True``/``False``/``None``; ``strength`` is a
         nullable integer; ``last_contact`` a datetime (``NaT`` when unknown);
-        ``gives_me``, ``i_give``, ``tags`` and ``secondary_types`` are tuples.
+        ``gives_me``, ``i_give``, ``tags`` and ``secondary_types`` are tuples;
+        ``location`` is ``"inside"``, ``"outside"`` or ``""`` by
+        :func:`~leadnet_helpers.rules.location` (what the person recorded,
+        else the organisation compared with their own).
     ties : DataFrame
         Who knows whom: ``contact_a``, ``contact_b``, ``strength`` (each pair once).
     interactions : DataFrame
@@ -97,14 +101,15 @@ def network_from(
         frame["confidence"] = [1.0 if c.network_type else 0.0 for c in items]
         frame["decided_by"] = ["person" if c.network_type else "" for c in items]
     frame["strength"] = pd.array(frame["strength"].tolist(), dtype="Int64")
-    frame["last_contact"] = pd.to_datetime(frame["last_contact"].replace("", None),
-                                           errors="coerce", format="ISO8601")
+    frame["last_contact"] = to_timestamps(frame["last_contact"])
+    frame["location"] = locations(frame["inside_org"], frame["organisation"],
+                                  profile.organisation if profile else "")
     frame = frame[list(CONTACT_COLUMNS)]
     tie_frame = pd.DataFrame([(t.contact_a, t.contact_b, t.strength) for t in ties],
                              columns=["contact_a", "contact_b", "strength"], dtype="int64")
     log = pd.DataFrame([(i.contact_id, i.date, i.kind, i.note) for i in interactions],
                        columns=["contact_id", "date", "kind", "note"])
-    log["date"] = pd.to_datetime(log["date"], errors="coerce", format="ISO8601")
+    log["date"] = to_timestamps(log["date"])
     return NetworkData(profile, frame, tie_frame, log)
 
 
@@ -115,20 +120,11 @@ def load_network(ws) -> NetworkData:
     the classifier's suggestion (computed here; nothing is written, so a
     read-only workspace works too).
     """
-    from .classify import classify
+    from .classify import classify, in_force, person_decisions
 
     contacts = ws.contacts()
     profile = ws.profile() or Profile(name="")
-    types = classify(contacts, profile)
-    if len(types):
-        types = types.copy()
-        decided = {cid: d for cid, d in ws.decisions().items() if d["decided_by"] == "person"}
-        if decided:
-            mask = types["contact_id"].isin(list(decided))
-            types.loc[mask, "network_type"] = types.loc[mask, "contact_id"].map(
-                lambda cid: decided[cid]["network_type"])
-            types.loc[mask, "decided_by"] = "person"
-            types.loc[mask, "confidence"] = 1.0
+    types = in_force(classify(contacts, profile), person_decisions(ws))
     return network_from(profile, contacts, ws.ties(), ws.interactions(), types)
 
 
@@ -146,7 +142,8 @@ def filter_network(
     types : iterable of str, optional
         Network types to keep (``None`` keeps all).
     inside : bool, optional
-        ``True`` keeps contacts inside the organisation, ``False`` outside ones.
+        ``True`` keeps contacts inside the organisation, ``False`` outside ones
+        (by the ``location`` column: one rule, :func:`~leadnet_helpers.rules.location`).
     tags : iterable of str, optional
         Keep contacts carrying any of these tags.
 
@@ -163,7 +160,7 @@ def filter_network(
         wanted = set(types) & set(NETWORK_TYPES)
         keep &= frame["network_type"].isin(wanted)
     if inside is not None:
-        keep &= frame["inside_org"].map(lambda v: v is inside)
+        keep &= frame["location"] == ("inside" if inside else "outside")
     if tags:
         wanted_tags = {t.casefold() for t in tags}
         keep &= frame["tags"].map(lambda ts: any(t.casefold() in wanted_tags for t in ts))

@@ -51,12 +51,11 @@ from .diversity import blau, diversity, homophily
 from .exchange import coverage, give_and_take, over_reliance
 from .structure import EgoStructure, ego_structure, network_structure
 from .targets import load_keep_warm, load_target_mixes, target_for
-from .upkeep import ago, keep_warm, last_touch
+from .upkeep import keep_warm, last_touch
 
 __all__ = [
     "SELF_INTRODUCED_LIMIT",
     "EgoStructure",
-    "ago",
     "all_findings",
     "balance",
     "blau",

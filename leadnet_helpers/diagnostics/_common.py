@@ -51,7 +51,6 @@ CADENCE = ("Product choice (LeadNet): an ideal and a maximum interval per type a
 NETWORK_TYPES = ("operational", "personal", "strategic")
 STRONG = 4  # strength >= 4 (of 1-5) counts as a strong tie
 NO_CONTACTS = "No contacts yet: add some in notebook 01."
-SELF_WORDS = frozenset({"me", "myself", "self", "i", "i did", "me myself"})
 
 # --------------------------------------------------------------------------- JSON safety
 
@@ -212,23 +211,6 @@ def stage_label(net: NetworkData) -> str:
     return stage
 
 
-def self_words(net: NetworkData) -> frozenset[str]:
-    """Ways the person writes "I met them myself" in ``introduced_by``."""
-    own = (net.profile.name or "").strip().casefold() if net.profile else ""
-    return SELF_WORDS | ({own} if own else frozenset())
-
-
-def as_date(today: date | datetime | str | None) -> date:
-    """Today's date (``date.today()`` when not given)."""
-    if today is None:
-        return date.today()
-    if isinstance(today, datetime):
-        return today.date()
-    if isinstance(today, str):
-        return date.fromisoformat(today[:10])
-    return today
-
-
 # --------------------------------------------------------------------------- one view per network
 
 
@@ -268,8 +250,11 @@ class View:
 
     @cached_property
     def inside(self) -> tuple[np.ndarray, np.ndarray]:
-        """(known inside, known outside) the person's organisation."""
-        return flags(self.frame, "inside_org")
+        """(inside, outside) the person's organisation, by :func:`~leadnet_helpers.rules.location`."""
+        if "location" not in self.frame:
+            return flags(self.frame, "inside_org")
+        where = self.frame["location"].to_numpy(dtype=object)
+        return where == "inside", where == "outside"
 
     @cached_property
     def gives_me(self) -> list[tuple[str, ...]]:

@@ -18,6 +18,7 @@ from scipy import sparse
 from ..findings import Finding
 from ..model import name_key
 from ..network import NetworkData
+from ..rules import is_self_introduced
 from ._common import (
     BURT,
     IBARRA,
@@ -27,7 +28,6 @@ from ._common import (
     no_contacts,
     pct,
     plural,
-    self_words,
     view,
 )
 from .structure import EgoStructure, ego_structure
@@ -78,9 +78,9 @@ def brokers(net: NetworkData) -> Finding:
         return no_contacts(key, title, principle, UZZI)
     v = view(net)
     intro = v.column("introduced_by")
-    folded = v.folded("introduced_by")
     known = intro != ""
-    mine = known & np.isin(folded, list(self_words(net)))
+    own = net.profile.name if net.profile else ""
+    mine = np.array([is_self_introduced(x, own) for x in intro], dtype=bool)
     n_known, n_self = int(known.sum()), int(mine.sum())
     by_key: dict[str, int] = {}
     for i, nm in enumerate(v.names):

@@ -222,8 +222,9 @@ def inside_outside(net: NetworkData) -> Finding:
                "ei_strong": ei_index(int((outside & strong).sum()), int((inside & strong).sum())),
                "share_inside": n_in / (n_in + n_out) if n_in + n_out else None}
     if ei is None:
-        reading = ("None of your contacts says whether they work inside or outside your "
-                   "organisation yet: fill in inside_org to see this.")
+        reading = ("For none of your contacts is it known whether they work inside or outside "
+                   "your organisation: add your organisation to your profile, or fill in "
+                   "organisation or inside_org for your contacts.")
         return make_finding(key, title, None, reading, principle=principle, source=source,
                             details=details)
     share_in = n_in / (n_in + n_out)

@@ -189,15 +189,14 @@ def homophily(net: NetworkData) -> Finding:
         else:
             own = (getattr(prof, attr, "") or "").strip().casefold() if prof else ""
             known = col != ""
-            if attr == "organisation":
-                inside, outside = v.inside
-                known = known | inside | outside
-                same = inside | ((col == own) & (own != "") & ~outside)
-            elif not own:
+            if not own:
                 value[attr] = None
                 per[attr] = {"same": None, "different": None, "ei": None,
                              "note": f"your profile has no {attr}"}
                 continue
+            elif attr == "organisation":  # one rule: rules.location
+                inside, outside = v.inside
+                known, same = inside | outside, inside
             else:
                 same = known & (col == own)
         n_same = int(same.sum())

@@ -23,13 +23,13 @@ import numpy as np
 from ..findings import Finding
 from ..model import GIVES
 from ..network import NetworkData
+from ..rules import as_date
 from ._common import (
     BAKER,
     BURT,
     CROSS,
     IBARRA,
     NETWORK_TYPES,
-    as_date,
     make_finding,
     no_contacts,
     pct,

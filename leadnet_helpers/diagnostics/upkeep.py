@@ -23,11 +23,11 @@ import pandas as pd
 
 from ..findings import Finding
 from ..network import NetworkData
+from ..rules import as_date, time_ago, warmths
 from ._common import (
     CADENCE,
     IBARRA,
     NETWORK_TYPES,
-    as_date,
     make_finding,
     no_contacts,
     plural,
@@ -35,28 +35,7 @@ from ._common import (
 )
 from .targets import load_keep_warm
 
-__all__ = ["ago", "keep_warm", "last_touch"]
-
-
-def ago(days: int) -> str:
-    """Say how long ago, in words a person uses.
-
-    Examples
-    --------
-    >>> ago(0), ago(1), ago(20), ago(213), ago(800)
-    ('today', 'yesterday', '3 weeks ago', '7 months ago', '2 years ago')
-    """
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 14:
-        return f"{days} days ago"
-    if days < 60:
-        return f"{round(days / 7)} weeks ago"
-    if days < 730:
-        return f"{round(days / 30.44)} months ago"
-    return f"{round(days / 365.25)} years ago"
+__all__ = ["keep_warm", "last_touch"]
 
 
 def last_touch(net: NetworkData) -> pd.Series:
@@ -164,8 +143,8 @@ def keep_warm(
             if m.any():
                 ideal[m] = float(table[kind][band]["ideal"])
                 most[m] = float(table[kind][band]["max"])
-    overdue = known & (days > most)
-    due = known & (days > ideal) & ~overdue
+    status = warmths(np.where(known, days, np.nan), ideal, most)
+    overdue, due = status == "losing touch", status == "due"
     status_counts = {"losing_touch": int(overdue.sum()), "due": int(due.sum()),
                      "ok": int((known & ~overdue & ~due).sum()), "unknown": int((~known).sum())}
     by_type = {k: int((overdue & (kinds == k)).sum()) for k in (*NETWORK_TYPES, "unclassified")}
@@ -182,7 +161,7 @@ def keep_warm(
                 "network_type": str(kinds[i]), "strength": None if np.isnan(s) else int(s),
                 "band": str(bands[i]), "last_contact": str(last_iso[i]),
                 "days_since": int(days[i]), "ideal_days": int(ideal[i]),
-                "max_days": int(most[i]), "ago": ago(int(days[i]))})
+                "max_days": int(most[i]), "ago": time_ago(int(days[i]))})
         return out
 
     losing = rows(overdue, 100)
