@@ -29,7 +29,6 @@ from leadnet_helpers.plots import (
     SCATTERGL_THRESHOLD,
     SPRING_LIMIT,
     balance_figure,
-    blau,
     build_figures,
     diversity_figure,
     ego_layout,
@@ -347,12 +346,16 @@ def test_give_and_take_with_nothing_recorded_says_so():
 # ---------------------------------------------------------------------------- diversity
 
 
-def test_blau_and_iqv():
-    import pandas as pd
+def test_diversity_table_spread_per_column():
+    from leadnet_helpers.model import Contact, Profile
+    from leadnet_helpers.network import network_from
+    from leadnet_helpers.plots.diversity import diversity_table
 
-    assert blau(pd.Series(["a", "b", "c", "d"])) == (0.75, 1.0, 4, 4)
-    assert blau(pd.Series(["a", "a"]))[:2] == (0.0, 0.0)
-    assert blau(pd.Series([], dtype=object)) == (0.0, 0.0, 0, 0)
+    net = network_from(Profile("Ana"), [Contact(n, industry=i) for n, i in
+                                        zip("ABCD", ["a", "b", "c", "d"], strict=True)])
+    row = diversity_table(net).set_index("attribute").loc["industry"]
+    assert (row["blau"], row["iqv"], row["kinds"], row["known"]) == (0.75, 1.0, 4, 4)
+    assert diversity_table(net).set_index("attribute").loc["function", "known"] == 0
 
 
 def test_diversity_bars_per_attribute(persona_net):

@@ -21,7 +21,7 @@ gap list              gaps ranked by severity, with their sources    :mod:`.gaps
 """
 
 from .balance import balance_figure, target_mix
-from .diversity import blau, diversity_figure, diversity_table
+from .diversity import diversity_figure, diversity_table
 from .ego import ego_layout, ego_map_figure
 from .figures import FIGURES, PLAN_FIGURES, build_figures, plan_figures
 from .gaps import gap_list_figure, rank_gaps
@@ -48,7 +48,6 @@ __all__ = [
     "SCATTERGL_THRESHOLD",
     "SPRING_LIMIT",
     "balance_figure",
-    "blau",
     "build_figures",
     "diversity_figure",
     "diversity_table",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..diagnostics.diversity import blau
 from ..findings import Finding
 from ..network import NetworkData
 from .style import NEUTRAL, empty_figure, escape, layout_for, make_figure
@@ -27,31 +27,13 @@ ATTRIBUTES = {
 TITLE = "How varied your contacts are"
 
 
-def blau(values: pd.Series) -> tuple[float, float, int, int]:
-    """Blau's index, its normalised form (IQV), the number of kinds and of known values.
-
-    Blau's index is ``1 - sum(p_k ** 2)`` over the shares ``p_k`` of each
-    kind; the IQV divides it by its maximum ``1 - 1/K`` so that 1 means the
-    contacts are spread evenly over the K kinds seen. Unknown values are left
-    out; with fewer than two kinds both are 0.
-
-    Examples
-    --------
-    >>> blau(pd.Series(["a", "a", "b", "b"]))
-    (0.5, 1.0, 2, 4)
-    >>> blau(pd.Series(["a", None]))
-    (0.0, 0.0, 1, 1)
-    """
-    known = values[values.notna()]
-    known = known[known.astype(str).str.strip() != ""]
-    n = len(known)
-    if n == 0:
-        return 0.0, 0.0, 0, 0
-    shares = known.astype(str).str.strip().str.casefold().value_counts(normalize=True)
-    k = len(shares)
-    index = float(1.0 - np.sum(shares.to_numpy() ** 2))
-    iqv = index / (1.0 - 1.0 / k) if k > 1 else 0.0
-    return round(index, 4), round(min(iqv, 1.0), 4), k, n
+def _spread(values: pd.Series) -> tuple[float, float, int, int]:
+    """Blau's index and IQV of a column (:func:`~leadnet_helpers.diagnostics.blau`), kinds, known."""
+    known = values[values.notna()].astype(str).str.strip()
+    known = known[known != ""].str.casefold()
+    counts = known.value_counts().to_numpy()
+    index, iqv = blau(counts)
+    return round(index or 0.0, 4), round(iqv or 0.0, 4), len(counts), len(known)
 
 
 def diversity_table(net: NetworkData, finding: Finding | None = None) -> pd.DataFrame:
@@ -86,7 +68,7 @@ def diversity_table(net: NetworkData, finding: Finding | None = None) -> pd.Data
             kinds = int(extra.get("categories") or 0)
             known = int(extra.get("known") or 0)
         else:
-            index, iqv, kinds, known = blau(net.contacts[column])
+            index, iqv, kinds, known = _spread(net.contacts[column])
         rows.append({"attribute": column, "label": label, "blau": index, "iqv": iqv,
                      "kinds": kinds, "known": known})
     return pd.DataFrame(rows, columns=["attribute", "label", "blau", "iqv", "kinds", "known"])

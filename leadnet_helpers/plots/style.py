@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from ..findings import Finding
 from ..model import NETWORK_TYPES
+from ..rules import NETWORK_STYLES
 
 __all__ = [
     "HIGHLIGHT",
@@ -45,29 +46,15 @@ __all__ = [
 #: The network types in the order the figures show them ("" = not yet classified).
 TYPE_ORDER: tuple[str, ...] = (*NETWORK_TYPES, "")
 
-#: One colour per network type (Okabe-Ito), and a neutral grey for "not yet classified".
-NETWORK_COLOURS: dict[str, str] = {
-    "operational": "#0072B2",  # blue
-    "personal": "#E69F00",  # orange
-    "strategic": "#009E73",  # bluish green
-    "": "#7F7F7F",  # grey
-}
+#: One colour per network type (Okabe-Ito), grey for "not yet classified" (from
+#: :data:`leadnet_helpers.rules.NETWORK_STYLES`, the one home of the network style).
+NETWORK_COLOURS: dict[str, str] = {t: st.colour for t, st in NETWORK_STYLES.items()}
 
 #: One marker symbol per network type (all available in WebGL scatter plots too).
-NETWORK_SYMBOLS: dict[str, str] = {
-    "operational": "circle",
-    "personal": "diamond",
-    "strategic": "triangle-up",
-    "": "square",
-}
+NETWORK_SYMBOLS: dict[str, str] = {t: st.symbol for t, st in NETWORK_STYLES.items()}
 
 #: How each network type is named on figures.
-NETWORK_LABELS: dict[str, str] = {
-    "operational": "Operational",
-    "personal": "Personal",
-    "strategic": "Strategic",
-    "": "Not yet classified",
-}
+NETWORK_LABELS: dict[str, str] = {t: st.label for t, st in NETWORK_STYLES.items()}
 
 #: The colour that marks what needs attention (Okabe-Ito vermillion).
 HIGHLIGHT = "#D55E00"

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ..model import Contact
-from ..prompts import ME
+from ..model import Contact, name_key
+from ..rules import is_self_introduced
 from ..store import Workspace
 from . import events
 from .feedback import error_text, message_html
@@ -41,12 +41,17 @@ class IntroductionCounts:
     top_introducers: tuple[tuple[str, int], ...]
 
 
-def introduction_counts(contacts: Iterable[Contact], top: int = 5) -> IntroductionCounts:
+def introduction_counts(contacts: Iterable[Contact], top: int = 5, *,
+                        own_name: str = "") -> IntroductionCounts:
     """Count how contacts came into the network.
+
+    "Me" is decided by :func:`~leadnet_helpers.rules.is_self_introduced` and
+    introducers are grouped by :func:`~leadnet_helpers.model.name_key`, as the
+    brokers diagnostic does, so notebook 01 and notebook 03 agree.
 
     Examples
     --------
-    >>> people = [Contact("A", introduced_by="me"), Contact("B", introduced_by="Ada"),
+    >>> people = [Contact("A", introduced_by="myself"), Contact("B", introduced_by="Ada"),
     ...           Contact("C", introduced_by="ada"), Contact("D")]
     >>> introduction_counts(people)
     IntroductionCounts(total=4, by_me=1, by_others=2, not_recorded=1, top_introducers=(('Ada', 2),))
@@ -59,10 +64,10 @@ def introduction_counts(contacts: Iterable[Contact], top: int = 5) -> Introducti
         who = contact.introduced_by.strip()
         if not who:
             missing += 1
-        elif who.casefold() == ME:
+        elif is_self_introduced(who, own_name):
             by_me += 1
         else:
-            key = who.casefold()
+            key = name_key(who)
             spelling.setdefault(key, who)
             names[key] += 1
     ranked = tuple((spelling[k], n) for k, n in names.most_common(top))
@@ -108,7 +113,10 @@ class IntroductionsView(widgets.HTML):
     def refresh(self) -> None:
         """Count again."""
         try:
-            self.value = introductions_html(introduction_counts(events.contacts(self.ws)))
+            profile = self.ws.profile()
+            counts = introduction_counts(events.contacts(self.ws),
+                                         own_name=profile.name if profile else "")
+            self.value = introductions_html(counts)
         except Exception as err:  # noqa: BLE001 - shown, never swallowed
             self.value = message_html("error", error_text(err))
 

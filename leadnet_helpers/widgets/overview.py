@@ -24,11 +24,12 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from ..classify import classify, classify_workspace, save_suggestions
+from ..classify import classify, classify_workspace, in_force, save_suggestions
 from ..classify import confirm as confirm_one
 from ..classify import confirm_many as confirm_ids
 from ..errors import LeadNetError
 from ..model import NETWORK_TYPES, Contact, Profile
+from ..rules import NETWORK_STYLES, locations
 from ..store import Workspace
 from . import events
 from .feedback import error_text, feedback_widget, guarded, message_html, show
@@ -68,12 +69,11 @@ BOARD_COLUMNS = (
     "confidence", "needs_review", "reasons", "questions", "decided_by", "suggested_type",
     "name_rank",
 )
-#: Colour, text colour and shape per network: Okabe-Ito colours that readers with
-#: colour-blindness can tell apart, always shown with a shape and the name.
+#: Colour, text colour and shape (glyph) per network, from the one home of the
+#: network style (:data:`leadnet_helpers.rules.NETWORK_STYLES`).
 NETWORK_STYLE: Mapping[str, tuple[str, str, str]] = {
-    "operational": ("#0072B2", "#ffffff", "\u25a0"),  # blue, square
-    "personal": ("#E69F00", "#000000", "\u25cf"),  # orange, circle
-    "strategic": ("#009E73", "#000000", "\u25b2"),  # bluish green, triangle
+    t: (NETWORK_STYLES[t].colour, NETWORK_STYLES[t].text_colour, NETWORK_STYLES[t].glyph)
+    for t in NETWORK_TYPES
 }
 #: What each network does, in a few words (button descriptions, group headings).
 NETWORK_JOB = {
@@ -140,17 +140,6 @@ def empty_message() -> str:
 # --------------------------------------------------------------------------- the board
 
 
-def _where(contact: Contact, my_org: str) -> str:
-    if contact.inside_org is True:
-        return "inside"
-    if contact.inside_org is False:
-        return "outside"
-    theirs = contact.organisation.strip().casefold()
-    if theirs and my_org:
-        return "inside" if theirs == my_org else "outside"
-    return ""
-
-
 def board_from(
     contacts: Sequence[Contact], classified: pd.DataFrame, profile: Profile | None = None
 ) -> pd.DataFrame:
@@ -181,12 +170,13 @@ def board_from(
     >>> board[["name", "where", "name_rank"]].values.tolist()
     [['Bo', 'outside', 1], ['Ada', 'inside', 0]]
     """
-    my_org = (profile.organisation if profile else "").strip().casefold()
+    my_org = profile.organisation if profile else ""
     info = pd.DataFrame({
         "contact_id": pd.array([c.id for c in contacts], dtype="Int64"),
         "organisation": [c.organisation for c in contacts],
         "role": [c.role for c in contacts],
-        "where": [_where(c, my_org) for c in contacts],
+        "where": locations([c.inside_org for c in contacts], [c.organisation for c in contacts],
+                           my_org).tolist(),
     }, columns=["contact_id", "organisation", "role", "where"])
     frame = classified.drop(columns=["organisation", "role", "where"], errors="ignore")
     if frame.empty:
@@ -257,22 +247,17 @@ def _notify(ws: Workspace, source: object) -> None:
 
 
 def _mark_decided(board: pd.DataFrame, rows: Sequence[int], kinds: Sequence[str]) -> None:
-    """Show *rows* as the person's decisions, as :func:`classify_workspace` would."""
+    """Show *rows* as the person's decisions: the one rule, :func:`~..classify.in_force`."""
     if not len(rows):
         return
     rows = list(rows)
-    board.loc[rows, "network_type"] = list(kinds)
-    board.loc[rows, "confidence"] = 1.0
-    board.loc[rows, "needs_review"] = False
-    board.loc[rows, "decided_by"] = "person"
-    for row, kind in zip(rows, kinds, strict=True):
-        reasons = tuple(board.at[row, "reasons"])
-        if not reasons or reasons[0] != _DECIDED_REASON:
-            reasons = (_DECIDED_REASON, *reasons)
-        board.at[row, "reasons"] = reasons
-        board.at[row, "questions"] = ()
-        board.at[row, "secondary_types"] = tuple(
-            s for s in board.at[row, "secondary_types"] if s != kind)
+    ids = [int(board.at[r, "contact_id"]) for r in rows]
+    held = in_force(board.loc[rows].reset_index(drop=True), dict(zip(ids, kinds, strict=True)))
+    for col in ("network_type", "secondary_types", "confidence", "needs_review", "decided_by",
+                "reasons", "questions"):
+        values = held[col].tolist()
+        for j, row in enumerate(rows):
+            board.at[row, col] = tuple(values[j]) if isinstance(values[j], list) else values[j]
 
 
 def decide(ws: Workspace, contact_id: int, network_type: str, *, source: object = None) -> str:
