@@ -27,6 +27,7 @@ from .errors import LeadNetError
 from .export import write_csv
 from .merge import ImportReport
 from .model import CAREER_STAGES, INTERACTION_KINDS, NETWORK_TYPES, TEMPLATE_COLUMNS, Profile
+from .rules import parse_date
 from .store import Workspace
 
 __all__ = ["build_parser", "main"]
@@ -118,8 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
+        return parse_date(text, formats=())
+    except LeadNetError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-21") from None
 
 

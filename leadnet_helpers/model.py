@@ -13,10 +13,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 
 from .errors import LeadNetError
+from .rules import parse_date
 
 __all__ = [
     "CAREER_STAGES",
@@ -304,18 +305,16 @@ def _strength(value: str) -> int | None:
     return int(number)
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d %b %Y", "%d/%m/%Y", "%m/%d/%Y", "%Y/%m/%d", "%d.%m.%Y")
+_DATE_FORMATS = ("%d %b %Y", "%d/%m/%Y", "%m/%d/%Y", "%Y/%m/%d", "%d.%m.%Y")
 
 
 def _iso_date(value: str, column: str) -> str:
     if not value:
         return ""
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(value[:10] if fmt == "%Y-%m-%d" else value, fmt).date().isoformat()
-        except ValueError:
-            continue
-    raise ValueError(f"{column} '{value}' is not a date like 2026-03-14")
+    try:
+        return parse_date(value, column, formats=_DATE_FORMATS).isoformat()
+    except LeadNetError:
+        raise ValueError(f"{column} '{value}' is not a date like 2026-03-14") from None
 
 
 def _multi(value: str, allowed: tuple[str, ...], column: str) -> tuple[str, ...]:

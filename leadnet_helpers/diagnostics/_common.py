@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..findings import Finding
 from ..network import NetworkData
+from ..rules import to_timestamps
 
 __all__: list[str] = []
 
@@ -296,7 +297,7 @@ class View:
                                  "kind": pd.Series([], dtype=object)})
         pos = positions(self.frame, log["contact_id"])
         if "date" in log:
-            dates = pd.to_datetime(log["date"], errors="coerce").to_numpy(dtype="datetime64[ns]")
+            dates = to_timestamps(log["date"]).to_numpy(dtype="datetime64[ns]")
         else:
             dates = np.full(len(log), np.datetime64("NaT"), dtype="datetime64[ns]")
         raw = log.get("kind", pd.Series([""] * len(log))).tolist()

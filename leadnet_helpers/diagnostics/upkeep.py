@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..findings import Finding
 from ..network import NetworkData
-from ..rules import as_date, time_ago, warmths
+from ..rules import as_date, time_ago, to_timestamps, warmths
 from ._common import (
     CADENCE,
     IBARRA,
@@ -46,7 +46,7 @@ def last_touch(net: NetworkData) -> pd.Series:
     """
     v = view(net)
     if "last_contact" in v.frame:
-        field_dates = pd.to_datetime(v.frame["last_contact"], errors="coerce").to_numpy(
+        field_dates = to_timestamps(v.frame["last_contact"]).to_numpy(
             dtype="datetime64[ns]")
     else:
         field_dates = np.full(v.n, np.datetime64("NaT"), dtype="datetime64[ns]")

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
+from ..errors import LeadNetError
+from ..rules import parse_date
 from .base import ParsedRecord
 from .common import Columns, Draft, join_name
 from .decode import Table
@@ -55,12 +57,10 @@ def iso_date(value: str, *, day_first: bool = False) -> str:
             return datetime(year, month, day).date().isoformat()
         except ValueError:
             return ""
-    for fmt in _TEXT_FORMATS:
-        try:
-            return datetime.strptime(value, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return ""
+    try:
+        return parse_date(value, formats=_TEXT_FORMATS).isoformat()
+    except LeadNetError:
+        return ""
 
 
 def parse_table(table: Table) -> Iterator[ParsedRecord]:

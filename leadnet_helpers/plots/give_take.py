@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from ..findings import Finding
 from ..network import NetworkData
+from ..rules import to_timestamps
 from .style import (
     HIGHLIGHT,
     NEUTRAL,
@@ -67,7 +68,7 @@ def give_take_counts(net: NetworkData, today: date | datetime | str | None = Non
     log = net.interactions
     if len(log):
         end = pd.Timestamp(str(today)[:10]) if today is not None else pd.Timestamp(date.today())
-        dates = pd.to_datetime(log["date"], errors="coerce")
+        dates = to_timestamps(log["date"])
         log = log[(dates > end - pd.Timedelta(days=window_days)) & (dates <= end)]
     kinds = log["kind"].astype(str).str.casefold() if len(log) else pd.Series([], dtype=object)
     if len(log) and kinds.isin(["gave", "asked"]).any():

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 from ..diagnostics import last_touch, load_keep_warm
 from ..findings import Finding
 from ..network import NetworkData
+from ..rules import as_date
 from .style import (
     HIGHLIGHT,
     NETWORK_COLOURS,
@@ -52,9 +53,7 @@ def _settings(finding: Finding | None) -> dict[str, Any]:
 
 
 def _as_date(today: date | datetime | str | None) -> pd.Timestamp:
-    if today is None:
-        return pd.Timestamp(date.today())
-    return pd.Timestamp(str(today)[:10])
+    return pd.Timestamp(as_date(today))
 
 
 def keep_warm_table(net: NetworkData, finding: Finding | None = None,
