@@ -45,7 +45,6 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -622,31 +621,14 @@ def classify(
 # --------------------------------------------------------------------------- workspace
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def _write_classifications(ws: Workspace, rows: list[tuple], *, by: str) -> None:
-    """Save classification rows in one transaction.
+    """Save classification rows in one transaction (:meth:`Workspace.save_classifications`).
 
     ``by="rules"`` stores suggestions and never touches a row a person decided;
     ``by="person"`` records the person's decisions (replacing suggestions).
     Rows are ``(contact_id, network_type, secondary_types, confidence, reasons)``.
     """
-    if not rows:
-        return
-    now = _now()
-    guard = " WHERE classifications.decided_by = 'rules'" if by == "rules" else ""
-    sql = (
-        "INSERT INTO classifications (contact_id, network_type, secondary_types, confidence,"
-        " reasons, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT(contact_id) DO UPDATE SET network_type = excluded.network_type,"
-        " secondary_types = excluded.secondary_types, confidence = excluded.confidence,"
-        " reasons = excluded.reasons, decided_by = excluded.decided_by,"
-        " decided_at = excluded.decided_at" + guard
-    )
-    with ws._write() as conn:
-        conn.executemany(sql, [(*row, by, now) for row in rows])
+    ws.save_classifications(rows, by=by)
 
 
 def save_suggestions(ws: Workspace, result: pd.DataFrame) -> None:

@@ -30,6 +30,7 @@ from leadnet_helpers.export import (
     safe_cell,
     write_plan,
 )
+from leadnet_helpers.export import pdf as export_pdf
 from leadnet_helpers.findings import Finding
 from leadnet_helpers.model import Contact, Profile
 from leadnet_helpers.network import network_from
@@ -287,7 +288,7 @@ def test_pdf_falls_back_to_chromium(plan, monkeypatch):
     def broken(page: str) -> bytes:
         raise OSError("cannot load library 'pango-1.0-0'")
 
-    monkeypatch.setattr(export, "_weasyprint_pdf", broken)
+    monkeypatch.setattr(export_pdf, "_weasyprint_pdf", broken)
     data = plan_pdf(plan)
     assert data.startswith(b"%PDF-")
     pages, text = _pdf_text(data)
@@ -298,9 +299,9 @@ def test_pdf_without_any_renderer_says_how_to_fix(plan, monkeypatch):
     def broken(page: str) -> bytes:
         raise OSError("cannot load library 'pango-1.0-0'")
 
-    monkeypatch.setattr(export, "_weasyprint_pdf", broken)
-    monkeypatch.setattr(export, "_CHROMIUM", ())
-    monkeypatch.setattr(export.shutil, "which", lambda name: None)
+    monkeypatch.setattr(export_pdf, "_weasyprint_pdf", broken)
+    monkeypatch.setattr(export_pdf, "_CHROMIUM", ())
+    monkeypatch.setattr(export_pdf.shutil, "which", lambda name: None)
     monkeypatch.delenv("LEADNET_CHROMIUM", raising=False)
     with pytest.raises(LeadNetError, match="WeasyPrint") as err:
         plan_pdf(plan)

@@ -63,7 +63,7 @@ def test_a_workspace_from_a_newer_version_is_refused_untouched(ws):
 
 
 def test_an_older_workspace_is_migrated_forward(tmp_path, monkeypatch):
-    from leadnet_helpers import store
+    from leadnet_helpers.store import schema as store
 
     path = tmp_path / "old.leadnet.sqlite"
     with Workspace.create(path, Profile(name="Ana")) as ws:
@@ -80,7 +80,7 @@ def test_an_older_workspace_is_migrated_forward(tmp_path, monkeypatch):
 
 
 def test_a_first_release_workspace_gains_the_plans_table(tmp_path, monkeypatch):
-    from leadnet_helpers import store
+    from leadnet_helpers.store import schema as store
 
     path = tmp_path / "v1.leadnet.sqlite"
     monkeypatch.setattr(store, "MIGRATIONS", {1: store.MIGRATIONS[1]})

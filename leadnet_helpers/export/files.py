@@ -1,0 +1,88 @@
+"""Files that leave the workbook: atomic writes, and CSV whose cells no spreadsheet runs.
+
+Text is stored exactly as the person gave it; it is made safe here, at output
+time. A CSV cell that a spreadsheet would run as a formula (it starts with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading
+apostrophe, the neutralisation OWASP recommends for CSV injection. Files are
+written to a temporary name and renamed, so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "csv_text", "safe_cell", "write_csv"]
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """Return *value* as a CSV cell that no spreadsheet will run as a formula.
+
+    Examples
+    --------
+    >>> safe_cell("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> safe_cell("Ada Brooks"), safe_cell(None), safe_cell(-3)
+    ('Ada Brooks', '', "'-3")
+    """
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
+    """Return rows as CSV text with a header, every cell neutralised.
+
+    Examples
+    --------
+    >>> print(csv_text([{"name": "@Ada", "role": "Nurse"}], ["name", "role"]), end="")
+    name,role
+    '@Ada,Nurse
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([safe_cell(row.get(c, "")) for c in columns])
+    return buffer.getvalue()
+
+
+def atomic_write_text(path: str | Path, text: str, *, encoding: str = "utf-8") -> Path:
+    """Write *text* to *path* through a temporary file and an atomic rename."""
+    return atomic_write_bytes(path, text.encode(encoding))
+
+
+def write_csv(
+    path: str | Path, rows: Iterable[Mapping[str, object]], columns: Sequence[str]
+) -> Path:
+    """Write rows to a CSV file (UTF-8 with a BOM, so Excel reads accents), safely.
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
+    return atomic_write_text(path, "\ufeff" + csv_text(rows, columns))
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write *data* to *path* through a temporary file and an atomic rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

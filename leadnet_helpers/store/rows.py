@@ -1,0 +1,123 @@
+"""Contacts as rows of the ``contacts`` table, and the low-level writes of those rows.
+
+A :class:`~leadnet_helpers.model.Contact` is stored one column per field
+(:data:`COLUMNS`): tuples as ``;``-joined text, booleans as 0/1, the
+``extra`` mapping as JSON text. The writes here run inside the caller's
+write transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from operator import attrgetter
+
+from ..model import CONTACT_FIELDS, Contact, name_key
+from .connection import LockedConnection, now
+
+__all__ = [
+    "BOOL_FIELDS", "COLUMNS", "SELECT", "TUPLE_FIELDS", "cell", "from_db", "insert_contacts", "record_keys",
+    "restore_rows", "to_db", "to_json", "update_contacts",
+]
+
+TUPLE_FIELDS = ("gives_me", "i_give", "tags", "emails")
+BOOL_FIELDS = ("inside_org", "discretionary")
+#: The stored columns of a contact, in table order (besides id, name_key and the times).
+COLUMNS = (*CONTACT_FIELDS, "emails", "extra")
+#: Reads every stored column of a contact, then its id.
+SELECT = f"SELECT {', '.join(COLUMNS)}, id FROM contacts"
+_STAMPED = (*COLUMNS, "name_key", "created_at", "updated_at")
+
+_TUPLE_AT = [i for i, c in enumerate(COLUMNS) if c in TUPLE_FIELDS]
+_BOOL_AT = [i for i, c in enumerate(COLUMNS) if c in BOOL_FIELDS]
+_TEXT_AT = [i for i, c in enumerate(COLUMNS) if c not in
+            (*TUPLE_FIELDS, *BOOL_FIELDS, "strength", "extra")]
+_EXTRA_AT = COLUMNS.index("extra")
+_ALL_COLUMNS = attrgetter(*COLUMNS)
+
+
+def to_db(contact: Contact) -> list[object]:
+    """The contact's cells in :data:`COLUMNS` order, as SQLite stores them."""
+    values = list(_ALL_COLUMNS(contact))
+    for i in _TUPLE_AT:
+        values[i] = ";".join(values[i])
+    for i in _BOOL_AT:
+        if values[i] is not None:
+            values[i] = int(values[i])
+    extra = values[_EXTRA_AT]
+    values[_EXTRA_AT] = json.dumps(extra, ensure_ascii=False) if extra else ""
+    return values
+
+
+def from_db(row: tuple) -> Contact:
+    """The contact from a row read with :data:`SELECT` (its columns, then its id)."""
+    values = list(row[:-1])
+    for i in _TEXT_AT:
+        if values[i] is None:
+            values[i] = ""
+    for i in _TUPLE_AT:
+        values[i] = tuple(v for v in values[i].split(";") if v) if values[i] else ()
+    for i in _BOOL_AT:
+        if values[i] is not None:
+            values[i] = bool(values[i])
+    values[_EXTRA_AT] = json.loads(values[_EXTRA_AT]) if values[_EXTRA_AT] else {}
+    return Contact(**dict(zip(COLUMNS, values, strict=True)), id=row[-1])
+
+
+def to_json(contact: Contact) -> dict[str, object]:
+    """The contact's stored cells (and id) as plain JSON data, for undo and snapshots."""
+    row = dict(zip(COLUMNS, to_db(contact), strict=True))
+    row["id"] = contact.id
+    return row
+
+
+def cell(value: object) -> str:
+    """A typed value as template text (``True`` -> ``"yes"``, tuples ``;``-joined)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (tuple, list)):
+        return ";".join(map(str, value))
+    return str(value)
+
+
+def insert_contacts(conn: LockedConnection, contacts: list[Contact]) -> list[int]:
+    """Insert contacts inside the caller's write transaction; return their new ids."""
+    stamp = now()
+    cols = ("id", *_STAMPED)
+    # Inside BEGIN IMMEDIATE no one else can write, so the next ids are ours to take.
+    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contacts").fetchone()[0]
+    ids = list(range(first, first + len(contacts)))
+    conn.executemany(
+        f"INSERT INTO contacts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+        [(cid, *to_db(c), name_key(c.name), stamp, stamp)
+         for cid, c in zip(ids, contacts, strict=True)],
+    )
+    return ids
+
+
+def update_contacts(conn: LockedConnection, contacts: list[Contact]) -> None:
+    """Save changed contacts (by their ids) inside the caller's write transaction."""
+    sets = ", ".join(f"{c} = ?" for c in COLUMNS)
+    stamp = now()
+    conn.executemany(
+        f"UPDATE contacts SET {sets}, name_key = ?, updated_at = ? WHERE id = ?",
+        [(*to_db(c), name_key(c.name), stamp, c.id) for c in contacts],
+    )
+
+
+def restore_rows(conn: LockedConnection, rows: list[dict[str, object]]) -> None:
+    """Put back contacts saved by :func:`to_json`, under their old ids."""
+    stamp = now()
+    for row in rows:
+        values = [row[c] for c in COLUMNS]
+        conn.execute(
+            f"INSERT OR REPLACE INTO contacts (id, {', '.join(_STAMPED)}) "
+            f"VALUES ({', '.join('?' * (len(_STAMPED) + 1))})",
+            (row["id"], *values, name_key(row["name"]), stamp, stamp))
+
+
+def record_keys(conn: LockedConnection, keys: dict[str, int]) -> None:
+    """Remember which contact each identity key (e-mail, profile URL) belongs to."""
+    conn.executemany("INSERT OR IGNORE INTO contact_keys (key, contact_id) VALUES (?, ?)",
+                     keys.items())

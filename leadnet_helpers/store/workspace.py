@@ -1,0 +1,155 @@
+"""The :class:`Workspace` class: opening, closing and copying a workspace, and its profile.
+
+What a workspace holds is read and changed through methods grouped by topic
+in the mixins it is made of: :mod:`.contacts`, :mod:`.ties` (and
+interactions), :mod:`.decisions`, :mod:`.plans`, :mod:`.snapshots`,
+:mod:`.imports` and :mod:`.undo`. This class gives them the connection
+(``_conn``, for reads) and the write transaction (``_write()``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Self
+
+from ..errors import WorkspaceError
+from ..model import Profile, normalise_text
+from .connection import LockedConnection, connect, create_file, now
+from .contacts import ContactsMixin
+from .decisions import DecisionsMixin
+from .imports import ImportsMixin
+from .plans import PlansMixin
+from .rows import insert_contacts
+from .schema import check_version, schema_version
+from .snapshots import SnapshotsMixin
+from .ties import TiesMixin
+from .undo import UndoMixin
+
+__all__ = ["Workspace"]
+
+
+class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsMixin,
+                ImportsMixin, UndoMixin):
+    """One person's workspace, stored in a single SQLite file.
+
+    Use :meth:`create` for a new workspace and :meth:`open` for an existing
+    one. Every method that changes something runs as one transaction.
+
+    Parameters
+    ----------
+    path : str or Path
+        The workspace file.
+    read_only : bool
+        Open without the right to change anything (used for shared samples).
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if not self.path.exists():
+            raise WorkspaceError(
+                "there is no workspace here", file=str(self.path),
+                fix="Create one first (notebook 00, or `leadnet init`).",
+            )
+        self._conn = connect(self.path, read_only=read_only)
+        check_version(self._conn, name=self.path.name, read_only=read_only)
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def create(cls, path: str | Path, profile: Profile, *, exist_ok: bool = False) -> Workspace:
+        """Create a new workspace at *path* for *profile* and open it.
+
+        Raises
+        ------
+        WorkspaceError
+            When a workspace already exists there (unless ``exist_ok``).
+        """
+        path = Path(path)
+        if path.exists() and not exist_ok:
+            raise WorkspaceError(
+                "a workspace already exists here", file=str(path),
+                fix="Open it instead, or choose another file name.",
+            )
+        if not normalise_text(profile.name):
+            raise WorkspaceError("a workspace needs the person's name", fix="Type your name.")
+        create_file(path)
+        ws = cls(path)
+        if ws.profile() is None:
+            ws.set_profile(profile)
+        return ws
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False) -> Workspace:
+        """Open an existing workspace."""
+        return cls(path, read_only=read_only)
+
+    @property
+    def schema_version(self) -> int:
+        """The workspace's format version."""
+        return schema_version(self._conn)
+
+    def close(self) -> None:
+        """Close the workspace file."""
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Workspace({str(self.path)!r}, contacts={self.count_contacts()})"
+
+    @contextmanager
+    def _write(self) -> Iterator[LockedConnection]:
+        """Run the block as one transaction: all of it is saved, or none."""
+        if self.read_only:
+            raise WorkspaceError(
+                "this workspace is open read-only (a shared sample)", file=self.path.name,
+                fix="Make your own copy to change it (notebook 00: 'Explore the sample').",
+            )
+        with self._conn.transaction() as conn:
+            yield conn
+
+    #: Insert contacts inside a ``_write()`` block; return their new ids (fast set-up).
+    _insert = staticmethod(insert_contacts)
+
+    def copy_to(self, path: str | Path) -> Path:
+        """Copy the whole workspace into *path*, creating or overwriting it.
+
+        Uses SQLite's online backup, so it is safe while *path* is open in
+        another notebook: that notebook sees the new content, never a broken file.
+        """
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn.backup_to(path)
+        return path
+
+    def integrity_ok(self) -> bool:
+        """True when SQLite's own integrity check finds nothing wrong."""
+        return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    # ------------------------------------------------------------------ profile
+    def profile(self) -> Profile | None:
+        """The person whose network this is."""
+        row = self._conn.execute("SELECT * FROM profile WHERE id = 1").fetchone()
+        if row is None:
+            return None
+        return Profile(**{f.name: row[f.name] or "" for f in fields(Profile)})
+
+    def set_profile(self, profile: Profile) -> None:
+        """Save the profile (replacing the previous one)."""
+        values = {k: normalise_text(v) for k, v in asdict(profile).items()}
+        if not values["name"]:
+            raise WorkspaceError("the profile needs a name", fix="Type your name.")
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO profile (id, name, organisation, role, function, industry,"
+                " seniority, career_stage, updated_at) VALUES (1, :name, :organisation, :role,"
+                " :function, :industry, :seniority, :career_stage, :now)",
+                {**values, "now": now()},
+            )
