@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["SEVERITY_LABELS", "Finding", "severity_label"]
+__all__ = ["ROLES", "SEVERITY_LABELS", "Concerned", "Finding", "severity_label"]
 
 #: Thresholds for naming a severity between 0 (none) and 1 (most severe).
 SEVERITY_LABELS = ((0.0, "none"), (0.01, "low"), (0.34, "medium"), (0.67, "high"))
@@ -31,6 +31,65 @@ def severity_label(severity: float) -> str:
         if severity >= floor:
             label = name
     return label
+
+
+#: The roles a person can play in a finding, and what each means.
+ROLES: dict[str, str] = {
+    "losing_touch": "a tie past its longest interval without contact",
+    "due": "a tie past its ideal interval, not yet losing touch",
+    "asked_only": "approached only to ask, or giving without anything recorded in return",
+    "relied_on": "the one source, or most of one, of something the person receives",
+    "constrains": "a contact whose ties to the others constrain the person most (Burt)",
+    "introducer": "someone who introduced the person to several contacts (a broker)",
+    "pair": "one of two contacts who would gain from being introduced to each other",
+    "to_deepen": "a strategic or personal tie of middling strength worth deepening",
+    "personal_future": "a personal contact who looks ahead or sits outside the organisation",
+    "mentor": "a senior contact, not the person's own manager, who could advise",
+    "cross_function": "a peer or senior inside the organisation in another function",
+}
+
+
+@dataclass(frozen=True)
+class Concerned:
+    """A person a finding is about, and the role they play in it (typed evidence).
+
+    Parameters
+    ----------
+    role : str
+        One of :data:`ROLES`.
+    contact_id : int or None
+        The contact's id (``None`` for someone not in the workspace, e.g. an
+        introducer named only in ``introduced_by``).
+    name : str
+        The contact's name.
+    network_type : str
+        The type in force (``""`` when unclassified).
+    detail : str
+        Why this person is concerned, in plain words ("strategic, last contact
+        7 months ago").
+    pair : int or None
+        For ``role="pair"``: which suggested pair (both sides share it).
+    note : str
+        What the action needs besides the person: the resource relied on, the
+        reason a pair would gain from meeting.
+
+    Examples
+    --------
+    >>> Concerned("losing_touch", 4, "Robert Hale", "strategic", "last contact 7 months ago").role
+    'losing_touch'
+    """
+
+    role: str
+    contact_id: int | None
+    name: str
+    network_type: str = ""
+    detail: str = ""
+    pair: int | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise ValueError(f"unknown role {self.role!r}; use one of {', '.join(ROLES)}")
 
 
 @dataclass(frozen=True)
@@ -57,7 +116,10 @@ class Finding:
     source : str
         Where the principle comes from (author, year, title, venue).
     details : dict
-        Supporting numbers and lists (e.g. the contacts losing touch).
+        Supporting numbers and lists for tables and figures.
+    evidence : tuple of Concerned
+        The people the finding names, each with its role; the action plan
+        reads only these (:meth:`people`).
 
     Examples
     --------
@@ -76,6 +138,19 @@ class Finding:
     principle: str
     source: str
     details: dict[str, Any] = field(default_factory=dict)
+    evidence: tuple[Concerned, ...] = ()
+
+    def people(self, role: str) -> list[Concerned]:
+        """The people this finding names in *role*, in the finding's order.
+
+        Examples
+        --------
+        >>> f = Finding("keep_warm", "t", 1, "r", True, 0.5, "p", "s",
+        ...             evidence=(Concerned("losing_touch", 1, "Bo"),))
+        >>> [p.name for p in f.people("losing_touch")], f.people("due")
+        (['Bo'], [])
+        """
+        return [p for p in self.evidence if p.role == role]
 
     @property
     def severity_label(self) -> str:

@@ -89,6 +89,7 @@ def all_findings(
     *,
     targets: Settings = None,
     intervals: Settings = None,
+    structure: EgoStructure | None = None,
 ) -> list[Finding]:
     """Run every diagnostic on *net*, in the order of the workbook's dashboard.
 
@@ -101,6 +102,9 @@ def all_findings(
     targets, intervals : str, Path or mapping, optional
         Edited target mixes and keep-warm intervals (see :func:`load_target_mixes`,
         :func:`load_keep_warm`).
+    structure : EgoStructure, optional
+        The ego structure of *net* when already computed (see
+        :class:`~leadnet_helpers.analysis.Analysis`).
 
     Returns
     -------
@@ -114,7 +118,7 @@ def all_findings(
     >>> [f.value for f in all_findings(network_from(Profile("Ana"), []))][:3]
     [None, None, None]
     """
-    es = ego_structure(net)
+    es = structure if structure is not None else ego_structure(net)
     return [
         balance(net, targets),
         inside_outside(net),

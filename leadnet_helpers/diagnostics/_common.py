@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import weakref
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cached_property
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..findings import Finding
+from ..findings import Concerned, Finding
 from ..network import NetworkData
 from ..rules import to_timestamps
 
@@ -89,13 +90,14 @@ def make_finding(
     principle: str,
     source: str,
     details: dict[str, Any] | None = None,
+    evidence: Iterable[Concerned] = (),
 ) -> Finding:
     """Build a JSON-safe :class:`Finding`; a gap is any positive severity unless told."""
     severity = float(severity)
     severity = 0.0 if not math.isfinite(severity) else min(1.0, max(0.0, severity))
     gap = severity > 0 if is_gap is None else bool(is_gap)
     return Finding(key, title, clean(value), reading, gap, round(severity, 3) if gap else 0.0,
-                   principle, source.replace(".; ", "; "), clean(details or {}))
+                   principle, source.replace(".; ", "; "), clean(details or {}), tuple(evidence))
 
 
 def no_contacts(key: str, title: str, principle: str, source: str) -> Finding:
@@ -280,6 +282,13 @@ class View:
         if name not in cache:
             cache[name] = np.array([v.casefold() for v in self.column(name)], dtype=object)
         return cache[name]
+
+    def concerned(self, role: str, i: int, detail: str = "", *, pair: int | None = None,
+                  note: str = "") -> Concerned:
+        """Contact row *i* as typed evidence in *role* (see :data:`~..findings.ROLES`)."""
+        cid = self.ids[i]
+        return Concerned(role, None if math.isnan(cid) else int(cid), str(self.names[i]),
+                         str(self.types[i]), detail, pair, note)
 
     def ref(self, i: int) -> dict[str, Any]:
         """A small JSON-ready reference to contact row *i*: id, name, network type."""

@@ -115,6 +115,30 @@ class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsM
         with self._conn.transaction() as conn:
             yield conn
 
+    def revision(self) -> tuple[int, int]:
+        """A cheap stamp that changes whenever anything in the file changes.
+
+        Any commit counts: one made through this object, or by another
+        notebook or command on the same file (SQLite's ``data_version`` and
+        this connection's change count). Views and the analysis compare it to
+        know whether what they computed is still current.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from leadnet_helpers.model import Contact, Profile
+        >>> ws = Workspace.create(pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite",
+        ...                       Profile(name="Ana"))
+        >>> before = ws.revision()
+        >>> _ = ws.add_contact(Contact(name="Bo"))
+        >>> ws.revision() != before
+        True
+        >>> ws.close()
+        """
+        with self._conn.lock:
+            version = self._conn.raw.execute("PRAGMA data_version").fetchone()[0]
+            return int(version), int(self._conn.raw.total_changes)
+
     #: Insert contacts inside a ``_write()`` block; return their new ids (fast set-up).
     _insert = staticmethod(insert_contacts)
 
