@@ -230,10 +230,10 @@ def _contacts(args: argparse.Namespace) -> int:
 
 
 def _classify(args: argparse.Namespace) -> int:
-    from .classify import classify_workspace
+    from .analysis import classify_and_save
 
     with Workspace.open(args.workspace) as ws:
-        result = classify_workspace(ws)
+        result = classify_and_save(ws).classification
     rows = [
         {"id": r.contact_id, "name": r.name, "network_type": r.network_type,
          "secondary_types": ";".join(r.secondary_types), "confidence": f"{r.confidence:.2f}",
@@ -261,12 +261,12 @@ def _classify(args: argparse.Namespace) -> int:
 
 
 def _gaps(args: argparse.Namespace) -> int:
-    from .diagnostics import all_findings, gap_list
+    from .analysis import analysis_of
+    from .diagnostics import gap_list
     from .export import atomic_write_text
-    from .network import load_network
 
     with Workspace.open(args.workspace, read_only=True) as ws:
-        findings = all_findings(load_network(ws), today=args.today)
+        findings = list(analysis_of(ws, args.today).findings)
     if args.json:
         payload = {"workspace": str(args.workspace),
                    "measured_on": (args.today or date.today()).isoformat(),
@@ -288,27 +288,25 @@ def _gaps(args: argparse.Namespace) -> int:
 
 def _export_plan(ws: Workspace, out: Path) -> dict[str, Path]:
     """Write the person's plan (the saved one, else one built from the gaps) to *out*."""
+    from .analysis import analysis_of
     from .export import write_plan
     from .plan import plan_to_dict
     from .workbook import current_plan
 
+    figures = _plan_figures(analysis_of(ws))  # the analysis, computed once, is reused below
     plan = current_plan(ws)
     if ws.latest_plan() is None and not ws.read_only:
         ws.save_plan(plan_to_dict(plan))
-    return write_plan(plan, out, figures=_plan_figures(ws))
+    return write_plan(plan, out, figures=figures)
 
 
-def _plan_figures(ws: Workspace):
+def _plan_figures(analysis):
     """The key charts embedded in the HTML plan (none if plotting is unavailable)."""
     try:
         from .plots import plan_figures
     except ImportError:
         return None
-    from .diagnostics import all_findings
-    from .network import load_network
-
-    net = load_network(ws)
-    return plan_figures(net, all_findings(net))
+    return plan_figures(analysis.network, list(analysis.findings))
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -320,9 +318,7 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from .classify import classify_workspace
-    from .diagnostics import all_findings, gap_list
-    from .network import load_network
+    from .analysis import classify_and_save
     from .paths import WORKSPACE_SUFFIX
     from .personas import build_persona_workspace, list_personas
 
@@ -334,10 +330,11 @@ def _demo(args: argparse.Namespace) -> int:
         print(f"1. Imported the contacts of {profile.name} ({profile.career_stage}): "
               f"{ws.count_contacts()} contacts, {len(ws.ties())} ties, "
               f"{len(ws.interactions())} logged interactions.")
-        types = classify_workspace(ws)["network_type"].value_counts()
+        analysis = classify_and_save(ws)
+        types = analysis.classification["network_type"].value_counts()
         mix = ", ".join(f"{int(types.get(t, 0))} {t}" for t in NETWORK_TYPES)
         print(f"2. Classified them into the three networks: {mix}.")
-        gaps = gap_list(all_findings(load_network(ws)))
+        gaps = analysis.gaps
         print(f"3. Found {len(gaps)} gaps; the first: {gaps[0].title}: {gaps[0].reading}"
               if gaps else "3. Found no gaps.")
         written = _export_plan(ws, args.out)

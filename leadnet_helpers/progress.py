@@ -79,11 +79,10 @@ def _mix(types: dict[str, str]) -> dict[str, int]:
 
 def measure_now(ws, today: date | None = None) -> dict[str, Any]:
     """What a snapshot records beyond the raw data: mix, findings, plan."""
-    from .diagnostics import all_findings
-    from .network import load_network
+    from .analysis import analysis_of
 
-    net = load_network(ws)
-    findings = all_findings(net, today=today)
+    analysis = analysis_of(ws, today)
+    net, findings = analysis.network, analysis.findings
     types = {str(int(i)): t for i, t in zip(net.contacts["id"], net.contacts["network_type"],
                                             strict=True)}
     return {

@@ -366,15 +366,13 @@ def current_plan(ws: Workspace, today: date | None = None) -> Plan:
     >>> 0 < len(current_plan(ws).actions) <= 5
     True
     """
-    from .diagnostics import all_findings
-    from .network import load_network
+    from .analysis import analysis_of
     from .plan import build_plan, plan_from_dict
 
     saved = ws.latest_plan()
     if saved is not None:
         return plan_from_dict(saved)
-    net = load_network(ws)
-    return build_plan(all_findings(net, today), net, today)
+    return build_plan(analysis_of(ws, today))
 
 
 def export_folder(ws: Workspace) -> Path:

@@ -352,7 +352,7 @@ def test_hostile_names_and_titles_stay_text_in_every_export(tmp_path):
     contacts = _hostile_contacts()
     person = contacts[0].name  # "<script>alert(1)</script> Mallory"
     net = network_from(Profile(person, function="=1+1"), contacts)
-    plan = build_plan(all_findings(net, today=TODAY), net, TODAY)
+    plan = build_plan(all_findings(net, today=TODAY), TODAY, person=net.profile.name)
     titles = [c.role for c in contacts if c.role] + [c.organisation for c in contacts]
     for number, title in enumerate(titles):
         plan.add(custom_action(title, TODAY + timedelta(days=number % 20 + 1),

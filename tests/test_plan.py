@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from leadnet_helpers.errors import LeadNetError
-from leadnet_helpers.findings import Finding
+from leadnet_helpers.findings import Concerned, Finding
 from leadnet_helpers.model import Contact, Interaction, Profile, Tie
 from leadnet_helpers.network import network_from
 from leadnet_helpers.plan import (
@@ -23,7 +23,6 @@ from leadnet_helpers.plan import (
     plan_to_dict,
     plan_to_json,
     suggest_actions,
-    time_ago,
     who_text,
 )
 
@@ -34,13 +33,13 @@ DIAGNOSTIC_KEYS = ("balance", "inside_outside", "future", "structure", "diversit
                    "introductions", "strong_ties")
 
 
-def gap(key: str, severity: float = 0.6, details: dict | None = None, title: str = "") -> Finding:
+def gap(key: str, severity: float = 0.6, evidence: tuple = (), title: str = "") -> Finding:
     return Finding(key, title or f"Gap {key}", None, f"Reading for {key}.", True, severity,
-                   f"Principle for {key}.", f"Source for {key}.", details or {})
+                   f"Principle for {key}.", f"Source for {key}.", {}, tuple(evidence))
 
 
-def ref(cid: int, name: str, kind: str = "strategic", **extra) -> dict:
-    return {"id": cid, "name": name, "network_type": kind, **extra}
+def who(role: str, cid: int | None, name: str, detail: str = "", **extra) -> Concerned:
+    return Concerned(role, cid, name, extra.pop("kind", "strategic"), detail, **extra)
 
 
 # --------------------------------------------------------------------------- templates
@@ -102,24 +101,23 @@ def test_a_template_answering_several_gaps_gives_one_action():
 # --------------------------------------------------------------------------- named contacts
 
 
-def test_reconnect_names_dormant_contacts_strategic_first():
-    details = {"losing_touch": [
-        ref(2, "Ada Brooks", "personal", days_since=400),
-        ref(1, "Robert Hale", "strategic", days_since=213),
-    ]}
-    action = next(a for a in suggest_actions([gap("keep_warm", 0.8, details)], today=TODAY)
+def test_reconnect_names_the_people_the_finding_names_in_its_order():
+    evidence = (who("losing_touch", 1, "Robert Hale", "strategic, last contact 7 months ago"),
+                who("losing_touch", 2, "Ada Brooks", "personal, last contact 13 months ago"),
+                who("due", 9, "Cy Due", "operational, last contact 2 months ago"))
+    action = next(a for a in suggest_actions([gap("keep_warm", 0.8, evidence)], today=TODAY)
                   if a.template == "reconnect_dormant")
     assert action.who[0] == {"contact_id": 1, "name": "Robert Hale",
                              "detail": "strategic, last contact 7 months ago"}
     assert who_text(action).startswith("Robert Hale (strategic, last contact 7 months ago)")
-    assert action.title == "Reconnect with Robert Hale and 1 other"
+    assert action.title == "Reconnect with Robert Hale and 1 other"  # losing touch before due
     assert "Robert Hale" in action.first_step
     assert "Ibarra" in action.source
 
 
 def test_give_first_names_the_people_you_only_ask():
-    details = {"ask_only": [ref(5, "Gwen Pritchard", "operational", asked=3)]}
-    action = suggest_actions([gap("give_and_take", 0.7, details)], today=TODAY)[0]
+    evidence = (who("asked_only", 5, "Gwen Pritchard", "you asked 3 times, gave 0"),)
+    action = suggest_actions([gap("give_and_take", 0.7, evidence)], today=TODAY)[0]
     assert action.template == "give_first"
     assert action.who[0]["name"] == "Gwen Pritchard"
     assert action.who[0]["detail"] == "you asked 3 times, gave 0"
@@ -129,8 +127,8 @@ def test_give_first_names_the_people_you_only_ask():
 
 def test_introduce_pair_uses_the_suggested_pairs_even_when_they_are_no_gap():
     pairs = Finding("introductions", "Introductions you could make", 1, "r", False, 0.0, "p", "s",
-                    {"suggestions": [{"a": ref(1, "Ana Lima"), "b": ref(2, "Bo Chen", "personal"),
-                                      "reason": "Both work in Finance."}]})
+                    {}, (who("pair", 1, "Ana Lima", pair=0, note="Both work in Finance."),
+                         who("pair", 2, "Bo Chen", pair=0, note="Both work in Finance.")))
     actions = suggest_actions([gap("structure", 0.6), pairs], today=TODAY)
     intro = next(a for a in actions if a.template == "introduce_pair")
     assert intro.title == "Introduce Ana Lima and Bo Chen"
@@ -146,16 +144,16 @@ def test_introduce_pair_is_skipped_when_nobody_fits():
 
 
 def test_second_source_names_the_one_person_you_rely_on():
-    details = {"single_source": [ref(7, "Ines Duarte", gives="insight")]}
-    action = suggest_actions([gap("coverage", 0.6, details)], today=TODAY)[0]
+    evidence = (who("relied_on", 7, "Ines Duarte", "gives you insight", note="insight"),)
+    action = suggest_actions([gap("coverage", 0.6, evidence)], today=TODAY)[0]
     assert action.template == "second_source"
     assert action.title == "Add a second source of insight beside Ines Duarte"
     assert "Ines Duarte" in action.success_measure
 
 
 def test_ask_introducers_names_your_best_broker():
-    details = {"brokers": [ref(3, "Kofi Mensah", introductions=4)]}
-    action = next(a for a in suggest_actions([gap("brokers", 0.7, details)], today=TODAY)
+    evidence = (who("introducer", 3, "Kofi Mensah", "introduced you to 4 of your contacts"),)
+    action = next(a for a in suggest_actions([gap("brokers", 0.7, evidence)], today=TODAY)
                   if a.template == "ask_introducers")
     assert action.who[0] == {"contact_id": 3, "name": "Kofi Mensah",
                              "detail": "introduced you to 4 of your contacts"}
@@ -180,11 +178,14 @@ def _net():
     return network_from(Profile("Ana Lima", function="Engineering"), people, [Tie(3, 5)], log)
 
 
-def test_without_details_the_network_names_the_contacts():
-    net = _net()
-    actions = {a.template: a for a in suggest_actions(
-        [gap("keep_warm", 0.9), gap("give_and_take", 0.8), gap("brokers", 0.7),
-         gap("inside_outside", 0.6), gap("structure", 0.5)], net, TODAY)}
+def test_the_diagnostics_name_the_people_and_the_plan_follows():
+    import dataclasses
+
+    from leadnet_helpers.diagnostics import all_findings
+
+    findings = [dataclasses.replace(f, is_gap=True, severity=0.9 - 0.05 * i)
+                for i, f in enumerate(all_findings(_net(), TODAY))]
+    actions = {a.template: a for a in suggest_actions(findings, TODAY)}
     assert actions["reconnect_dormant"].who[0]["name"] == "Robert Hale"
     assert "7 months ago" in actions["reconnect_dormant"].who[0]["detail"]
     assert actions["give_first"].who[0]["name"] == "Gwen Pritchard"
@@ -192,22 +193,23 @@ def test_without_details_the_network_names_the_contacts():
     assert actions["ask_introducers"].who[0]["contact_id"] == 3
     assert actions["cross_function_peer"].who[0]["name"] == "Gwen Pritchard"
     assert actions["personal_to_strategic"].who[0]["name"] == "Ada Brooks"
-    intro = actions["introduce_pair"]  # both in Health, different organisations, not tied
-    assert {w["name"] for w in intro.who} == {"Robert Hale", "Ada Brooks"}
+    assert actions["mentor_both"].who[0]["name"] == "Kofi Mensah"
+
+
+def test_a_plan_without_evidence_names_nobody_rather_than_guessing():
+    actions = {a.template: a for a in suggest_actions([gap("keep_warm", 0.9)], TODAY)}
+    assert actions["reconnect_dormant"].who == []
 
 
 def test_placeholders_in_contact_names_stay_as_typed():
-    details = {"losing_touch": [ref(1, "{name} {gap_title|x}", days_since=300)]}
-    action = suggest_actions([gap("keep_warm", 0.8, details)], today=TODAY)[0]
+    evidence = (who("losing_touch", 1, "{name} {gap_title|x}", "strategic"),)
+    action = suggest_actions([gap("keep_warm", 0.8, evidence)], today=TODAY)[0]
     assert action.title == "Reconnect with {name} {gap_title|x}"
 
 
-def test_odd_details_never_stop_a_plan():
-    details = {"losing_touch": ["not a dict", {"name": None, "days_since": float("nan")}],
-               "suggestions": [{"a": 3}], "ask_only": "oops"}
-    actions = suggest_actions([gap("keep_warm", 0.8, details), gap("introductions", 0.5, details),
-                               gap("give_and_take", 0.4, details)], today=TODAY)
-    assert actions
+def test_an_unknown_role_is_refused_where_the_evidence_is_made():
+    with pytest.raises(ValueError, match="unknown role"):
+        Concerned("friend", 1, "Bo")
 
 
 # --------------------------------------------------------------------------- ranking and cap
@@ -221,7 +223,7 @@ def _many_gaps():
 
 
 def test_the_month_holds_a_few_actions_one_for_each_worst_gap_first():
-    plan = build_plan(_many_gaps(), _net(), TODAY, limit=5)
+    plan = build_plan(_many_gaps(), TODAY, limit=5)
     assert len(plan.actions) == 5
     assert {a.gap_key for a in plan.actions} == {"balance", "keep_warm", "give_and_take",
                                                  "inside_outside", "diversity"}
@@ -252,15 +254,18 @@ def test_strategic_under_use_leads_even_when_another_gap_scores_higher():
 
 
 def test_a_plan_for_each_sample_persona(tmp_path):
-    from leadnet_helpers.diagnostics import all_findings
-    from leadnet_helpers.network import load_network
+    from leadnet_helpers.analysis import analysis_of
     from leadnet_helpers.personas import build_persona_workspace, list_personas
 
     for persona in list_personas():
         ws = build_persona_workspace(persona["slug"], tmp_path / f"{persona['slug']}.sqlite")
-        net = load_network(ws)
-        plan = build_plan(all_findings(net, today=TODAY), net, TODAY)
+        analysis = analysis_of(ws, TODAY)
+        plan = build_plan(analysis)
         ws.close()
+        # the contract: every action names only people its findings name
+        named = {(p.contact_id, p.name) for f in analysis.findings for p in f.evidence}
+        for action in plan.all_actions():
+            assert {(w["contact_id"], w["name"]) for w in action.who} <= named, action.id
         assert 1 <= len(plan.actions) <= 5, persona["slug"]
         assert plan.person == persona["name"]
         assert any(a.who for a in plan.actions), "names real contacts"
@@ -299,17 +304,11 @@ def test_custom_actions_and_moving_between_month_and_backlog():
         plan.get("nope")
 
 
-def test_time_ago_reads_naturally():
-    assert [time_ago(d) for d in (0, 1, 13, 14, 45, 60, 61, 213, 729, 800)] == [
-        "today", "1 day ago", "13 days ago", "2 weeks ago", "6 weeks ago", "9 weeks ago",
-        "2 months ago", "7 months ago", "24 months ago", "2 years ago"]
-
-
 # --------------------------------------------------------------------------- saving
 
 
 def test_a_plan_survives_json_and_the_workspace(ws):
-    plan = build_plan(_many_gaps(), _net(), TODAY)
+    plan = build_plan(_many_gaps(), TODAY)
     plan.actions[0].status = "done"
     plan.add(custom_action("Ask Zoë about the board", "2026-12-01"))
     assert plan_from_json(plan_to_json(plan)) == plan

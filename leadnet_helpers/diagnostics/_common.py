@@ -100,6 +100,14 @@ def make_finding(
                    principle, source.replace(".; ", "; "), clean(details or {}), tuple(evidence))
 
 
+def concerned(role: str, ref: dict[str, Any], detail: str = "", *, pair: int | None = None,
+              note: str = "") -> Concerned:
+    """Typed evidence from a contact reference (:meth:`View.ref`) in *role*."""
+    cid = ref.get("id")
+    return Concerned(role, cid if isinstance(cid, int) else None, str(ref.get("name") or ""),
+                     str(ref.get("network_type") or ""), detail, pair, note)
+
+
 def no_contacts(key: str, title: str, principle: str, source: str) -> Finding:
     """The finding of an empty network: value ``None`` and a pointer to notebook 01."""
     return make_finding(key, title, None, NO_CONTACTS, principle=principle, source=source,

@@ -24,6 +24,7 @@ from ._common import (
     IBARRA,
     STRONG,
     UZZI,
+    concerned,
     make_finding,
     no_contacts,
     pct,
@@ -115,8 +116,10 @@ def brokers(net: NetworkData) -> Finding:
         top = broker_rows[0]
         reading += (f" Your best broker is {top['name']} "
                     f"({plural(top['introductions'], 'introduction')}): ask them for more.")
+    introducers = [concerned("introducer", r, f"introduced you to {r['introductions']} of "
+                             "your contacts") for r in broker_rows]
     return make_finding(key, title, share, reading, severity=severity, principle=principle,
-                        source=UZZI, details=details)
+                        source=UZZI, details=details, evidence=introducers)
 
 
 def _codes(values: np.ndarray) -> np.ndarray:
@@ -260,5 +263,8 @@ def introductions(
     severity = 0.25 if gives_intros == 0 else 0.0
     if severity:
         reading += " You record giving no introductions yet."
+    pairs = [concerned("pair", side, side.get("network_type") or "", pair=k,
+                       note=item["reason"])
+             for k, item in enumerate(suggestions) for side in (item["a"], item["b"])]
     return make_finding(key, title, len(suggestions), reading, severity=severity,
-                        principle=principle, source=source, details=details)
+                        principle=principle, source=source, details=details, evidence=pairs)

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from ..findings import Finding
+from ..findings import Concerned, Finding
 from ..network import NetworkData
 from ._common import (
     CROSS,
@@ -27,6 +27,8 @@ from ._common import (
     KRACKHARDT,
     NETWORK_TYPES,
     STRONG,
+    View,
+    concerned,
     make_finding,
     no_contacts,
     pct,
@@ -166,8 +168,47 @@ def balance(
         severity = 0.0
     if details["unclassified"]:
         reading += f" {plural(details['unclassified'], 'contact')} still need a type."
+    evidence = _personal_future(v) + _cross_function(v, net)
     return make_finding(key, title, shares, reading, severity=severity, principle=principle,
-                        source=IBARRA, details=details)
+                        source=IBARRA, details=details, evidence=evidence)
+
+
+def _personal_future(v: View, limit: int = 20) -> list[Concerned]:
+    """Personal contacts who look ahead or sit outside: the bridge to a strategic network.
+
+    Ibarra & Hunter: a personal network turns strategic when its contacts are
+    asked about what is coming, not only about today.
+    """
+    where = v.inside[1]
+    ahead = np.isin(v.folded("orientation"), ("future", "both"))
+    pick = np.flatnonzero((v.types == "personal") & (ahead | where))
+    score = ahead[pick] * 2 + where[pick] + np.nan_to_num(v.strength[pick]) / 5
+    out = []
+    for i in pick[np.argsort(-score, kind="stable")][:limit]:
+        bits = ["personal"] + (["outside your organisation"] if where[i] else []) + (
+            ["looks ahead"] if ahead[i] else [])
+        out.append(v.concerned("personal_future", int(i), ", ".join(bits)))
+    return out
+
+
+def _cross_function(v: View, net: NetworkData, limit: int = 20) -> list[Concerned]:
+    """Peers and seniors inside the organisation in another function (lateral ties).
+
+    The strategic network is built from lateral and vertical relationships
+    with managers of other functions (Ibarra & Hunter).
+    """
+    own = (net.profile.function or "").strip().casefold() if net.profile else ""
+    func = v.folded("function")
+    level = v.folded("seniority")
+    pick = np.flatnonzero(v.inside[0] & (func != "") & (func != own) & (level != "junior"))
+    score = np.isin(level[pick], ("peer", "senior")) * 2 - np.abs(
+        np.nan_to_num(v.strength[pick]) - 2.5)
+    out = []
+    for i in pick[np.argsort(-score, kind="stable")][:limit]:
+        detail = ", ".join(p for p in (v.column("function")[i], v.column("seniority")[i],
+                                       "inside your organisation") if p)
+        out.append(v.concerned("cross_function", int(i), detail))
+    return out
 
 
 # --------------------------------------------------------------------------- inside/outside
@@ -398,4 +439,18 @@ def strong_ties(net: NetworkData) -> Finding:
         reading = f"Strong ties: {counts}; your key networks have depth."
         severity = 0.0
     return make_finding(key, title, value, reading, severity=severity, principle=principle,
-                        source=source, details=details)
+                        source=source, details=details, evidence=_to_deepen(v, weak_cross))
+
+
+def _to_deepen(v: View, weak_cross: list[dict[str, Any]], limit: int = 20) -> list[Concerned]:
+    """Ties worth deepening: weak operational ties across functions, else middling
+    strategic and personal ones (strategic first, then the stronger)."""
+    if weak_cross:
+        return [concerned("to_deepen", r, ", ".join(
+            p for p in (r.get("network_type") or "", r["function"],
+                        f"strength {r['strength']} of 5") if p)) for r in weak_cross[:limit]]
+    s = v.strength
+    pick = np.flatnonzero(np.isin(v.types, ("strategic", "personal")) & (s >= 2) & (s <= 3))
+    order = sorted(pick, key=lambda i: (v.types[i] != "strategic", -s[i]))
+    return [v.concerned("to_deepen", int(i), f"{v.types[i]}, strength {int(s[i])} of 5")
+            for i in order[:limit]]

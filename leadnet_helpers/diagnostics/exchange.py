@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ..findings import Finding
+from ..findings import Concerned, Finding
 from ..model import GIVES
 from ..network import NetworkData
 from ..rules import as_date
@@ -30,6 +30,9 @@ from ._common import (
     CROSS,
     IBARRA,
     NETWORK_TYPES,
+    View,
+    concerned,
+    flags,
     make_finding,
     no_contacts,
     pct,
@@ -123,6 +126,10 @@ def give_and_take(net: NetworkData, today: date | None = None, window_days: int 
                                                              kind="stable")][:100]]
     takers = [v.ref(int(i)) | {"gives_me": list(v.gives_me[i])}
               for i in np.flatnonzero(receive_only)[:100]]
+    evidence = [concerned("asked_only", r, f"you asked {r['asked']} time"
+                          f"{'s' * (r['asked'] != 1)}, gave 0") for r in ask_rows]
+    evidence += [concerned("asked_only", r, f"gives you {', '.join(r['gives_me'])}; nothing "
+                           "recorded in return") for r in takers]
     with_receipts = int((receives > 0).sum())
     details = {"window_days": window_days, "met": met, "contacts": table,
                "ask_only": ask_rows, "ask_only_count": int(ask_only.sum()),
@@ -154,7 +161,8 @@ def give_and_take(net: NetworkData, today: date | None = None, window_days: int 
         parts.append("Nothing is recorded yet about what you give and get: log gives and asks "
                      "in notebook 05, or fill in gives_me and i_give.")
     return make_finding(key, title, value, " ".join(parts[:2]), severity=severity,
-                        principle=principle, source=source, details=details)
+                        principle=principle, source=source, details=details,
+                        evidence=evidence)
 
 
 def over_reliance(
@@ -232,8 +240,10 @@ def over_reliance(
         reading += (f" {most['name']} constrains you most ({pct(most['share'])} of your "
                     "constraint): many of your contacts go through them.")
         severity = max(severity, min(0.6, 0.2 + most["share"] / 2))
+    relied = [concerned("relied_on", t, f"{round(100 * t['share'])}% of what you receive")
+              for t in details["top"][:3]]
     return make_finding(key, title, top3, reading, severity=severity, principle=principle,
-                        source=source, details=details)
+                        source=source, details=details, evidence=relied)
 
 
 def coverage(net: NetworkData) -> Finding:
@@ -303,5 +313,32 @@ def coverage(net: NetworkData) -> Finding:
     if not parts:
         parts.append("Each of support, feedback, insight and resources comes from several "
                      "people, and each network supplies what it is for.")
+    evidence = [concerned("relied_on", s, f"gives you {s['gives']}", note=s["gives"])
+                for s in single] + _mentors(v)
     return make_finding(key, title, value, " ".join(parts[:2]), severity=severity,
-                        principle=principle, source=source, details=details)
+                        principle=principle, source=source, details=details, evidence=evidence)
+
+
+#: Relationships that name the person's own line manager (not a mentor candidate).
+_OWN_MANAGER = frozenset({"my manager", "manager", "boss", "line manager"})
+
+
+def _mentors(v: View, limit: int = 10) -> list[Concerned]:
+    """Senior contacts other than one's own manager, strongest first: who could advise.
+
+    Ibarra & Hunter's personal network is where leaders find coaching and
+    referrals; a senior contact outside the reporting line can give both.
+    """
+    level = v.folded("seniority")
+    rel = v.folded("relationship")
+    pick = np.flatnonzero(np.isin(level, ("senior", "executive")) & ~np.isin(rel, list(_OWN_MANAGER)))
+    if not len(pick):
+        return []
+    disc, _ = flags(v.frame, "discretionary")
+    score = np.nan_to_num(v.strength[pick]) + disc[pick]
+    out = []
+    for i in pick[np.argsort(-score, kind="stable")][:limit]:
+        detail = ", ".join(p for p in (v.column("seniority")[i], v.types[i],
+                                       v.column("organisation")[i]) if p)
+        out.append(v.concerned("mentor", int(i), detail))
+    return out

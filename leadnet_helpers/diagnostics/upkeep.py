@@ -21,13 +21,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..findings import Finding
+from ..findings import Concerned, Finding
 from ..network import NetworkData
 from ..rules import as_date, time_ago, to_timestamps, warmths
 from ._common import (
     CADENCE,
     IBARRA,
     NETWORK_TYPES,
+    concerned,
     make_finding,
     no_contacts,
     plural,
@@ -191,4 +192,15 @@ def keep_warm(
                    " are due a catch-up.")
         severity = 0.0
     return make_finding(key, title, n_over, reading, severity=severity, principle=principle,
-                        source=source, details=details)
+                        source=source, details=details, evidence=_evidence(details))
+
+
+def _evidence(details: dict[str, Any]) -> list[Concerned]:
+    """Who is losing touch, then who is due, each with type and when last in touch."""
+    out = []
+    for role, key in (("losing_touch", "losing_touch"), ("due", "due")):
+        for row in details[key]:
+            kind = row["network_type"] if row["network_type"] != "unclassified" else ""
+            detail = ", ".join(p for p in (kind, f"last contact {row['ago']}") if p)
+            out.append(concerned(role, row | {"network_type": kind}, detail))
+    return out
