@@ -1,10 +1,9 @@
 """Writers for everything that leaves the workbook, safe by construction.
 
 Text is stored exactly as the person gave it; it is made safe here, at output
-time. A CSV cell that a spreadsheet would run as a formula (it starts with
-``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading
-apostrophe, the neutralisation OWASP recommends for CSV injection. Files are
-written to a temporary name and renamed, so a crash never leaves half a file.
+time: a CSV cell that a spreadsheet would run as a formula is neutralised
+(:func:`safe_cell`), and every file is written to a temporary name and
+renamed, so a crash never leaves half a file (:mod:`.files` says more).
 
 The action plan (:mod:`leadnet_helpers.plan`) leaves as five files
 (:func:`write_plan`): a self-contained HTML page that opens offline and prints
