@@ -1,0 +1,67 @@
+"""The analysis is computed once per workspace change and shared by every reader."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import leadnet_helpers.analysis as analysis_module
+import leadnet_helpers.classify as classify_module
+import leadnet_helpers.diagnostics as diagnostics_module
+from leadnet_helpers import cli
+from leadnet_helpers.analysis import analysis_of
+from leadnet_helpers.model import Contact, Profile
+from leadnet_helpers.store import Workspace
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    calls = {"classify": 0, "all_findings": 0}
+
+    def counting(name, real):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return wrapper
+
+    classify = counting("classify", classify_module.classify)
+    findings = counting("all_findings", diagnostics_module.all_findings)
+    for module in (classify_module, analysis_module):
+        monkeypatch.setattr(module, "classify", classify)
+    for module in (diagnostics_module, analysis_module):
+        monkeypatch.setattr(module, "all_findings", findings)
+    return calls
+
+
+def test_leadnet_demo_classifies_once_and_diagnoses_once(tmp_path, counted, capsys):
+    assert cli.main(["demo", str(tmp_path / "demo")]) == 0
+    assert counted == {"classify": 1, "all_findings": 1}
+    out = capsys.readouterr().out
+    assert "Exported the action plan" in out
+    assert (tmp_path / "demo").is_dir()
+
+
+def test_the_analysis_is_reused_until_the_workspace_changes(tmp_path, counted):
+    ws = Workspace.create(tmp_path / "w.leadnet.sqlite", Profile("Ana"))
+    ws.add_contact(Contact("Bo", relationship="my manager"))
+    first = analysis_of(ws, TODAY)
+    assert analysis_of(ws, TODAY) is first
+    assert counted == {"classify": 1, "all_findings": 1}
+    ws.add_contact(Contact("Cy", relationship="mentor"))
+    second = analysis_of(ws, TODAY)
+    assert second is not first and second.network.size == 2
+    assert analysis_of(ws, date(2026, 11, 22)) is not second  # a new day, a new analysis
+    ws.close()
+
+
+def test_a_change_made_by_another_connection_is_seen(tmp_path):
+    path = tmp_path / "w.leadnet.sqlite"
+    ws = Workspace.create(path, Profile("Ana"))
+    assert analysis_of(ws, TODAY).network.size == 0
+    with Workspace.open(path) as other:  # another notebook on the same file
+        other.add_contact(Contact("Bo"))
+    assert analysis_of(ws, TODAY).network.size == 1
+    ws.close()
