@@ -31,7 +31,7 @@ from leadnet_helpers.export import (
     write_plan,
 )
 from leadnet_helpers.export import pdf as export_pdf
-from leadnet_helpers.findings import Finding
+from leadnet_helpers.findings import Concerned, Finding
 from leadnet_helpers.model import Contact, Profile
 from leadnet_helpers.network import network_from
 from leadnet_helpers.plan import Action, Plan, build_plan, custom_action
@@ -98,9 +98,9 @@ def _findings() -> list[Finding]:
                 "Ibarra & Hunter (2007)", {"target": {"operational": 0.4, "personal": 0.3,
                                                      "strategic": 0.3}}),
         Finding("keep_warm", "Keeping ties warm", 1, "Robert Hale is losing touch.", True, 0.6,
-                "A network is a muscle.", "Ibarra & Hunter (2007)",
-                {"losing_touch": [{"id": 1, "name": "Robert Hale", "network_type": "strategic",
-                                   "days_since": 213}]}),
+                "A network is a muscle.", "Ibarra & Hunter (2007)", {},
+                (Concerned("losing_touch", 1, "Robert Hale", "strategic",
+                           "strategic, last contact 7 months ago"),)),
         Finding("give_and_take", "Give and take", 0.2, "You ask more than you give.", True, 0.5,
                 "Reciprocity.", "Baker (2000)"),
         Finding("diversity", "Diversity", 0.7, "Varied.", False, 0.0, "Blau.", "Blau (1977)"),

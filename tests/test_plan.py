@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date, timedelta
 
@@ -179,8 +180,6 @@ def _net():
 
 
 def test_the_diagnostics_name_the_people_and_the_plan_follows():
-    import dataclasses
-
     from leadnet_helpers.diagnostics import all_findings
 
     findings = [dataclasses.replace(f, is_gap=True, severity=0.9 - 0.05 * i)
@@ -223,7 +222,7 @@ def _many_gaps():
 
 
 def test_the_month_holds_a_few_actions_one_for_each_worst_gap_first():
-    plan = build_plan(_many_gaps(), TODAY, limit=5)
+    plan = build_plan(_many_gaps(), TODAY, limit=5, person="Ana Lima")
     assert len(plan.actions) == 5
     assert {a.gap_key for a in plan.actions} == {"balance", "keep_warm", "give_and_take",
                                                  "inside_outside", "diversity"}
@@ -247,7 +246,7 @@ def test_more_severe_gaps_rank_first_and_the_limit_is_kept():
 
 
 def test_strategic_under_use_leads_even_when_another_gap_scores_higher():
-    under = gap("balance", 0.4, {"strategic_underuse": True})
+    under = dataclasses.replace(gap("balance", 0.4), details={"strategic_underuse": True})
     plan = build_plan([gap("diversity", 0.9), under], today=TODAY, limit=1)
     assert [a.gap_key for a in plan.actions] == ["balance"]
     assert plan.findings[0]["key"] == "balance"
