@@ -55,7 +55,7 @@ typecheck: install-test
 
 format: install-test
 	$(BIN)/python -m ruff format leadnet_helpers tests benchmarks
-	$(BIN)/python -m nbstripout notebooks/*.ipynb
+	$(BIN)/python -m nbstripout --keep-id notebooks/*.ipynb
 
 benchmark: install
 	@for b in benchmarks/bench_*.py; do \
