@@ -1,6 +1,11 @@
 # LeadNet workbook: two commands for a newcomer.
 #   make lab    set up (first time only) and open JupyterLab on the first notebook
 #   make test   set up, then run the whole suite (unit, property, CLI, notebooks, browser)
+# and, for developers (each sets up first, like make test):
+#   make typecheck   mypy on leadnet_helpers (settings in pyproject.toml)
+#   make format      ruff format the code and strip the notebooks' outputs
+#   make lint        ruff check
+#   make benchmark   run every benchmarks/bench_*.py (they print timings, assert nothing)
 
 SHELL := /bin/bash
 VENV := .venv
@@ -12,7 +17,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3 python; do \
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_FLAGS ?=
 
-.PHONY: lab test install install-test browser-deps lint benchmark clean
+.PHONY: lab test install install-test browser-deps lint typecheck format benchmark clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "LeadNet needs Python 3.11 or newer on your PATH. Install it (python.org), then run make again."; exit 1; }
@@ -45,9 +50,16 @@ test: install-test browser-deps
 lint: install-test
 	$(BIN)/python -m ruff check leadnet_helpers tests benchmarks
 
+typecheck: install-test
+	$(BIN)/python -m mypy
+
+format: install-test
+	$(BIN)/python -m ruff format leadnet_helpers tests benchmarks
+	$(BIN)/python -m nbstripout --keep-id notebooks/*.ipynb
+
 benchmark: install
-	@for b in import classify diagnostics plots; do \
-		echo "== benchmarks/bench_$$b.py"; $(BIN)/python benchmarks/bench_$$b.py || exit 1; done
+	@for b in benchmarks/bench_*.py; do \
+		echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache test-artifacts

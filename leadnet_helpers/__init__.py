@@ -23,7 +23,7 @@ __all__ = [
     "WorkspaceError",
 ]
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one place it is written: pyproject.toml reads it from here
 
 from .friendly_errors import install as _install_friendly_errors
 

@@ -2,7 +2,7 @@
 
 Everything that enters the workbook becomes one of these plain objects before
 it is stored. The allowed values of each field mirror the contacts template in
-``data/contacts_template.csv`` (see DESIGN.md). Text is kept exactly as the
+``data/contacts_template.csv`` (see ``data/README.md``). Text is kept exactly as the
 person wrote it, only Unicode-normalised (NFC) and trimmed: nothing is escaped
 on the way in; escaping happens when something is exported.
 """
@@ -58,7 +58,7 @@ CAREER_STAGES = (
     "executive",
 )
 
-#: The columns of the workbook's own CSV template, in order (DESIGN.md).
+#: The columns of the workbook's own CSV template, in order (described in data/README.md).
 TEMPLATE_COLUMNS = (
     "name",
     "organisation",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from importlib import resources
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -44,14 +45,26 @@ def leadnet_home() -> Path:
 
 
 def data_dir() -> Path:
-    """Return the ``data/`` folder shipped with the workbook.
+    """Return the folder of data shipped with the workbook (personas, prompts, rules).
 
-    It sits beside the package in a checkout (the editable install used by
-    ``make lab``); ``LEADNET_DATA`` overrides it.
+    In the repository it is the top-level ``data/`` folder. An installed wheel
+    carries the same files inside the package, as ``leadnet_helpers/data``
+    (``pyproject.toml`` maps one onto the other), and they are found with
+    :mod:`importlib.resources`; an editable install (``make lab``) and a plain
+    checkout read the top-level folder beside the package. ``LEADNET_DATA``
+    overrides both.
+
+    Examples
+    --------
+    >>> (data_dir() / "personas" / "index.json").is_file()
+    True
     """
     override = os.environ.get("LEADNET_DATA")
     if override:
         return Path(override)
+    shipped = resources.files("leadnet_helpers") / "data"
+    if shipped.is_dir():  # installed from a wheel
+        return Path(str(shipped))
     return Path(__file__).resolve().parent.parent / "data"
 
 

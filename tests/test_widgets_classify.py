@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import time
 
 import pandas as pd
 import pytest
@@ -396,30 +395,19 @@ def test_no_contacts_gives_a_friendly_message(empty):
 # ------------------------------------------------------------------ 30,000 contacts
 
 
-def test_thirty_thousand_contacts_stay_responsive(empty):
+def test_thirty_thousand_contacts_show_one_page_and_count_each_decision(empty):
+    """Never more than one page of widgets (timings: benchmarks/bench_widgets.py)."""
     kinds = ["supplier", "my manager", "old classmate", "board member", "", "mentor", ""]
     with empty._write() as conn:  # fast set-up only; the views use the public API
         empty._insert(conn, [Contact(f"Person {i:05d}", organisation=f"Org {'ABCDEFG'[i % 7]}",
                                      relationship=kinds[i % 7]) for i in range(30_000)])
-    start = time.perf_counter()
     triage, board_view = TriageView(empty), OverviewView(empty)
-    built = time.perf_counter() - start
     assert _reviewed(triage) == (0, 30_000)
     # never more than one page of row widgets
     assert all(len(g.rows) == 10 for g in board_view.groups.values())
-    clicks = []
     for kind in ("personal", "strategic", "operational"):
         name = _card_name(triage)
-        start = time.perf_counter()
         triage.choose[kind].click()
-        clicks.append(time.perf_counter() - start)
         assert _card_name(triage) != name
     assert _reviewed(triage) == (3, 30_000)
-    start = time.perf_counter()
     board_view.find.value = "Person 0000"
-    filtered = time.perf_counter() - start
-    print(f"\n30k: views built in {built:.2f} s; triage clicks "
-          f"{', '.join(f'{c * 1000:.0f} ms' for c in clicks)}; find {filtered * 1000:.0f} ms")
-    assert max(clicks) < 1.0, clicks
-    assert filtered < 1.0
-    assert built < 20

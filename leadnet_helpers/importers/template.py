@@ -120,6 +120,8 @@ def read_sheet(data: bytes, name: str) -> list[tuple[int, list[str]]]:
     ...     print(exc.what)
     we cannot open this Excel workbook (BadZipFile)
     """
+    # openpyxl parses with defusedxml (a declared dependency) when it is installed: it refuses
+    # the entity tricks of a hostile workbook. tests/importers/test_template.py checks it is on.
     import openpyxl  # imported here: only needed for workbooks
 
     try:

@@ -121,3 +121,8 @@ def test_linkedin_saved_as_xlsx_is_read_as_linkedin(tmp_path, person):
     parsed = parse_file(path)
     assert parsed.format == "linkedin"
     assert person(parsed, "Zoë Ångström").extra["connected_on"] == "2025-03-14"
+
+
+def test_workbooks_are_parsed_with_defusedxml():
+    """openpyxl guards against hostile XML only when defusedxml is installed (it is declared)."""
+    assert openpyxl.DEFUSEDXML
