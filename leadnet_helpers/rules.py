@@ -35,12 +35,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Literal
 
 from .errors import LeadNetError
+
+if TYPE_CHECKING:  # numpy and pandas are imported where a column is read, not at import
+    import numpy as np
+    import pandas as pd
 
 __all__ = [
     "NETWORK_STYLES",
@@ -119,8 +120,8 @@ def same_organisation(theirs: object, mine: object) -> bool | None:
 
 
 def _flag(value: object) -> bool | None:
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
+    if isinstance(value, bool) or type(value).__name__ in ("bool_", "bool"):
+        return bool(value)  # Python's or numpy's
     if isinstance(value, str):
         word = value.strip().casefold()
         if word in ("yes", "y", "true", "1", "inside", "internal"):
@@ -162,6 +163,8 @@ def locations(
     >>> locations([None, True, None], ["Contoso plc", "", "Fabrikam"], "Contoso").tolist()
     ['inside', 'inside', 'outside']
     """
+    import numpy as np
+
     flags = list(inside_org)
     orgs = list(organisations)
     compared: dict[object, bool | None] = {}
@@ -334,6 +337,8 @@ def warmth(days: float | None, ideal: float, maximum: float) -> Warmth:
     >>> warmth(10, 30, 90), warmth(45, 30, 90), warmth(120, 30, 90), warmth(None, 30, 90)
     ('ok', 'due', 'losing touch', 'unknown')
     """
+    import numpy as np
+
     value = np.nan if days is None else float(days)
     return warmths(np.array([value]), np.array([ideal]), np.array([maximum]))[0]  # type: ignore[no-any-return]
 
@@ -343,9 +348,12 @@ def warmths(days: np.ndarray, ideal: np.ndarray, maximum: np.ndarray) -> np.ndar
 
     Examples
     --------
+    >>> import numpy as np
     >>> warmths(np.array([10, 45, np.nan]), np.array([30] * 3), np.array([90] * 3)).tolist()
     ['ok', 'due', 'unknown']
     """
+    import numpy as np
+
     days = np.asarray(days, dtype=float)
     known = ~np.isnan(days)
     safe = np.where(known, days, 0.0)
@@ -363,6 +371,8 @@ DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%d/%m/%Y", "%m/%d/%Y", "%Y
 
 
 def _missing(value: object) -> bool:
+    import pandas as pd
+
     try:
         return bool(pd.isna(value))  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -436,6 +446,8 @@ def to_timestamps(values: Iterable[object] | pd.Series) -> pd.Series:
     >>> to_timestamps(["2026-01-02", "", None, "nope"]).dt.day.tolist()
     [2.0, nan, nan, nan]
     """
+    import pandas as pd
+
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     if series.dtype.kind == "M":
         return series.astype("datetime64[ns]")
