@@ -278,7 +278,7 @@ def _as_frame(contacts: Iterable[Contact] | pd.DataFrame) -> tuple[pd.DataFrame,
         ids = (frame["id"] if "id" in frame.columns
                else frame["contact_id"] if "contact_id" in frame.columns
                else pd.Series(frame.index, index=frame.index))
-        cols = {}
+        cols: dict[str, np.ndarray | list[object]] = {}
         for col in _CONTACT_COLUMNS:
             if col in frame.columns:
                 series = frame[col]
@@ -352,13 +352,17 @@ def _compare(series: pd.Series, mine: str) -> np.ndarray:
     return _per_value(series, judge)
 
 
+#: same_organisation's answer as a rule condition's value (unknown: "").
+_ORG_VS_ME: dict[bool | None, str] = {True: "same", False: "other"}
+
+
 def _evidence_frame(frame: pd.DataFrame, me: Mapping[str, str], book: RuleBook) -> pd.DataFrame:
     """The categorical columns the rules' conditions read."""
     n = len(frame)
     ev = pd.DataFrame(index=range(n))
     inside = _lower(frame["inside_org"])
     ev["inside_org"] = np.where(inside.isin(_YES), "yes", np.where(inside.isin(_NO), "no", ""))
-    ev["org_vs_me"] = _per_value(frame["organisation"], lambda v: {True: "same", False: "other"}
+    ev["org_vs_me"] = _per_value(frame["organisation"], lambda v: _ORG_VS_ME
                                  .get(same_organisation(v, me.get("organisation", "")), ""))
     where = locations(frame["inside_org"], frame["organisation"], me.get("organisation", ""))
     ev["location"] = np.where(where == "inside", "yes", np.where(where == "outside", "no", ""))

@@ -234,10 +234,12 @@ def _classify(args: argparse.Namespace) -> int:
 
     with Workspace.open(args.workspace) as ws:
         result = classify_and_save(ws).classification
+    # pandas-stubs types a row's fields as any scalar; these two hold tuples of text.
     rows = [
         {"id": r.contact_id, "name": r.name, "network_type": r.network_type,
-         "secondary_types": ";".join(r.secondary_types), "confidence": f"{r.confidence:.2f}",
-         "reasons": "; ".join(r.reasons), "decided_by": r.decided_by}
+         "secondary_types": ";".join(r.secondary_types),  # type: ignore[arg-type]
+         "confidence": f"{r.confidence:.2f}",
+         "reasons": "; ".join(r.reasons), "decided_by": r.decided_by}  # type: ignore[arg-type]
         for r in result.itertuples()
     ]
     if args.csv:
@@ -327,6 +329,7 @@ def _demo(args: argparse.Namespace) -> int:
     path = args.out / f"{slug}{WORKSPACE_SUFFIX}"
     with build_persona_workspace(slug, path) as ws:
         profile = ws.profile()
+        assert profile is not None  # the persona's workspace is created with its profile
         print(f"1. Imported the contacts of {profile.name} ({profile.career_stage}): "
               f"{ws.count_contacts()} contacts, {len(ws.ties())} ties, "
               f"{len(ws.interactions())} logged interactions.")

@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
+from typing import Any
 
 from .importers.base import ParsedFile
 from .model import CONTACT_FIELDS, Contact, name_key
@@ -139,7 +140,7 @@ def merge_contacts(base: Contact, incoming: Contact) -> Contact:
     >>> m.name, m.role, m.organisation, m.tags
     ('Ada', 'Nurse', 'Riverside', ('work', 'alumni'))
     """
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # field name -> value of that field's type
     for name in CONTACT_FIELDS:
         if name in ("tags", "source"):
             continue

@@ -340,7 +340,7 @@ def warmth(days: float | None, ideal: float, maximum: float) -> Warmth:
     import numpy as np
 
     value = np.nan if days is None else float(days)
-    return warmths(np.array([value]), np.array([ideal]), np.array([maximum]))[0]  # type: ignore[no-any-return]
+    return warmths(np.array([value]), np.array([ideal]), np.array([maximum]))[0]
 
 
 def warmths(days: np.ndarray, ideal: np.ndarray, maximum: np.ndarray) -> np.ndarray:
@@ -374,7 +374,8 @@ def _missing(value: object) -> bool:
     import pandas as pd
 
     try:
-        return bool(pd.isna(value))  # type: ignore[arg-type]
+        # pd.isna takes any object; the stubs list only pandas' own types.
+        return bool(pd.isna(value))  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return False
 

@@ -17,7 +17,7 @@ import html
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from . import paths, personas
 from .errors import WorkspaceError
@@ -303,8 +303,9 @@ def example_contacts(slug: str | None = None) -> dict[str, dict[str, object]]:
         out[kind] = {
             "name": contact.name, "role": contact.role, "organisation": contact.organisation,
             "relationship": contact.relationship,
-            "confidence": float(result.at[best, "confidence"]),
-            "reasons": tuple(result.at[best, "reasons"]),
+            # pandas-stubs types a cell as any scalar; these hold a float and a tuple.
+            "confidence": float(result.at[best, "confidence"]),  # type: ignore[arg-type]
+            "reasons": tuple(result.at[best, "reasons"]),  # type: ignore[arg-type]
         }
     return out
 
@@ -326,7 +327,9 @@ def network_examples(slug: str | None = None):
     rows = []
     for kind, example in example_contacts(slug).items():
         about = ", ".join(str(x) for x in (example["role"], example["organisation"]) if x)
-        reasons = "".join(f"<li>{html.escape(str(r))}</li>" for r in example["reasons"])
+        # example_contacts stores the reasons as a tuple
+        reasons = "".join(f"<li>{html.escape(str(r))}</li>"
+                          for r in cast(tuple[str, ...], example["reasons"]))
         rows.append(
             f"<tr><td style='padding:4px 8px;vertical-align:top'>{badge_html(kind)}</td>"
             f"<td style='padding:4px 8px;vertical-align:top'><b>{html.escape(str(example['name']))}"

@@ -9,7 +9,7 @@ Burt, R. S. (1992). Structural Holes. Harvard University Press.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -87,14 +87,14 @@ def brokers(net: NetworkData) -> Finding:
     for i, nm in enumerate(v.names):
         by_key.setdefault(name_key(str(nm)), i)
     tally = Counter(name_key(x) for x in intro[known & ~mine])
-    shown = {}
+    shown: dict[str, str] = {}
     for x in intro[known & ~mine]:
         shown.setdefault(name_key(x), x)
-    broker_rows = []
+    broker_rows: list[dict[str, Any]] = []
     for k, count in tally.most_common(20):
-        i = by_key.get(k)
-        row = v.ref(i) if i is not None else {"id": None, "name": shown[k], "network_type": None}
-        broker_rows.append(row | {"introductions": count, "in_network": i is not None})
+        at = by_key.get(k)
+        row = v.ref(at) if at is not None else {"id": None, "name": shown[k], "network_type": None}
+        broker_rows.append(row | {"introductions": count, "in_network": at is not None})
     details: dict[str, Any] = {"key_contacts": n_known, "self_introduced": n_self,
                                "introduced_by_others": n_known - n_self,
                                "limit": SELF_INTRODUCED_LIMIT, "brokers": broker_rows}
@@ -192,15 +192,17 @@ def introductions(
     fut = np.isin(v.folded("orientation")[cand], ("future", "both"))
     same_func = (func[ii] >= 0) & (func[ii] == func[jj])
     same_ind = (ind[ii] >= 0) & (ind[ii] == ind[jj])
-    tag_lists = [v.frame["tags"].iat[i] if "tags" in v.frame else () for i in cand]
+    raw_tags: list[object] = [v.frame["tags"].iat[i] if "tags" in v.frame else () for i in cand]
     tag_lists = [tuple(t.casefold() for t in x if isinstance(t, str) and t.strip())
-                 if isinstance(x, (tuple, list)) else () for x in tag_lists]
+                 if isinstance(x, (tuple, list)) else () for x in raw_tags]
     vocab = {t: k for k, t in enumerate(sorted({t for x in tag_lists for t in x}))}
     if vocab:
         rows = [r for r, x in enumerate(tag_lists) for _ in x]
         cols = [vocab[t] for x in tag_lists for t in x]
         inc = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(m, len(vocab)))
-        shared_tags = np.asarray((inc @ inc.T)[ii, jj]).ravel() > 0
+        # CSR times CSR is CSR; the stubs allow for BSR, which cannot be indexed.
+        both_tagged = cast(sparse.csr_matrix, inc @ inc.T)
+        shared_tags = np.asarray(both_tagged[ii, jj]).ravel() > 0
     else:
         shared_tags = np.zeros(len(ii), dtype=bool)
     both_future = fut[ii] & fut[jj]
@@ -216,7 +218,7 @@ def introductions(
     picked = picked[np.argsort(-score[picked], kind="stable")]
     intro_key = np.array([name_key(x) for x in v.column("introduced_by")], dtype=object)
     name_keys = np.array([name_key(str(x)) for x in v.names], dtype=object)
-    suggestions = []
+    suggestions: list[dict[str, Any]] = []
     used: Counter[int] = Counter()
     for p in picked:
         i, j = int(a[p]), int(b[p])

@@ -117,6 +117,8 @@ def diversity(net: NetworkData) -> Finding:
         known = raw[raw != ""]
         if attr == "seniority":
             known = known[np.isin(known, SENIORITY)]
+        cats: np.ndarray | list[str]
+        counts: np.ndarray | list[int]
         cats, counts = np.unique(known.astype(str), return_counts=True) if len(known) else ([], [])
         h, iqv = blau(counts, k=len(SENIORITY) if attr == "seniority" else None)
         value[attr] = iqv
@@ -128,7 +130,7 @@ def diversity(net: NetworkData) -> Finding:
         per[attr] = {"blau": h, "iqv": iqv, "categories": len(cats), "known": len(known),
                      "most_common": top}
     narrow = [a for a in ("function", "industry")
-              if value[a] is not None and value[a] < 0.5 and per[a]["known"] >= 3]
+              if (iqv_a := value[a]) is not None and iqv_a < 0.5 and per[a]["known"] >= 3]
     if all(x is None for x in value.values()):
         reading = ("Your contacts have no organisation, function, industry or seniority yet: "
                    "add them to see how diverse your network is.")
@@ -203,7 +205,8 @@ def homophily(net: NetworkData) -> Finding:
         n_diff = int(known.sum()) - n_same
         value[attr] = ei_index(n_diff, n_same)
         per[attr] = {"same": n_same, "different": n_diff, "ei": value[attr]}
-    alike = [a for a in ("function", "industry") if value[a] is not None and value[a] <= -0.5
+    alike = [a for a in ("function", "industry")
+             if (ei_a := value[a]) is not None and ei_a <= -0.5
              and per[a]["same"] + per[a]["different"] >= 3]
     if alike:
         a = alike[0]

@@ -140,6 +140,7 @@ def give_and_take(net: NetworkData, today: date | None = None, window_days: int 
     severity = 0.0
     if gave + asked:
         share = value["give_share"]
+        assert share is not None  # gave + asked > 0
         if asked >= 3 and asked >= 2 * gave:
             per = f"{asked / gave:.0f} times for each time you give" if gave else "and never give"
             parts.append(f"In the last year you logged {asked} asks and {gave} gives: you ask "

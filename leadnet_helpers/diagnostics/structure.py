@@ -271,6 +271,9 @@ def network_structure(net: NetworkData, *, weighted: bool = False) -> Finding:
         return no_contacts(key, title, principle, source)
     v = view(net)
     es = ego_structure(net, weighted=weighted)
+    # There are contacts, so ego_structure measured all of these.
+    assert es.constraint is not None and es.effective_size is not None
+    assert es.efficiency is not None
     value = {
         "density": None if es.density is None else round(es.density, 3),
         "constraint": round(es.constraint, 3), "effective_size": round(es.effective_size, 2),

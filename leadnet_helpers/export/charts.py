@@ -67,12 +67,13 @@ def plan_charts_svg(plan: Plan) -> list[str]:
     charts = []
     gaps = [f for f in plan.findings if f.get("is_gap")]
     if gaps:
-        rows = [(str(f.get("title", "")), float(f.get("score") or 0),
-                 str(f.get("severity", "")), None) for f in gaps[:8]]
+        rows: list[tuple[str, float, str, float | None]] = [
+            (str(f.get("title", "")), float(f.get("score") or 0),
+             str(f.get("severity", "")), None) for f in gaps[:8]]
         charts.append(_svg_bars("Your gaps, most severe first", rows, colour="#b5562f"))
     balance = next((f for f in plan.findings if f.get("key") == "balance"), None)
     shares = _number_map(balance.get("value")) if balance else None
-    if shares:
+    if balance and shares:
         target = _number_map(balance.get("target")) or {}
         rows = [(name, share, f"{round(100 * share)}%", target.get(name))
                 for name, share in shares.items()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import cast
 
 from ..model import Contact, normalise_email, normalise_linkedin_url, normalise_text
 from .base import ParsedRecord
@@ -224,7 +225,8 @@ class Draft:
                     "with the contact as extra information"
                 )
         name = str(values.pop("name", ""))
-        emails = tuple(dict.fromkeys(values.pop("emails", ()) or ()))  # type: ignore[arg-type]
+        # The importers pass their e-mails as a sequence of strings.
+        emails = tuple(dict.fromkeys(cast(Iterable[str], values.pop("emails", ()) or ())))
         if not name:
             hints = [str(values.get("organisation", "")), *emails[:1], str(values.get("phone", ""))]
             return ParsedRecord(self.line, None, no_name_problem(hints), self.warnings)

@@ -174,7 +174,7 @@ def sniff(data: bytes, name: str) -> Sniffed:
     first_no, _, first_text = lines[0]
     if first_text.lstrip().upper().startswith("BEGIN:VCARD"):
         return Sniffed("vcard", decoded.encoding, text, header_line=first_no)
-    delimiters = _DELIMITERS
+    delimiters: tuple[str, ...] = _DELIMITERS
     sep = _SEP_LINE.match(first_text)
     if sep:  # Excel's "sep=;" hint line
         delimiters = (sep.group(1),)

@@ -259,8 +259,8 @@ def card_record(line: int, card: object) -> ParsedRecord:
     }
     org_parts = []
     for org in contents.get("org", [])[:1]:
-        value = org.value if isinstance(org.value, list) else [org.value]
-        org_parts = [t for t in (_text(v) for v in value) if t]
+        parts = org.value if isinstance(org.value, list) else [org.value]
+        org_parts = [t for t in (_text(v) for v in parts) if t]
     emails = []
     for value in _values(contents, "email"):
         email = normalise_email(value)

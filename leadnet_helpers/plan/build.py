@@ -86,8 +86,11 @@ def build_plan(
     """
     if limit < 0:
         raise LeadNetError("the number of actions a month cannot be negative")
-    analysis = findings if isinstance(findings, Analysis) else None
-    items = list(analysis.findings if analysis is not None else findings)  # type: ignore[union-attr]
+    analysis: Analysis | None
+    if isinstance(findings, Analysis):
+        analysis, items = findings, list(findings.findings)
+    else:
+        analysis, items = None, list(findings)
     day = as_date(today if today is not None or analysis is None else analysis.today)
     candidates = suggest_actions(items, day, templates=templates)
     chosen: list[Action] = []

@@ -130,7 +130,7 @@ def suggest_actions(
     if not gaps:
         none = [t for t in data["templates"] if t["id"] == "_none"]
         return [_make_action(none[0], None, [], day, data)] if none else []
-    by_key = {}
+    by_key: dict[str, Finding] = {}
     for finding in gaps:
         by_key.setdefault(finding.key, finding)
         by_key.setdefault(data["aliases"].get(finding.key, finding.key), finding)

@@ -44,9 +44,9 @@ def target_mix(finding: Finding | None) -> dict[str, float]:
     if finding is None:
         return {}
     details = finding.details or {}
-    raw = next((details[k] for k in ("target", "target_mix", "targets")
+    raw: Mapping[str, object] = next((details[k] for k in ("target", "target_mix", "targets")
                 if isinstance(details.get(k), Mapping)), {})
-    mix = {}
+    mix: dict[str, float] = {}
     for key, value in raw.items():
         if key in TYPE_ORDER and isinstance(value, int | float):
             mix[key] = float(value)
@@ -57,7 +57,7 @@ def target_mix(finding: Finding | None) -> dict[str, float]:
 
 def _fallback_reading(counts: pd.Series, total: int) -> str:
     share = {t: counts.get(t, 0) / total for t in TYPE_ORDER[:3]}
-    biggest = max(share, key=share.get)
+    biggest = max(share, key=share.__getitem__)
     return (f"{share[biggest]:.0%} of your {total:,} contacts are in your "
             f"{biggest} network; {share['strategic']:.0%} are strategic.")
 

@@ -55,8 +55,8 @@ def diversity_table(net: NetworkData, finding: Finding | None = None) -> pd.Data
     given: Mapping = {}
     if finding is not None:
         details = finding.details or {}
-        given = details.get("attributes") if isinstance(details.get("attributes"),
-                                                          Mapping) else {}
+        attributes = details.get("attributes")
+        given = attributes if isinstance(attributes, Mapping) else {}
     rows = []
     for column, label in ATTRIBUTES.items():
         if column not in net.contacts:
@@ -103,7 +103,9 @@ def diversity_figure(net: NetworkData, finding: Finding | None = None) -> go.Fig
     if net.size == 0:
         return empty_figure(TITLE, "No contacts to compare yet.", key="diversity")
     table = diversity_table(net, finding).iloc[::-1]
-    text = [f"IQV {r.iqv:.2f} · Blau {r.blau:.2f} · {r.kinds:,} kinds, {r.known:,} known"
+    # pandas-stubs types a row's fields as any scalar, bytes included; these are numbers.
+    text = [f"IQV {r.iqv:.2f} · Blau {r.blau:.2f} · "
+            f"{r.kinds:,} kinds, {r.known:,} known"  # type: ignore[str-bytes-safe]
             if r.known else "not recorded" for r in table.itertuples()]
     data = [{
         "type": "bar", "y": [escape(v) for v in table["label"]],

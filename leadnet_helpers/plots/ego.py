@@ -10,6 +10,7 @@ sector whose angle is proportional to its size.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -110,6 +111,17 @@ def sector_spans(counts: dict[str, int]) -> dict[str, tuple[float, float]]:
     return spans
 
 
+def type_counts(codes: Iterable[object]) -> dict[str, int]:
+    """How many contacts have each type code, most common first (for :func:`sector_spans`).
+
+    Examples
+    --------
+    >>> type_counts(["strategic", "personal", "strategic"])
+    {'strategic': 2, 'personal': 1}
+    """
+    return {str(t): int(n) for t, n in pd.Series(list(codes)).value_counts().items()}
+
+
 def ego_layout(contacts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """x and y of each contact (in the frame's order) on the ego map; ego is at (0, 0).
 
@@ -135,7 +147,7 @@ def ego_layout(contacts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     names = (contacts["name"].astype(str).str.casefold().to_numpy() if "name" in contacts
              else np.zeros(n))
     order = np.lexsort((names, ring, type_index))
-    spans = sector_spans(pd.Series(codes).value_counts().to_dict())
+    spans = sector_spans(type_counts(codes))
     present = [t for t in TYPE_ORDER if t in spans]
     sector_of_type = np.zeros(len(TYPE_ORDER), dtype=int)
     for k, t in enumerate(present):
@@ -196,7 +208,7 @@ def ego_map_figure(net: NetworkData, finding: Finding | None = None) -> go.Figur
         "type": "scatter", "x": [0.0], "y": [0.0], "mode": "markers+text", "name": "You",
         "text": ["You"], "textposition": "bottom center", "hoverinfo": "skip",
         "marker": {"symbol": "star", "size": 18, "color": "black"}, "showlegend": False}]
-    spans = sector_spans(pd.Series(codes).value_counts().to_dict())
+    spans = sector_spans(type_counts(codes))
     size = 9 if len(contacts) <= 300 else (6 if len(contacts) <= 3000 else 3)
     for t in TYPE_ORDER:
         mask = codes == t

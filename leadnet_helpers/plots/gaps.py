@@ -78,7 +78,7 @@ def gap_list_figure(findings: Iterable[Finding]) -> go.Figure:
         fills, lines = ["#FFFFFF"], [1]
         reading = "No gaps found in the contacts shown."
     columns = [list(col) for col in zip(*rows, strict=True)]
-    data = [{
+    data: list[dict[str, object]] = [{
         "type": "table", "columnwidth": list(_WIDTHS),
         "header": {"values": [f"<b>{c}</b>" for c in _COLUMNS], "align": "left",
                    "fill": {"color": "#EDEDED"}, "font": {"size": 13},

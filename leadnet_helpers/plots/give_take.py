@@ -182,6 +182,8 @@ def give_take_figure(net: NetworkData, finding: Finding | None = None,
                 "range": [0, most * 1.2 + 1]},
         yaxis2={"anchor": "x2", "automargin": True, "type": "category"},
         margin={"l": 60, "r": 20, "t": 90, "b": 50})
-    layout["legend"] = {**layout["legend"], "y": 1.08}
+    legend = layout["legend"]
+    assert isinstance(legend, dict)  # layout_for sets it when legend=True (the default)
+    layout["legend"] = {**legend, "y": 1.08}
     reading = finding.reading if finding else _fallback_reading(frame, origin)
     return make_figure(data, layout, reading=reading, key="give_take", finding=finding)

@@ -90,7 +90,9 @@ def keep_warm_table(net: NetworkData, finding: Finding | None = None,
              for s in values} or _BANDS
     ids = contacts["id"].to_numpy(dtype="int64", na_value=-1)
     last = last_touch(net).to_numpy(dtype="datetime64[ns]")
-    days = ((_as_date(today).to_datetime64() - last) / np.timedelta64(1, "D"))
+    # datetime64 minus datetime64 is a timedelta64; numpy's stubs call it a datetime64.
+    elapsed = _as_date(today).to_datetime64() - last
+    days = (elapsed / np.timedelta64(1, "D"))  # type: ignore[operator]
     days = np.maximum(np.floor(days.astype(float)), 0.0)
     codes = type_codes(contacts).to_numpy(dtype=object)
     strength = pd.to_numeric(contacts["strength"], errors="coerce")

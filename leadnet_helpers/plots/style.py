@@ -246,8 +246,9 @@ def type_codes(contacts: pd.DataFrame) -> pd.Series:
 def hover_text(contacts: pd.DataFrame, extra: Sequence[str] | None = None) -> np.ndarray:
     """Escaped hover text for each contact: name, role and organisation, type, extra lines."""
     name = escape_series(contacts["name"])
-    role = escape_series(contacts["role"]) if "role" in contacts else ""
-    org = escape_series(contacts["organisation"]) if "organisation" in contacts else ""
+    blank = pd.Series("", index=contacts.index, dtype=object)
+    role = escape_series(contacts["role"]) if "role" in contacts else blank
+    org = escape_series(contacts["organisation"]) if "organisation" in contacts else blank
     where = (role + ", " + org).str.strip(", ") if len(contacts) else name
     types = type_codes(contacts).map(NETWORK_LABELS)
     text = "<b>" + name + "</b><br>" + where + "<br>" + types + " network"

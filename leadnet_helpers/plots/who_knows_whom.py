@@ -12,6 +12,7 @@ gives the same picture.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import networkx as nx
 import numpy as np
@@ -20,7 +21,7 @@ import plotly.graph_objects as go
 
 from ..findings import Finding
 from ..network import NetworkData
-from .ego import fill_cells, sector_spans
+from .ego import fill_cells, sector_spans, type_counts
 from .style import (
     HIGHLIGHT,
     NETWORK_COLOURS,
@@ -53,7 +54,7 @@ def _ids(contacts: pd.DataFrame) -> np.ndarray:
 
 def _spring(ids: np.ndarray, ties: pd.DataFrame) -> dict[int, tuple[float, float]]:
     # the largest cluster in the middle; smaller ones around it, so none flies off
-    graph = nx.Graph()
+    graph: nx.Graph[int] = nx.Graph()
     graph.add_nodes_from(int(i) for i in sorted(ids))
     graph.add_weighted_edges_from(
         (int(a), int(b), float(s)) for a, b, s in
@@ -73,6 +74,7 @@ def _spring(ids: np.ndarray, ties: pd.DataFrame) -> dict[int, tuple[float, float
             turned += share
             centre = (0.86 * _CORE * math.cos(angle), 0.86 * _CORE * math.sin(angle))
             scale = min(0.05 + 0.035 * math.sqrt(len(part)), math.pi * 0.86 * share)
+        pos: Mapping[int, tuple[float, float] | np.ndarray]
         if len(part) == 2:
             pos = {part[0]: (-1.0, 0.0), part[1]: (1.0, 0.0)}
         else:
@@ -92,11 +94,12 @@ def _grouped(ids: np.ndarray, codes: np.ndarray, degree: np.ndarray
     frame = pd.DataFrame({"id": ids, "type": codes, "degree": degree})
     frame["t"] = frame["type"].map({t: i for i, t in enumerate(TYPE_ORDER)})
     frame = frame.sort_values(["t", "degree", "id"], ascending=[True, False, True])
-    spans = sector_spans(frame["type"].value_counts().to_dict())
+    spans = sector_spans(type_counts(frame["type"]))
     out: dict[int, tuple[float, float]] = {}
     golden = (math.sqrt(5) - 1) / 2
     for t, group in frame.groupby("t", sort=True):
-        a0, a1 = spans[TYPE_ORDER[int(t)]]
+        # t is the int column "t"; pandas-stubs types a group key as any scalar.
+        a0, a1 = spans[TYPE_ORDER[int(t)]]  # type: ignore[arg-type]
         k = len(group)
         rank = np.arange(k)
         radius = _CORE * np.sqrt((rank + 0.5) / k) * 0.95 + 0.05

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,8 +26,16 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Rows(list):
+#: A statement's parameters: by position or by name.
+Params = Sequence[object] | Mapping[str, object]
+
+
+class Rows(list[sqlite3.Row]):
     """The rows of one statement, read in full (a cursor's reading methods)."""
+
+    def one(self) -> sqlite3.Row:
+        """The row of a statement that always returns one (a count, ``RETURNING``)."""
+        return self[0]
 
     def fetchone(self) -> sqlite3.Row | None:
         return self[0] if self else None
@@ -49,11 +57,11 @@ class LockedConnection:
         self.raw = conn
         self.lock = threading.RLock()
 
-    def execute(self, sql: str, params: object = ()) -> Rows:
+    def execute(self, sql: str, params: Params = ()) -> Rows:
         with self.lock:  # rows are read inside the lock, too
             return Rows(self.raw.execute(sql, params).fetchall())
 
-    def executemany(self, sql: str, rows: Iterable[object]) -> sqlite3.Cursor:
+    def executemany(self, sql: str, rows: Iterable[Params]) -> sqlite3.Cursor:
         with self.lock:
             return self.raw.executemany(sql, rows)
 

@@ -13,18 +13,19 @@ from dataclasses import replace
 from ..errors import LeadNetError, WorkspaceError
 from ..merge import contact_keys
 from ..model import Contact, contact_from_row, name_key, normalise_text
+from .base import WorkspaceBase
 from .rows import SELECT, cell, from_db, insert_contacts, record_keys, to_json, update_contacts
 from .undo import log_undo
 
 __all__ = ["ContactsMixin"]
 
 
-class ContactsMixin:
+class ContactsMixin(WorkspaceBase):
     """Reading and changing the contacts."""
 
     def count_contacts(self) -> int:
         """How many contacts the workspace holds."""
-        return int(self._conn.execute("SELECT count(*) FROM contacts").fetchone()[0])
+        return int(self._conn.execute("SELECT count(*) FROM contacts").one()[0])
 
     def contacts(self) -> list[Contact]:
         """All contacts, in the order they were added."""
@@ -111,7 +112,7 @@ class ContactsMixin:
             f"SELECT * FROM interactions WHERE contact_id IN ({marks})", ids)]
         keys = [dict(r) for r in conn.execute(
             f"SELECT * FROM contact_keys WHERE contact_id IN ({marks})", ids)]
-        names = ", ".join(c["name"] for c in before[:3]) + ("..." if len(before) > 3 else "")
+        names = ", ".join(str(c["name"]) for c in before[:3]) + ("..." if len(before) > 3 else "")
         with self._write() as conn:
             conn.execute(f"DELETE FROM contacts WHERE id IN ({marks})", ids)
             log_undo(conn, f"deleted {names}", [

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from ..errors import LeadNetError
 from ..model import NETWORK_TYPES
+from .base import WorkspaceBase
 from .connection import now
 
 __all__ = ["DECIDERS", "DecisionsMixin"]
@@ -29,13 +30,13 @@ _UPSERT = (
 )
 
 
-def _check_type(network_type: str) -> None:
+def _check_type(network_type: object) -> None:
     if network_type not in NETWORK_TYPES:
         raise LeadNetError(f"'{network_type}' is not a network type",
                            fix=f"Use one of {', '.join(NETWORK_TYPES)}.")
 
 
-class DecisionsMixin:
+class DecisionsMixin(WorkspaceBase):
     """Reading and saving classification decisions."""
 
     def decisions(self) -> dict[int, dict[str, object]]:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..merge import ImportReport, plan_import
+from .base import WorkspaceBase
 from .connection import LockedConnection, now
 from .rows import insert_contacts, record_keys, to_json, update_contacts
 from .undo import log_undo
@@ -24,7 +25,7 @@ __all__ = ["ImportsMixin"]
 _BATCH = 2000  # contacts inserted between two progress reports
 
 
-class ImportsMixin:
+class ImportsMixin(WorkspaceBase):
     """Importing files and listing what was imported."""
 
     def import_file(
@@ -81,7 +82,9 @@ class ImportsMixin:
         return report
 
     def _save_parsed(self, conn: LockedConnection, parsed, progress) -> ImportReport:
-        known_keys = dict(conn.execute("SELECT key, contact_id FROM contact_keys"))
+        known_keys: dict[str, int] = {
+            r["key"]: r["contact_id"]
+            for r in conn.execute("SELECT key, contact_id FROM contact_keys")}
         known_names: dict[str, list[str]] = {}
         for key, cname in conn.execute("SELECT name_key, name FROM contacts"):
             known_names.setdefault(key, []).append(cname)

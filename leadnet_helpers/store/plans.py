@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from .base import WorkspaceBase
 from .connection import now
 
 __all__ = ["PLANS_KEEP", "PlansMixin"]
@@ -16,7 +17,7 @@ __all__ = ["PLANS_KEEP", "PlansMixin"]
 PLANS_KEEP = 20
 
 
-class PlansMixin:
+class PlansMixin(WorkspaceBase):
     """Saving and reading the action plan."""
 
     def save_plan(self, payload: dict[str, object]) -> int:
@@ -25,7 +26,7 @@ class PlansMixin:
             pid = conn.execute(
                 "INSERT INTO plans (saved_at, payload) VALUES (?, ?) RETURNING id",
                 (now(), json.dumps(payload, ensure_ascii=False, default=str)),
-            ).fetchone()[0]
+            ).one()[0]
             # Every edit saves the plan; keep the recent versions, not every keystroke.
             conn.execute("DELETE FROM plans WHERE id NOT IN "
                          f"(SELECT id FROM plans ORDER BY id DESC LIMIT {PLANS_KEEP})")

@@ -86,7 +86,7 @@ def insert_contacts(conn: LockedConnection, contacts: list[Contact]) -> list[int
     stamp = now()
     cols = ("id", *_STAMPED)
     # Inside BEGIN IMMEDIATE no one else can write, so the next ids are ours to take.
-    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contacts").fetchone()[0]
+    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contacts").one()[0]
     ids = list(range(first, first + len(contacts)))
     conn.executemany(
         f"INSERT INTO contacts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
@@ -114,7 +114,7 @@ def restore_rows(conn: LockedConnection, rows: list[dict[str, object]]) -> None:
         conn.execute(
             f"INSERT OR REPLACE INTO contacts (id, {', '.join(_STAMPED)}) "
             f"VALUES ({', '.join('?' * (len(_STAMPED) + 1))})",
-            (row["id"], *values, name_key(row["name"]), stamp, stamp))
+            (row["id"], *values, name_key(str(row["name"])), stamp, stamp))
 
 
 def record_keys(conn: LockedConnection, keys: dict[str, int]) -> None:

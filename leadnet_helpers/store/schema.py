@@ -94,7 +94,7 @@ SCHEMA_VERSION = max(MIGRATIONS)
 
 def schema_version(conn: LockedConnection) -> int:
     """The format version of the open workspace."""
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    return int(conn.execute("PRAGMA user_version").one()[0])
 
 
 def check_version(conn: LockedConnection, *, name: str, read_only: bool) -> None:

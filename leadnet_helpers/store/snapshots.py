@@ -12,13 +12,14 @@ from dataclasses import asdict
 
 from ..errors import WorkspaceError
 from ..model import normalise_text
+from .base import WorkspaceBase
 from .connection import now
 from .rows import to_json
 
 __all__ = ["SnapshotsMixin"]
 
 
-class SnapshotsMixin:
+class SnapshotsMixin(WorkspaceBase):
     """Taking and reading snapshots."""
 
     def take_snapshot(self, label: str = "", extra: dict[str, object] | None = None) -> int:
@@ -37,7 +38,7 @@ class SnapshotsMixin:
             sid = conn.execute(
                 "INSERT INTO snapshots (taken_at, label, payload) VALUES (?, ?, ?) RETURNING id",
                 (now(), normalise_text(label), json.dumps(payload, ensure_ascii=False)),
-            ).fetchone()[0]
+            ).one()[0]
         return int(sid)
 
     def snapshots(self) -> list[dict[str, object]]:

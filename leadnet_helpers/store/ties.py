@@ -11,12 +11,13 @@ from collections.abc import Iterable
 
 from ..errors import LeadNetError
 from ..model import INTERACTION_KINDS, Interaction, Tie, normalise_text
+from .base import WorkspaceBase
 from .undo import log_undo
 
 __all__ = ["TiesMixin"]
 
 
-class TiesMixin:
+class TiesMixin(WorkspaceBase):
     """Ties between contacts, and interactions with them."""
 
     # ------------------------------------------------------------------ ties
@@ -79,7 +80,7 @@ class TiesMixin:
         with self._write() as conn:
             iid = conn.execute(
                 "INSERT INTO interactions (contact_id, date, kind, note) VALUES (?, ?, ?, ?) "
-                "RETURNING id", (contact_id, date, kind, normalise_text(note))).fetchone()[0]
+                "RETURNING id", (contact_id, date, kind, normalise_text(note))).one()[0]
             log_undo(conn, f"logged '{kind}' with {name}",
                      [{"op": "drop_interaction", "id": iid}])
         return int(iid)

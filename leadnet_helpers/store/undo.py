@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from .base import WorkspaceBase
 from .connection import LockedConnection, now
 from .rows import restore_rows
 
@@ -55,7 +56,7 @@ def _set_ties(conn: LockedConnection, op: dict) -> None:
 
 
 #: Operation name -> how to run it inside the undo's transaction.
-UNDO_OPS: dict[str, Callable[[LockedConnection, dict], None]] = {
+UNDO_OPS: dict[str, Callable[[LockedConnection, dict], object]] = {
     "restore": _restore,
     "delete": _delete,
     "set_ties": _set_ties,
@@ -69,7 +70,7 @@ UNDO_OPS: dict[str, Callable[[LockedConnection, dict], None]] = {
 }
 
 
-class UndoMixin:
+class UndoMixin(WorkspaceBase):
     """The workspace's undo: what the last change was, taking it back, forgetting them all."""
 
     def last_change(self) -> str | None:

@@ -155,7 +155,7 @@ class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsM
 
     def integrity_ok(self) -> bool:
         """True when SQLite's own integrity check finds nothing wrong."""
-        return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return self._conn.execute("PRAGMA integrity_check").one()[0] == "ok"
 
     # ------------------------------------------------------------------ profile
     def profile(self) -> Profile | None:
