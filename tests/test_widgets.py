@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from leadnet_helpers import paths, workbook
+from leadnet_helpers.app.workspace import workspace_model
 from leadnet_helpers.errors import LeadNetError
 from leadnet_helpers.model import CAREER_STAGES, NETWORK_TYPES, Contact, Profile
 from leadnet_helpers.prompts import Prompt, load_prompts, prompt_row
-from leadnet_helpers.widgets import events
 from leadnet_helpers.widgets.contacts import (
     ContactsView,
     edit_changes,
@@ -463,7 +463,7 @@ def test_introductions_are_counted_and_refreshed(ws):
     assert "No contacts yet" in view.value
     ws.add_contact(Contact("Ada", introduced_by="me"))
     ws.add_contact(Contact("Bo", introduced_by=HOSTILE_NAME))
-    events.changed(ws)
+    workspace_model(ws).changed()
     assert "you introduced yourself to 1 (50%)" in _text(view.value)
     assert "<script>" not in view.value
 

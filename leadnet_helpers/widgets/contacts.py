@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import ipywidgets as widgets
 
+from ..app.workspace import watch, workspace_model
 from ..errors import LeadNetError
 from ..model import (
     FREQUENCY,
@@ -22,7 +23,6 @@ from ..model import (
     normalise_text,
 )
 from ..store import Workspace
-from . import events
 from .feedback import LABEL_STYLE, error_text, feedback_widget, guarded, show
 from .tables import html_table
 
@@ -234,14 +234,14 @@ class ContactsView(widgets.VBox):
         self.save.on_click(guard(self._on_save))
         self.delete.on_click(guard(self._on_delete))
         self.undo.on_click(guard(self._on_undo))
-        events.subscribe(ws, self.refresh)
+        watch(workspace_model(ws), self.refresh)
         self.refresh()
 
     # ----------------------------------------------------------------- showing
     def refresh(self) -> None:
         """Reload the contacts from the workspace and show the current page again."""
         try:
-            self.all = events.contacts(self.ws)
+            self.all = workspace_model(self.ws).contacts()
             self.matches = search_contacts(self.all, self.search.value)
             self.go_to(self.page)
             self._show_undo()
@@ -303,17 +303,17 @@ class ContactsView(widgets.VBox):
             return
         saved = self.ws.update_contact(contact.id, **changes)
         show(self.feedback, "ok", f"Saved {saved.name}.")
-        events.changed(self.ws)
+        workspace_model(self.ws).changed()
 
     def _on_delete(self, _button: widgets.Button) -> None:
         contact = self._selected()
         self.ws.delete_contacts([contact.id])
         show(self.feedback, "ok", f"Deleted {contact.name}. Undo brings them back.")
-        events.changed(self.ws)
+        workspace_model(self.ws).changed()
 
     def _on_undo(self, _button: widgets.Button) -> None:
         show(self.feedback, "ok", self.ws.undo())
-        events.changed(self.ws)
+        workspace_model(self.ws).changed()
 
 
 def contacts_view(ws: Workspace) -> ContactsView:

@@ -25,13 +25,13 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from .. import diagnostics
+from ..app.workspace import watch, workspace_model
 from ..findings import Finding
 from ..model import NETWORK_TYPES
 from ..network import NetworkData, filter_network, load_network
 from ..plots import FIGURES, build_figures, reading_of, tie_layout
 from ..plots.style import NETWORK_LABELS
 from ..store import Workspace
-from . import events
 from .feedback import LABEL_STYLE, error_text, feedback_widget, guarded, message_html, show
 
 __all__ = [
@@ -266,7 +266,7 @@ class DashboardView(widgets.VBox):
         self.reset.on_click(guard(self._on_reset))
         self._quiet = False
         if ws is not None:
-            events.subscribe(ws, self.refresh)
+            watch(workspace_model(ws), self.refresh)
         self._setup_filters()
         self.redraw()
 

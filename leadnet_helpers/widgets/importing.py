@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
+from ..app.workspace import workspace_model
 from ..errors import LeadNetError
 from ..merge import ImportReport
 from ..store import Workspace
-from . import events
 from .feedback import LABEL_STYLE, error_text, feedback_widget, guarded, message_html, show
 from .tables import html_table
 
@@ -201,7 +201,7 @@ class ImportView(widgets.VBox):
              f"{self.ws.count_contacts():,} contacts.")
         self.progress.value, self.progress.description = 100, "done"
         if done:
-            events.changed(self.ws)
+            workspace_model(self.ws).changed()
         return outcomes
 
     def _on_import(self, _button: widgets.Button) -> None:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
+from ..app.workspace import watch, workspace_model
 from ..model import Contact, name_key
 from ..rules import is_self_introduced
 from ..store import Workspace
-from . import events
 from .feedback import error_text, message_html
 
 __all__ = [
@@ -107,14 +107,14 @@ class IntroductionsView(widgets.HTML):
         super().__init__()
         self.ws = ws
         self.add_class("leadnet-introductions")
-        events.subscribe(ws, self.refresh)
+        watch(workspace_model(ws), self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         """Count again."""
         try:
             profile = self.ws.profile()
-            counts = introduction_counts(events.contacts(self.ws),
+            counts = introduction_counts(workspace_model(self.ws).contacts(),
                                          own_name=profile.name if profile else "")
             self.value = introductions_html(counts)
         except Exception as err:  # noqa: BLE001 - shown, never swallowed

@@ -12,11 +12,11 @@ from collections.abc import Iterable, Sequence
 
 import ipywidgets as widgets
 
+from ..app.workspace import watch, workspace_model
 from ..errors import LeadNetError
 from ..model import Contact, normalise_text
 from ..prompts import ME, Prompt, load_prompts, prompt_row
 from ..store import Workspace
-from . import events
 from .feedback import LABEL_STYLE, feedback_widget, guarded, show
 
 __all__ = [
@@ -162,7 +162,7 @@ class PromptForm(widgets.VBox):
         for key in ("name", "organisation", "role", "context", "introducer_name"):
             self.fields[key].value = ""
         self.fields["inside_org"].value = _inside_default(self.prompt)
-        events.changed(self.ws)
+        workspace_model(self.ws).changed()
 
 
 def _inside_default(prompt: Prompt) -> str:
@@ -176,18 +176,18 @@ class PromptsView(widgets.VBox):
     def __init__(self, ws: Workspace, prompts: Sequence[Prompt]) -> None:
         self.ws = ws
         self.feedback = feedback_widget()
-        contacts = events.contacts(ws)
+        contacts = workspace_model(ws).contacts()
         names = names_by_prompt(contacts)
         options = introducer_options(c.name for c in contacts)
         self.forms = [PromptForm(ws, p, names.get(p.id, []), options) for p in prompts]
         super().__init__([*self.forms, self.feedback])
         self.add_class("leadnet-prompts-view")
-        events.subscribe(ws, self.refresh)
+        watch(workspace_model(ws), self.refresh)
 
     def refresh(self) -> None:
         """Offer the current contacts as introducers."""
         try:
-            options = introducer_options(c.name for c in events.contacts(self.ws))
+            options = introducer_options(c.name for c in workspace_model(self.ws).contacts())
             for form in self.forms:
                 form.set_introducers(options)
         except Exception as err:  # noqa: BLE001 - shown, never swallowed

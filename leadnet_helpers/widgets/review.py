@@ -28,6 +28,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import progress
+from ..app.workspace import workspace_model
 from ..diagnostics import keep_warm
 from ..errors import LeadNetError
 from ..findings import Finding
@@ -35,7 +36,6 @@ from ..model import NETWORK_TYPES, Contact, normalise_text
 from ..network import load_network
 from ..plan import plan_from_dict, plan_to_dict
 from ..store import Workspace
-from . import events
 from .feedback import LABEL_STYLE, feedback_widget, guarded, message_html, show
 from .plan_editor import apply_edit
 from .tables import html_table
@@ -356,7 +356,7 @@ class ReviewView(widgets.VBox):
         self.ws.log_interaction(int(contact_id), kind, when.isoformat(), note)
         before, self.warm = self.warm, self._keep_warm()
         self.losing.value = losing_touch_html(self.warm)
-        events.changed(self.ws, source=self)
+        workspace_model(self.ws).changed()
         text = log_message(name, kind, when, before, self.warm)
         show(self.log_feedback, "ok", text)
         return text
@@ -401,7 +401,7 @@ class ReviewView(widgets.VBox):
         return keep_warm(load_network(self.ws), self._today())
 
     def _fill_contacts(self) -> None:
-        options = contact_options(events.contacts(self.ws), self.find.value)
+        options = contact_options(workspace_model(self.ws).contacts(), self.find.value)
         current = self.contact.value
         self.contact.options = options
         ids = [cid for _, cid in options]

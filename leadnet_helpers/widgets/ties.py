@@ -12,10 +12,10 @@ from collections.abc import Iterable, Sequence
 
 import ipywidgets as widgets
 
+from ..app.workspace import watch, workspace_model
 from ..errors import LeadNetError
 from ..model import Contact
 from ..store import Workspace
-from . import events
 from .contacts import search_contacts
 from .feedback import LABEL_STYLE, error_text, feedback_widget, guarded, show
 
@@ -74,7 +74,6 @@ class TiesView(widgets.VBox):
         self.ws = ws
         self.contacts: list[Contact] = []
         self.ticked: set[int] = set()
-        self._syncing = False
         self.feedback = feedback_widget()
         self.summary = widgets.HTML()
         self.summary.add_class("leadnet-ties-summary")
@@ -109,13 +108,13 @@ class TiesView(widgets.VBox):
         self.person.observe(guard(self._on_person), names="value")
         self.filter.observe(guard(lambda _c: self._show_boxes()), names="value")
         self.save.on_click(guard(self._on_save))
-        events.subscribe(ws, self.refresh)
+        watch(workspace_model(ws), self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         """Reload contacts and ties from the workspace."""
         try:
-            self.contacts = events.contacts(self.ws)
+            self.contacts = workspace_model(self.ws).contacts()
             self._show_summary()
             self._show_people()
         except Exception as err:  # noqa: BLE001 - shown, never swallowed
@@ -147,19 +146,15 @@ class TiesView(widgets.VBox):
         person = self.person.value
         shown, total = (tie_candidates(self.contacts, person, self.filter.value, self.ticked,
                                        len(self.boxes)) if person is not None else ([], 0))
-        self._syncing = True
-        try:
-            for index, box in enumerate(self.boxes):
-                contact = shown[index] if index < len(shown) else None
-                self._box_ids[index] = contact.id if contact else None
-                if contact is None:
-                    box.layout.display = "none"
-                    continue
-                box.description = contact.name
-                box.value = contact.id in self.ticked
-                box.layout.display = ""
-        finally:
-            self._syncing = False
+        for index, box in enumerate(self.boxes):
+            contact = shown[index] if index < len(shown) else None
+            self._box_ids[index] = contact.id if contact else None
+            if contact is None:
+                box.layout.display = "none"
+                continue
+            box.description = contact.name
+            box.value = contact.id in self.ticked  # the tick handler sees no change to record
+            box.layout.display = ""
         if person is None:
             self.more.value = "<p>Choose a contact above to record who they know.</p>"
         elif total > len(shown):
@@ -169,11 +164,9 @@ class TiesView(widgets.VBox):
             self.more.value = f"<p>{len(self.ticked)} ticked.</p>"
 
     def _on_tick(self, change: dict) -> None:
-        if self._syncing:
-            return
         contact_id = self._box_ids[self.boxes.index(change["owner"])]
-        if contact_id is None:
-            return
+        if contact_id is None or bool(change["new"]) == (contact_id in self.ticked):
+            return  # the view showing what is ticked, not the person ticking
         if change["new"]:
             self.ticked.add(contact_id)
         else:
@@ -189,7 +182,7 @@ class TiesView(widgets.VBox):
         people = "person" if kept == 1 else "people"
         show(self.feedback, "ok", f"Saved: {name} knows {kept} {people} in your map.")
         self._show_summary()
-        events.changed(self.ws, source=self)
+        workspace_model(self.ws).changed()
 
 
 def ties_view(ws: Workspace) -> TiesView:
