@@ -15,16 +15,12 @@ from pathlib import Path
 import pytest
 
 from leadnet_helpers import paths, workbook
+from leadnet_helpers.app.contacts import edit_changes, page_of, search_contacts
 from leadnet_helpers.app.workspace import workspace_model
 from leadnet_helpers.errors import LeadNetError
 from leadnet_helpers.model import CAREER_STAGES, NETWORK_TYPES, Contact, Profile
 from leadnet_helpers.prompts import Prompt, load_prompts, prompt_row
-from leadnet_helpers.widgets.contacts import (
-    ContactsView,
-    edit_changes,
-    page_of,
-    search_contacts,
-)
+from leadnet_helpers.widgets.contacts import ContactsView
 from leadnet_helpers.widgets.feedback import error_text, feedback_widget, guarded
 from leadnet_helpers.widgets.importing import ImportView, ProgressSteps, uploaded_files
 from leadnet_helpers.widgets.introductions import IntroductionsView

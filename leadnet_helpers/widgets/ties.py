@@ -12,11 +12,11 @@ from collections.abc import Iterable, Sequence
 
 import ipywidgets as widgets
 
+from ..app.contacts import search_contacts
 from ..app.workspace import watch, workspace_model
 from ..errors import LeadNetError
 from ..model import Contact
 from ..store import Workspace
-from .contacts import search_contacts
 from .feedback import LABEL_STYLE, error_text, feedback_widget, guarded, show
 
 __all__ = ["SHOWN", "TiesView", "person_options", "tie_candidates", "ties_summary", "ties_view"]
