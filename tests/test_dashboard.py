@@ -7,19 +7,15 @@ from datetime import date
 
 import pytest
 
-from leadnet_helpers import diagnostics
+from leadnet_helpers import analysis
+from leadnet_helpers.app.dashboard import EMPTY_WORKSPACE, Filters, filter_summary, tag_options
+from leadnet_helpers.app.workspace import workspace_model
 from leadnet_helpers.model import Contact, Profile
 from leadnet_helpers.network import network_from
 from leadnet_helpers.personas import open_sample
 from leadnet_helpers.plots import FIGURES
-from leadnet_helpers.widgets import dashboard_view, events
-from leadnet_helpers.widgets.dashboard import (
-    EMPTY_WORKSPACE,
-    Filters,
-    filter_summary,
-    reading_html,
-    tag_options,
-)
+from leadnet_helpers.widgets import dashboard_view
+from leadnet_helpers.widgets.dashboard import reading_html
 
 TODAY = date(2026, 11, 21)
 
@@ -108,7 +104,7 @@ def test_an_error_in_a_redraw_is_shown_not_raised(view, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(diagnostics, "all_findings", broken)
+    monkeypatch.setattr(analysis, "all_findings", broken)
     view.inside.value = "inside"  # must not raise
     assert "Something went wrong: RuntimeError: disk on fire" in view.feedback.value
     monkeypatch.undo()
@@ -119,7 +115,7 @@ def test_an_error_in_a_redraw_is_shown_not_raised(view, monkeypatch):
 def test_a_change_elsewhere_refreshes_the_dashboard(sample, view):
     sample.add_contact(Contact("New Strategist", network_type="strategic",
                                tags=("fresh",)))
-    events.changed(sample)
+    workspace_model(sample).changed()
     assert view.net.size == 55
     assert ("fresh (1)", "fresh") in view.tags.options
 

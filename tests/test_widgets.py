@@ -15,20 +15,18 @@ from pathlib import Path
 import pytest
 
 from leadnet_helpers import paths, workbook
+from leadnet_helpers.app.contacts import edit_changes, page_of, search_contacts
+from leadnet_helpers.app.importing import ProgressSteps, uploaded_files
+from leadnet_helpers.app.prompt_forms import SOMEONE_ELSE
+from leadnet_helpers.app.workspace import workspace_model
 from leadnet_helpers.errors import LeadNetError
 from leadnet_helpers.model import CAREER_STAGES, NETWORK_TYPES, Contact, Profile
 from leadnet_helpers.prompts import Prompt, load_prompts, prompt_row
-from leadnet_helpers.widgets import events
-from leadnet_helpers.widgets.contacts import (
-    ContactsView,
-    edit_changes,
-    page_of,
-    search_contacts,
-)
+from leadnet_helpers.widgets.contacts import ContactsView
 from leadnet_helpers.widgets.feedback import error_text, feedback_widget, guarded
-from leadnet_helpers.widgets.importing import ImportView, ProgressSteps, uploaded_files
+from leadnet_helpers.widgets.importing import ImportView
 from leadnet_helpers.widgets.introductions import IntroductionsView
-from leadnet_helpers.widgets.prompt_forms import SOMEONE_ELSE, prompts_view
+from leadnet_helpers.widgets.prompt_forms import prompts_view
 from leadnet_helpers.widgets.start import StartView
 from leadnet_helpers.widgets.tables import html_table
 from leadnet_helpers.widgets.ties import TiesView
@@ -457,7 +455,7 @@ def test_introductions_are_counted_and_refreshed(ws):
     assert "No contacts yet" in view.value
     ws.add_contact(Contact("Ada", introduced_by="me"))
     ws.add_contact(Contact("Bo", introduced_by=HOSTILE_NAME))
-    events.changed(ws)
+    workspace_model(ws).changed()
     assert "you introduced yourself to 1 (50%)" in _text(view.value)
     assert "<script>" not in view.value
 

@@ -16,13 +16,8 @@ import pandas as pd
 import pytest
 
 from leadnet_helpers import workbook
-from leadnet_helpers.classify import classify, classify_workspace
-from leadnet_helpers.model import NETWORK_TYPES, Contact, Profile
-from leadnet_helpers.personas import open_sample
-from leadnet_helpers.widgets import events, overview_view, triage_view
-from leadnet_helpers.widgets.overview import (
+from leadnet_helpers.app.board import (
     HIGH_CONFIDENCE,
-    OverviewView,
     board_from,
     confidence_band,
     confidence_words,
@@ -33,15 +28,20 @@ from leadnet_helpers.widgets.overview import (
     high_confidence_ids,
     summary_text,
 )
-from leadnet_helpers.widgets.triage import (
+from leadnet_helpers.app.triage import (
     CHOICE_ANSWERS,
-    TriageView,
     answer_changes,
-    card_html,
     progress_text,
     question_kind,
     triage_order,
 )
+from leadnet_helpers.app.workspace import workspace_model
+from leadnet_helpers.classify import classify, classify_workspace
+from leadnet_helpers.model import NETWORK_TYPES, Contact, Profile
+from leadnet_helpers.personas import open_sample
+from leadnet_helpers.widgets import overview_view, triage_view
+from leadnet_helpers.widgets.overview import OverviewView
+from leadnet_helpers.widgets.triage import TriageView, card_html
 
 HOSTILE = "<script>alert(1)</script>"
 
@@ -241,7 +241,7 @@ def test_skip_sends_the_card_to_the_back(sample):
 
 def test_answering_a_question_updates_the_contact_and_the_suggestion(sample):
     cid = sample.add_contact(Contact("Dmitri Sokolov"))
-    events.changed(sample)
+    workspace_model(sample).changed()
     view = TriageView(sample)
     assert _card_name(view) == "Dmitri Sokolov"
     before = _text(view.card.value)
@@ -272,7 +272,7 @@ def test_answering_a_question_updates_the_contact_and_the_suggestion(sample):
 
 def test_a_relationship_answered_in_words(sample):
     cid = sample.add_contact(Contact("Lee Park", inside_org=False, discretionary=True))
-    events.changed(sample)
+    workspace_model(sample).changed()
     view = TriageView(sample)
     assert _card_name(view) == "Lee Park"
     box = next(q for q in view.questions.children
@@ -387,7 +387,7 @@ def test_no_contacts_gives_a_friendly_message(empty):
     assert "No contacts to review yet" in _text(triage.progress.value)
     # a contact added in this kernel shows up without re-running the cell
     empty.add_contact(Contact("Ada Brooks", relationship="supplier"))
-    events.changed(empty)
+    workspace_model(empty).changed()
     assert _card_name(triage) == "Ada Brooks"
     assert board_view.body.layout.display == ""
 

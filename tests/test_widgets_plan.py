@@ -17,27 +17,22 @@ from html.parser import HTMLParser
 import pytest
 
 from leadnet_helpers import progress
+from leadnet_helpers.app.plan_editor import (
+    add_own_action,
+    apply_edit,
+    parse_cadence,
+    parse_due,
+    parse_who,
+    remove_action,
+)
+from leadnet_helpers.app.review import contact_options, parse_day, snapshot_options
 from leadnet_helpers.errors import LeadNetError
 from leadnet_helpers.export import PLAN_FILES
 from leadnet_helpers.personas import open_sample
 from leadnet_helpers.plan import Action, Plan, plan_from_dict
 from leadnet_helpers.widgets import plan_editor_view, review_view
-from leadnet_helpers.widgets.plan_editor import (
-    add_own_action,
-    apply_edit,
-    download_link,
-    parse_cadence,
-    parse_due,
-    parse_who,
-    preview_html,
-    remove_action,
-)
-from leadnet_helpers.widgets.review import (
-    contact_options,
-    parse_day,
-    progress_html,
-    snapshot_options,
-)
+from leadnet_helpers.widgets.plan_editor import download_link, preview_html
+from leadnet_helpers.widgets.review import progress_html
 
 TODAY = date(2026, 11, 21)
 HOSTILE = "<b>Call</b> =Ada"

@@ -16,129 +16,23 @@ from __future__ import annotations
 
 import html
 import time
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from .. import diagnostics
+from ..app.dashboard import EMPTY_WORKSPACE, INSIDE_OPTIONS, Dashboard, Filters
+from ..app.workspace import watch
 from ..findings import Finding
 from ..model import NETWORK_TYPES
-from ..network import NetworkData, filter_network, load_network
-from ..plots import FIGURES, build_figures, reading_of, tie_layout
+from ..network import NetworkData
+from ..plots import FIGURES, reading_of
 from ..plots.style import NETWORK_LABELS
 from ..store import Workspace
-from . import events
 from .feedback import LABEL_STYLE, error_text, feedback_widget, guarded, message_html, show
 
-__all__ = [
-    "INSIDE_OPTIONS",
-    "DashboardView",
-    "Filters",
-    "dashboard_state",
-    "dashboard_view",
-    "filter_summary",
-    "reading_html",
-    "tag_options",
-]
-
-#: The choices of the inside/outside filter: (label, value).
-INSIDE_OPTIONS = (("inside and outside", "all"), ("inside my organisation", "inside"),
-                  ("outside my organisation", "outside"))
-#: The most tags offered in the tag filter (the most used first).
-MAX_TAGS = 200
-EMPTY_WORKSPACE = ("Your workspace has no contacts yet, so there is nothing to measure. Add "
-                   "the people around your work in notebook 01_map_your_contacts, then run "
-                   "this notebook again.")
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the person chose to look at.
-
-    ``types`` is the network types kept (all three keep every contact, the
-    not-yet-classified ones too); ``inside`` is ``"all"``, ``"inside"`` or
-    ``"outside"``; ``tags`` keeps contacts carrying any of them (none: all).
-    """
-
-    types: tuple[str, ...] = NETWORK_TYPES
-    inside: str = "all"
-    tags: tuple[str, ...] = ()
-
-    def apply(self, net: NetworkData) -> NetworkData:
-        """The part of *net* these filters keep.
-
-        Examples
-        --------
-        >>> from leadnet_helpers.model import Contact, Profile
-        >>> from leadnet_helpers.network import network_from
-        >>> net = network_from(Profile("Ana"), [Contact("Bo", network_type="personal", id=1),
-        ...                                     Contact("Cy", network_type="strategic", id=2)])
-        >>> Filters(types=("strategic",)).apply(net).contacts["name"].tolist()
-        ['Cy']
-        """
-        every_type = set(self.types) >= set(NETWORK_TYPES)
-        if every_type and self.inside == "all" and not self.tags:
-            return net
-        inside = {"inside": True, "outside": False}.get(self.inside)
-        return filter_network(net, types=None if every_type else list(self.types),
-                              inside=inside, tags=list(self.tags) or None)
-
-
-def tag_options(net: NetworkData, limit: int = MAX_TAGS) -> list[tuple[str, str]]:
-    """The tags to filter by, as ``(label with count, tag)``: most used first, then by name.
-
-    Tags that differ only in case are offered once (the filter ignores case).
-
-    Examples
-    --------
-    >>> from leadnet_helpers.model import Contact, Profile
-    >>> from leadnet_helpers.network import network_from
-    >>> net = network_from(Profile("Ana"), [Contact("A", tags=("board", "alumni")),
-    ...                                     Contact("B", tags=("Board",))])
-    >>> tag_options(net)
-    [('board (2)', 'board'), ('alumni (1)', 'alumni')]
-    """
-    counts: Counter[str] = Counter()
-    first: dict[str, str] = {}
-    for tags in net.contacts["tags"]:
-        for tag in tags if isinstance(tags, tuple) else ():
-            key = tag.casefold()
-            first.setdefault(key, tag)
-            counts[key] += 1
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [(f"{first[key]} ({n:,})", first[key]) for key, n in ranked]
-
-
-def filter_summary(filters: Filters, shown: int, total: int) -> str:
-    """One plain sentence saying what the figures show.
-
-    Examples
-    --------
-    >>> filter_summary(Filters(), 54, 54)
-    'Showing all 54 contacts.'
-    >>> filter_summary(Filters(types=("strategic",), inside="outside", tags=("board",)), 3, 54)
-    'Showing 3 of 54 contacts: strategic network; outside your organisation; tagged board.'
-    """
-    if total == 0:
-        return "No contacts yet."
-    parts = []
-    if not set(filters.types) >= set(NETWORK_TYPES):
-        if filters.types:
-            names = " and ".join(t for t in NETWORK_TYPES if t in filters.types)
-            parts.append(f"{names} network{'s' if len(filters.types) > 1 else ''}")
-        else:
-            parts.append("no network type chosen")
-    if filters.inside != "all":
-        parts.append(f"{filters.inside} your organisation")
-    if filters.tags:
-        parts.append("tagged " + " or ".join(filters.tags))
-    if not parts:
-        return f"Showing all {total:,} contacts."
-    return f"Showing {shown:,} of {total:,} contacts: {'; '.join(parts)}."
+__all__ = ["DashboardView", "Filters", "dashboard_view", "reading_html"]
 
 
 def reading_html(key: str, reading: str, finding: Finding | None = None) -> str:
@@ -158,25 +52,6 @@ def reading_html(key: str, reading: str, finding: Finding | None = None) -> str:
                 f"gap, {finding.severity_label}:</span> {text}")
     return f'<p class="leadnet-reading" data-figure="{html.escape(key)}">{text}</p>'
 
-
-def dashboard_state(net: NetworkData, filters: Filters, *, today: date | None = None,
-                    positions: dict[int, tuple[float, float]] | None = None,
-                    ) -> tuple[NetworkData, list[Finding], dict[str, go.Figure]]:
-    """Filter *net*, run the diagnostics and build every figure (what a redraw computes).
-
-    Examples
-    --------
-    >>> from leadnet_helpers.model import Contact, Profile
-    >>> from leadnet_helpers.network import network_from
-    >>> net = network_from(Profile("Ana"), [Contact("Bo", network_type="strategic", id=1)])
-    >>> shown, findings, figures = dashboard_state(net, Filters(types=("personal",)))
-    >>> shown.size, sorted(figures) == sorted(FIGURES)
-    (0, True)
-    """
-    shown = filters.apply(net)
-    findings = diagnostics.all_findings(shown, today)
-    figures = build_figures(shown, findings, today=today, positions=positions)
-    return shown, findings, figures
 
 
 def _finding_for(figure: go.Figure, findings: Sequence[Finding]) -> Finding | None:
@@ -218,8 +93,7 @@ class DashboardView(widgets.VBox):
             raise ValueError("give a workspace or a network")
         self.ws = ws
         self.today = today
-        self.net = net if net is not None else load_network(ws)
-        self.positions = tie_layout(self.net)
+        self.model = Dashboard(ws, net=net, today=today)
         self.last_redraw = 0.0
         self.current: NetworkData = self.net
         self.findings: list[Finding] = []
@@ -259,16 +133,30 @@ class DashboardView(widgets.VBox):
         super().__init__([self.filters, *self.panels.values()])
         self.add_class("leadnet-dashboard")
         guard = guarded(self.feedback)
-        for button in self.type_buttons.values():
-            button.observe(guard(self._on_filter), names="value")
-        self.inside.observe(guard(self._on_filter), names="value")
-        self.tags.observe(guard(self._on_filter), names="value")
-        self.reset.on_click(guard(self._on_reset))
-        self._quiet = False
-        if ws is not None:
-            events.subscribe(ws, self.refresh)
+        for t, button in self.type_buttons.items():
+            button.observe(guard(lambda change, t=t: self._on_type(t, change["new"])),
+                           names="value")
+        self.inside.observe(guard(lambda change: self.model.change(inside=change["new"])),
+                            names="value")
+        self.tags.observe(guard(lambda change: self.model.change(tags=tuple(change["new"]))),
+                          names="value")
+        self.reset.on_click(guard(lambda _b: self.model.reset()))
+        # the view follows the model: a change of the filters redraws (once), a change of
+        # the workspace reads the analysis again
+        watch(self.model, self._on_filters, names="filters")
+        watch(self.model, self.refresh)
         self._setup_filters()
         self.redraw()
+
+    @property
+    def net(self) -> NetworkData:
+        """The whole network shown (the model's)."""
+        return self.model.net
+
+    @property
+    def positions(self) -> dict[int, tuple[float, float]]:
+        """Where the ties figure puts each contact (kept from redraw to redraw)."""
+        return self.model.positions
 
     def __repr__(self) -> str:
         return f"DashboardView({self.net.size:,} contacts)"
@@ -284,29 +172,15 @@ class DashboardView(widgets.VBox):
     @property
     def chosen(self) -> Filters:
         """The filters as currently set."""
-        return Filters(types=tuple(t for t, b in self.type_buttons.items() if b.value),
-                       inside=self.inside.value, tags=tuple(self.tags.value))
+        return self.model.filters
 
     def set_filters(self, filters: Filters) -> None:
         """Set every filter at once (one redraw), e.g. from a test or a coach's script."""
-        self._quiet = True
-        try:
-            for t, button in self.type_buttons.items():
-                button.value = t in filters.types
-            self.inside.value = filters.inside
-            valid = {value for _, value in self.tags.options}
-            self.tags.value = tuple(t for t in filters.tags if t in valid)
-        finally:
-            self._quiet = False
-        self.redraw()
+        self.model.filters = filters
 
     def refresh(self) -> None:
-        """Reload the workspace (after a change elsewhere) and redraw."""
-        if self.ws is None:
-            return
+        """Show the workspace's analysis again (after a change elsewhere) and redraw."""
         try:
-            self.net = load_network(self.ws)
-            self.positions = tie_layout(self.net)
             self._setup_filters()
             self.redraw()
         except Exception as err:  # noqa: BLE001 - shown, never swallowed
@@ -318,8 +192,8 @@ class DashboardView(widgets.VBox):
         filters = self.chosen
         for t, button in self.type_buttons.items():
             button.icon = "check" if t in filters.types else ""
-        shown, findings, figures = dashboard_state(self.net, filters, today=self.today,
-                                                   positions=self.positions)
+        made, figures = self.model.state()
+        shown, findings = made.network, list(made.findings)
         self.current, self.findings = shown, findings
         for key, figure in figures.items():
             live = self.figures[key]
@@ -331,11 +205,11 @@ class DashboardView(widgets.VBox):
             self.status.value = message_html("info", EMPTY_WORKSPACE)
         elif shown.size == 0:
             self.status.value = message_html(
-                "info", filter_summary(filters, 0, self.net.size)
+                "info", self.model.summary(0)
                 + " No contact matches: loosen a filter, or press Show everyone.")
         else:
             self.status.value = (f'<p class="leadnet-filter-summary" role="status">'
-                                 f"{html.escape(filter_summary(filters, shown.size, self.net.size))}"
+                                 f"{html.escape(self.model.summary(shown.size))}"
                                  "</p>")
         self.feedback.value = ""
         self.last_redraw = time.perf_counter() - started
@@ -343,25 +217,33 @@ class DashboardView(widgets.VBox):
     # ------------------------------------------------------------------ callbacks
 
     def _setup_filters(self) -> None:
-        self._quiet = True
-        try:
-            options = tag_options(self.net)
-            kept = tuple(t for t in self.tags.value if t in {v for _, v in options})
+        """Show the model's filters and the tags there are (the handlers see no change)."""
+        options = self.model.tag_options()
+        if list(self.tags.options) != options:
             self.tags.options = options
-            self.tags.value = kept
-            empty = self.net.size == 0
-            for control in (*self.type_buttons.values(), self.inside, self.tags, self.reset):
-                control.disabled = empty
-            self.tags.layout.display = "none" if not options else ""
-        finally:
-            self._quiet = False
+        self._show_filters()
+        empty = self.net.size == 0
+        for control in (*self.type_buttons.values(), self.inside, self.tags, self.reset):
+            control.disabled = empty
+        self.tags.layout.display = "none" if not options else ""
 
-    def _on_filter(self, _change: dict) -> None:
-        if not self._quiet:
+    def _show_filters(self) -> None:
+        filters = self.model.filters
+        for t, button in self.type_buttons.items():
+            button.value = t in filters.types
+        self.inside.value = filters.inside
+        self.tags.value = filters.tags
+
+    def _on_type(self, network_type: str, shown: bool) -> None:
+        kept = set(self.model.filters.types) - {network_type} | ({network_type} if shown else set())
+        self.model.change(types=tuple(t for t in NETWORK_TYPES if t in kept))
+
+    def _on_filters(self) -> None:
+        try:
+            self._show_filters()
             self.redraw()
-
-    def _on_reset(self, _button: widgets.Button) -> None:
-        self.set_filters(Filters())
+        except Exception as err:  # noqa: BLE001 - shown, never swallowed
+            show(self.feedback, "error", error_text(err))
 
 
 def dashboard_view(ws: Workspace | None = None, *, net: NetworkData | None = None,

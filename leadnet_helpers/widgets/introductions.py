@@ -9,69 +9,15 @@ view only counts; notebook 03 turns the counts into a diagnosis.
 from __future__ import annotations
 
 import html
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ..model import Contact, name_key
-from ..rules import is_self_introduced
+from ..app.introductions import IntroductionCounts, introductions_of
+from ..app.workspace import watch, workspace_model
 from ..store import Workspace
-from . import events
 from .feedback import error_text, message_html
 
-__all__ = [
-    "IntroductionCounts",
-    "IntroductionsView",
-    "introduction_counts",
-    "introductions_html",
-    "introductions_view",
-]
-
-
-@dataclass(frozen=True, slots=True)
-class IntroductionCounts:
-    """Contacts by who introduced them: me, someone, or not recorded."""
-
-    total: int
-    by_me: int
-    by_others: int
-    not_recorded: int
-    top_introducers: tuple[tuple[str, int], ...]
-
-
-def introduction_counts(contacts: Iterable[Contact], top: int = 5, *,
-                        own_name: str = "") -> IntroductionCounts:
-    """Count how contacts came into the network.
-
-    "Me" is decided by :func:`~leadnet_helpers.rules.is_self_introduced` and
-    introducers are grouped by :func:`~leadnet_helpers.model.name_key`, as the
-    brokers diagnostic does, so notebook 01 and notebook 03 agree.
-
-    Examples
-    --------
-    >>> people = [Contact("A", introduced_by="myself"), Contact("B", introduced_by="Ada"),
-    ...           Contact("C", introduced_by="ada"), Contact("D")]
-    >>> introduction_counts(people)
-    IntroductionCounts(total=4, by_me=1, by_others=2, not_recorded=1, top_introducers=(('Ada', 2),))
-    """
-    total = by_me = missing = 0
-    names: Counter[str] = Counter()
-    spelling: dict[str, str] = {}
-    for contact in contacts:
-        total += 1
-        who = contact.introduced_by.strip()
-        if not who:
-            missing += 1
-        elif is_self_introduced(who, own_name):
-            by_me += 1
-        else:
-            key = name_key(who)
-            spelling.setdefault(key, who)
-            names[key] += 1
-    ranked = tuple((spelling[k], n) for k, n in names.most_common(top))
-    return IntroductionCounts(total, by_me, sum(names.values()), missing, ranked)
+__all__ = ["IntroductionsView", "introductions_html", "introductions_view"]
 
 
 def introductions_html(counts: IntroductionCounts) -> str:
@@ -107,20 +53,17 @@ class IntroductionsView(widgets.HTML):
         super().__init__()
         self.ws = ws
         self.add_class("leadnet-introductions")
-        events.subscribe(ws, self.refresh)
+        watch(workspace_model(ws), self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         """Count again."""
         try:
-            profile = self.ws.profile()
-            counts = introduction_counts(events.contacts(self.ws),
-                                         own_name=profile.name if profile else "")
-            self.value = introductions_html(counts)
+            self.value = introductions_html(introductions_of(self.ws))
         except Exception as err:  # noqa: BLE001 - shown, never swallowed
             self.value = message_html("error", error_text(err))
 
 
 def introductions_view(ws: Workspace) -> IntroductionsView:
-    """Show how the contacts of *ws* came into the network (see :func:`introduction_counts`)."""
+    """Show how the contacts of *ws* came into the network (see :func:`~leadnet_helpers.app.introductions.introduction_counts`)."""
     return IntroductionsView(ws)

@@ -8,63 +8,22 @@ joins them with the prompt's defaults and the workspace saves the contact.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import ipywidgets as widgets
 
+from ..app.prompt_forms import NOT_RECORDED, SOMEONE_ELSE, introducer_options, names_by_prompt
+from ..app.workspace import watch, workspace_model
 from ..errors import LeadNetError
-from ..model import Contact, normalise_text
-from ..prompts import ME, Prompt, load_prompts, prompt_row
+from ..model import normalise_text
+from ..prompts import Prompt, load_prompts, prompt_row
 from ..store import Workspace
-from . import events
 from .feedback import LABEL_STYLE, feedback_widget, guarded, show
 
-__all__ = [
-    "SOMEONE_ELSE",
-    "PromptForm",
-    "PromptsView",
-    "introducer_options",
-    "names_by_prompt",
-    "prompts_view",
-]
+__all__ = ["PromptForm", "PromptsView", "prompts_view"]
 
-#: The dropdown value meaning "someone not in my list yet" (then a name is typed).
-SOMEONE_ELSE = "\x00someone-else"
-_NOT_RECORDED = ""
 _INSIDE = [("(not sure)", ""), ("yes, inside my organisation", "yes"),
            ("no, outside it", "no")]
-
-
-def introducer_options(names: Iterable[str], limit: int = 300) -> list[tuple[str, str]]:
-    """The choices for "who introduced us": nobody recorded, me, someone else, then contacts.
-
-    Only the *limit* most recently added contacts are listed (a dropdown of
-    thousands helps nobody); "someone else" lets the person type any name.
-
-    Examples
-    --------
-    >>> [v for _, v in introducer_options(["Bo", "Ada", "Bo"])][1:]
-    ['me', '\\x00someone-else', 'Ada', 'Bo']
-    """
-    recent = list(dict.fromkeys(n for n in names if n))[-limit:]
-    return [("(not recorded)", _NOT_RECORDED), ("me: we met without an introduction", ME),
-            ("someone else (type the name)", SOMEONE_ELSE),
-            *[(n, n) for n in sorted(recent, key=str.casefold)]]
-
-
-def names_by_prompt(contacts: Iterable[Contact]) -> dict[str, list[str]]:
-    """The names added through each prompt, keyed by prompt id (from ``source``).
-
-    Examples
-    --------
-    >>> names_by_prompt([Contact("Ada", source="prompt:q1"), Contact("Bo", source="csv")])
-    {'q1': ['Ada']}
-    """
-    found: dict[str, list[str]] = {}
-    for contact in contacts:
-        if contact.source.startswith("prompt:"):
-            found.setdefault(contact.source[len("prompt:"):], []).append(contact.name)
-    return found
 
 
 def _named_html(names: Sequence[str]) -> str:
@@ -98,7 +57,7 @@ class PromptForm(widgets.VBox):
                                            value=_inside_default(prompt)),
             "context": widgets.Text(description="How we met",
                                     placeholder="e.g. project Atlas, alumni dinner"),
-            "introducer": widgets.Dropdown(options=introducers, value=_NOT_RECORDED,
+            "introducer": widgets.Dropdown(options=introducers, value=NOT_RECORDED,
                                            description="Who introduced us"),
             "introducer_name": widgets.Text(description="Introducer's name",
                                             placeholder="the person who introduced you"),
@@ -162,7 +121,7 @@ class PromptForm(widgets.VBox):
         for key in ("name", "organisation", "role", "context", "introducer_name"):
             self.fields[key].value = ""
         self.fields["inside_org"].value = _inside_default(self.prompt)
-        events.changed(self.ws)
+        workspace_model(self.ws).changed()
 
 
 def _inside_default(prompt: Prompt) -> str:
@@ -176,18 +135,18 @@ class PromptsView(widgets.VBox):
     def __init__(self, ws: Workspace, prompts: Sequence[Prompt]) -> None:
         self.ws = ws
         self.feedback = feedback_widget()
-        contacts = events.contacts(ws)
+        contacts = workspace_model(ws).contacts()
         names = names_by_prompt(contacts)
         options = introducer_options(c.name for c in contacts)
         self.forms = [PromptForm(ws, p, names.get(p.id, []), options) for p in prompts]
         super().__init__([*self.forms, self.feedback])
         self.add_class("leadnet-prompts-view")
-        events.subscribe(ws, self.refresh)
+        watch(workspace_model(ws), self.refresh)
 
     def refresh(self) -> None:
         """Offer the current contacts as introducers."""
         try:
-            options = introducer_options(c.name for c in events.contacts(self.ws))
+            options = introducer_options(c.name for c in workspace_model(self.ws).contacts())
             for form in self.forms:
                 form.set_introducers(options)
         except Exception as err:  # noqa: BLE001 - shown, never swallowed

@@ -13,148 +13,27 @@ Three small panels, each wired to a package function:
   and small tables (:func:`progress_html`);
 * **actions**: tick the plan's actions done (the plan saved in notebook 04).
 
-The logic is plain functions (:func:`contact_options`, :func:`parse_day`,
-:func:`log_message`, :func:`losing_touch_html`, :func:`snapshot_options`,
-:func:`progress_html`), tested without a browser.
+What each panel does is :class:`~leadnet_helpers.app.review.Review`'s; the
+view shows it (:func:`losing_touch_html`, :func:`progress_html`).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
-from typing import Any
+from collections.abc import Mapping
+from datetime import date
 
 import ipywidgets as widgets
 
 from .. import progress
-from ..diagnostics import keep_warm
-from ..errors import LeadNetError
+from ..app.review import KIND_OPTIONS, Review
 from ..findings import Finding
-from ..model import NETWORK_TYPES, Contact, normalise_text
-from ..network import load_network
-from ..plan import plan_from_dict, plan_to_dict
+from ..model import NETWORK_TYPES, normalise_text
 from ..store import Workspace
-from . import events
 from .feedback import LABEL_STYLE, feedback_widget, guarded, message_html, show
-from .plan_editor import apply_edit
 from .tables import html_table
 
-__all__ = [
-    "KIND_OPTIONS",
-    "ReviewView",
-    "contact_options",
-    "log_message",
-    "losing_touch_html",
-    "parse_day",
-    "progress_html",
-    "review_view",
-    "snapshot_options",
-]
-
-#: What happened: (label, interaction kind).
-KIND_OPTIONS = (("we met", "met"), ("I gave", "gave"), ("I asked", "asked"))
-#: At most this many contacts are listed in the contact dropdown (search narrows it).
-MAX_OPTIONS = 300
-_KIND_WORDS = {"met": "met", "gave": "gave something to", "asked": "asked something of"}
-
-
-# --------------------------------------------------------------------------- plain functions
-
-
-def contact_options(contacts: Iterable[Contact], query: str = "",
-                    limit: int = MAX_OPTIONS) -> list[tuple[str, int]]:
-    """The contacts to choose from, as ``(label, id)``, filtered by *query*.
-
-    The query matches any part of the name, organisation or role, ignoring
-    case and accents. Labels that would be the same get the contact's number.
-
-    Examples
-    --------
-    >>> people = [Contact("Bo Li", organisation="Acme", id=2), Contact("Ada", id=1),
-    ...           Contact("Bo Li", organisation="Acme", id=3)]
-    >>> contact_options(people)
-    [('Ada', 1), ('Bo Li · Acme (#2)', 2), ('Bo Li · Acme (#3)', 3)]
-    >>> contact_options(people, "acm")[0][1]
-    2
-    """
-    needle = normalise_text(query).casefold()
-    rows = []
-    for c in contacts:
-        if c.id is None:
-            continue
-        about = ", ".join(x for x in (c.role, c.organisation) if x)
-        label = f"{c.name} · {about}" if about else c.name
-        haystack = normalise_text(f"{c.name} {c.organisation} {c.role}").casefold()
-        if needle and needle not in haystack:
-            continue
-        rows.append((label, int(c.id)))
-    rows.sort(key=lambda r: (r[0].casefold(), r[1]))
-    counts: dict[str, int] = {}
-    for label, _ in rows:
-        counts[label] = counts.get(label, 0) + 1
-    out = [(f"{label} (#{cid})" if counts[label] > 1 else label, cid) for label, cid in rows]
-    return out[:limit]
-
-
-def parse_day(value: date | datetime | str | None, today: date | None = None) -> date:
-    """Read when something happened: a date, not in the future.
-
-    Examples
-    --------
-    >>> parse_day("2026-11-20", today=date(2026, 11, 21))
-    datetime.date(2026, 11, 20)
-    >>> parse_day(date(2026, 12, 1), today=date(2026, 11, 21))
-    Traceback (most recent call last):
-    ...
-    leadnet_helpers.errors.LeadNetError: 2026-12-01 is in the future. Log what has happened; plan what is to come in notebook 04.
-    """
-    if isinstance(value, datetime):
-        day = value.date()
-    elif isinstance(value, date):
-        day = value
-    else:
-        text = "" if value is None else str(value).strip()
-        if not text:
-            raise LeadNetError("say when it happened", fix="Pick a date (today by default).")
-        try:
-            day = date.fromisoformat(text)
-        except ValueError:
-            raise LeadNetError(f"'{text}' is not a date",
-                               fix="Pick a date, or type it as YYYY-MM-DD.") from None
-    if day > (today or date.today()):
-        raise LeadNetError(f"{day.isoformat()} is in the future",
-                           fix="Log what has happened; plan what is to come in notebook 04.")
-    return day
-
-
-def _losing(finding: Finding | None) -> list[str]:
-    if finding is None:
-        return []
-    rows = (finding.details or {}).get("losing_touch", [])
-    return [str(r.get("name", "")) for r in rows if isinstance(r, Mapping)]
-
-
-def log_message(name: str, kind: str, day: date, before: Finding | None,
-                after: Finding | None) -> str:
-    """What the person is told after logging an interaction (plain text).
-
-    Examples
-    --------
-    >>> was = Finding("keep_warm", "t", 1, "r", True, 0.5, "p", "s",
-    ...               {"losing_touch": [{"name": "Bo"}]})
-    >>> now = Finding("keep_warm", "t", 0, "r", False, 0.0, "p", "s", {"losing_touch": []})
-    >>> log_message("Bo", "met", date(2026, 11, 20), was, now)
-    'Logged: you met Bo on 2026-11-20. Bo is no longer on your losing-touch list.'
-    """
-    text = f"Logged: you {_KIND_WORDS.get(kind, kind)} {name} on {day.isoformat()}."
-    was, still = name in _losing(before), name in _losing(after)
-    if was and not still:
-        text += f" {name} is no longer on your losing-touch list."
-    elif still:
-        text += (f" {name} is still losing touch: this date is older than their "
-                 "keeping-warm interval.")
-    return text
+__all__ = ["ReviewView", "losing_touch_html", "progress_html", "review_view"]
 
 
 def losing_touch_html(finding: Finding | None, limit: int = 15) -> str:
@@ -182,23 +61,6 @@ def losing_touch_html(finding: Finding | None, limit: int = 15) -> str:
     more = (f"<p><small>and {len(rows) - limit} more.</small></p>" if len(rows) > limit
             else "")
     return head + table + more
-
-
-def snapshot_options(snapshots: Sequence[Mapping[str, Any]]) -> list[tuple[str, int]]:
-    """The snapshots to compare with, newest first, as ``(label, id)``.
-
-    Examples
-    --------
-    >>> snapshot_options([{"id": 1, "taken_at": "2026-06-01T09:00:00", "label": "June"},
-    ...                   {"id": 2, "taken_at": "2026-09-01T10:30:00", "label": ""}])
-    [('2026-09-01 10:30', 2), ('2026-06-01 09:00 · June', 1)]
-    """
-    out = []
-    for snap in reversed(list(snapshots)):
-        when = str(snap.get("taken_at", ""))[:16].replace("T", " ")
-        label = str(snap.get("label") or "")
-        out.append((f"{when} · {label}" if label else when, int(snap["id"])))
-    return out
 
 
 def _gap(flag: object) -> str:
@@ -276,7 +138,7 @@ class ReviewView(widgets.VBox):
 
     def __init__(self, ws: Workspace, *, today: date | None = None) -> None:
         self.ws, self.today = ws, today
-        self.progress: progress.Progress | None = None
+        self.model = Review(ws, today=today)
         # ---- log
         self.find = widgets.Text(description="Find a contact", placeholder="part of a name",
                                  continuous_update=True, style=LABEL_STYLE,
@@ -285,7 +147,7 @@ class ReviewView(widgets.VBox):
                                         layout=widgets.Layout(width="34em"))
         self.kind = widgets.ToggleButtons(options=KIND_OPTIONS, value="met",
                                           description="What happened", style=LABEL_STYLE)
-        self.when = widgets.DatePicker(value=self._today(), description="When",
+        self.when = widgets.DatePicker(value=self.model.day(), description="When",
                                        style=LABEL_STYLE)
         self.note = widgets.Text(description="Note", placeholder="optional: what about",
                                  style=LABEL_STYLE, layout=widgets.Layout(width="34em"))
@@ -336,7 +198,6 @@ class ReviewView(widgets.VBox):
         self.compare_button.on_click(guarded(self.compare_feedback)(
             lambda _b: self.compare(self.since.value)))
         self._fill_contacts()
-        self.warm = self._keep_warm()
         self.losing.value = losing_touch_html(self.warm)
         self._fill_snapshots()
         self._fill_actions()
@@ -344,26 +205,28 @@ class ReviewView(widgets.VBox):
     def __repr__(self) -> str:
         return f"ReviewView({self.ws.path.name})"
 
+    @property
+    def warm(self) -> Finding | None:
+        """The keeping-warm finding as it stands now."""
+        return self.model.warm
+
+    @property
+    def progress(self) -> progress.Progress | None:
+        """The last comparison shown."""
+        return self.model.progress
+
     # ------------------------------------------------------------------ public
 
     def log(self, contact_id: int, kind: str, day: date | str | None, note: str = "") -> str:
         """Log an interaction, work out the losing-touch list again; return the message."""
-        if contact_id is None:
-            raise LeadNetError("choose a contact first",
-                               fix="Type part of a name in Find a contact, then pick them.")
-        when = parse_day(day, self._today())
-        name = self.ws.contact(int(contact_id)).name
-        self.ws.log_interaction(int(contact_id), kind, when.isoformat(), note)
-        before, self.warm = self.warm, self._keep_warm()
+        text = self.model.log(contact_id, kind, day, note)
         self.losing.value = losing_touch_html(self.warm)
-        events.changed(self.ws, source=self)
-        text = log_message(name, kind, when, before, self.warm)
         show(self.log_feedback, "ok", text)
         return text
 
     def snapshot(self, label: str = "") -> int:
         """Take a snapshot with today's measures; return its id."""
-        sid = progress.take_snapshot(self.ws, normalise_text(label), self.today)
+        sid = self.model.snapshot(label)
         self._fill_snapshots()
         self.label.value = ""
         name = f" '{normalise_text(label)}'" if normalise_text(label) else ""
@@ -373,35 +236,21 @@ class ReviewView(widgets.VBox):
 
     def compare(self, snapshot_id: int | None) -> progress.Progress:
         """Compare now with an earlier snapshot and show it."""
-        if snapshot_id is None:
-            raise LeadNetError("there is no snapshot to compare with yet",
-                               fix="Take a snapshot above, then come back after a few weeks.")
-        self.progress = progress.progress_against(self.ws, int(snapshot_id), self.today)
-        self.result.value = progress_html(self.progress)
+        made = self.model.compare(snapshot_id)
+        self.result.value = progress_html(made)
         self.compare_feedback.value = ""
-        return self.progress
+        return made
 
     def mark_done(self, action_id: str, done: bool = True) -> None:
         """Tick one of the saved plan's actions done (or to do again) and save the plan."""
-        saved = self.ws.latest_plan()
-        if saved is None:
-            raise LeadNetError("no plan is saved yet", fix="Build your plan in notebook 04.")
-        plan = plan_from_dict(saved)
-        action = apply_edit(plan, action_id, done=done)
-        self.ws.save_plan(plan_to_dict(plan))
+        action = self.model.mark_done(action_id, done)
         show(self.actions_feedback, "ok",
              f"{'Done' if done else 'Back to do'}: {action.title}.")
 
     # ------------------------------------------------------------------ helpers
 
-    def _today(self) -> date:
-        return self.today or date.today()
-
-    def _keep_warm(self) -> Finding:
-        return keep_warm(load_network(self.ws), self._today())
-
     def _fill_contacts(self) -> None:
-        options = contact_options(events.contacts(self.ws), self.find.value)
+        options = self.model.contact_options(self.find.value)
         current = self.contact.value
         self.contact.options = options
         ids = [cid for _, cid in options]
@@ -419,7 +268,7 @@ class ReviewView(widgets.VBox):
         self.note.value = ""
 
     def _fill_snapshots(self) -> None:
-        options = snapshot_options(self.ws.snapshots())
+        options = self.model.snapshot_options()
         self.since.options = options
         self.since.value = options[0][1] if options else None
         self.since.disabled = self.compare_button.disabled = not options
@@ -431,16 +280,15 @@ class ReviewView(widgets.VBox):
             self.compare_feedback.value = ""
 
     def _fill_actions(self) -> None:
-        saved = self.ws.latest_plan()
-        if saved is None:
+        actions = self.model.actions()
+        if actions is None:
             self.checks.children = [widgets.HTML(message_html(
                 "info", "No plan is saved yet: build yours in notebook 04, then tick its "
                 "actions here as you do them."))]
             return
-        plan = plan_from_dict(saved)
         boxes = []
         guard = guarded(self.actions_feedback)
-        for number, action in enumerate(plan.actions, 1):
+        for number, action in enumerate(actions, 1):
             label = f"{number}. {action.title} (due {action.due.isoformat()})"
             box = widgets.Checkbox(value=action.status == "done", description=label,
                                    indent=False, layout=widgets.Layout(width="auto"))

@@ -8,44 +8,19 @@ from __future__ import annotations
 
 import contextlib
 import html
-from collections.abc import Mapping
 
 import ipywidgets as widgets
 
 from .. import paths, personas, workbook
-from ..errors import LeadNetError
-from ..model import CAREER_STAGES, Profile, normalise_text
+from ..app.start import profile_from_form
+from ..model import CAREER_STAGES
 from ..store import Workspace
 from .feedback import LABEL_STYLE, feedback_widget, guarded, show
 
-__all__ = ["StartView", "confirmation_html", "profile_from_form", "start_view"]
+__all__ = ["StartView", "confirmation_html", "start_view"]
 
-PROFILE_FIELDS = ("name", "organisation", "role", "function", "industry", "career_stage")
 SAMPLE, OWN, EXISTING = ("Explore a sample persona", "Create my own workspace",
                          "Open my existing workspace")
-
-
-def profile_from_form(values: Mapping[str, object]) -> Profile:
-    """Check the profile form and build a :class:`~leadnet_helpers.model.Profile`.
-
-    Raises
-    ------
-    LeadNetError
-        When the name is empty or the career stage is not one of the stages.
-
-    Examples
-    --------
-    >>> profile_from_form({"name": " Ana Lima ", "career_stage": "business leader"}).name
-    'Ana Lima'
-    """
-    cells = {k: normalise_text(values.get(k, "")) for k in PROFILE_FIELDS}
-    if not cells["name"]:
-        raise LeadNetError("your workspace needs your name",
-                           fix="Type your name in the Your name box, then press Create.")
-    if cells["career_stage"] and cells["career_stage"] not in CAREER_STAGES:
-        raise LeadNetError(f"'{cells['career_stage']}' is not a career stage",
-                           fix="Choose one from the list.")
-    return Profile(**cells)
 
 
 def confirmation_html(ws: Workspace, note: str = "") -> str:
@@ -53,6 +28,7 @@ def confirmation_html(ws: Workspace, note: str = "") -> str:
 
     Examples
     --------
+    >>> from leadnet_helpers.model import Profile
     >>> from leadnet_helpers.workbook import start_workspace
     >>> "Your workspace is ready" in confirmation_html(start_workspace(Profile("Bo")))
     True

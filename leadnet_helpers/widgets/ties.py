@@ -8,63 +8,16 @@ list; at most :data:`SHOWN` check boxes exist, whatever the size of the map.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
 
 import ipywidgets as widgets
 
-from ..errors import LeadNetError
+from ..app.ties import SHOWN, TieEditor, person_options, tie_candidates
+from ..app.workspace import watch
 from ..model import Contact
 from ..store import Workspace
-from . import events
-from .contacts import search_contacts
 from .feedback import LABEL_STYLE, error_text, feedback_widget, guarded, show
 
-__all__ = ["SHOWN", "TiesView", "person_options", "tie_candidates", "ties_summary", "ties_view"]
-
-#: The most check boxes (and contacts to pick from) shown at once.
-SHOWN = 60
-
-
-def person_options(contacts: Sequence[Contact], query: str = "",
-                   limit: int = SHOWN) -> list[tuple[str, int]]:
-    """The contacts to pick from (matching *query*), as ``(label, id)``, by name.
-
-    Examples
-    --------
-    >>> person_options([Contact("Bo", id=2), Contact("Ada", organisation="X", id=1)])
-    [('Ada (X)', 1), ('Bo', 2)]
-    """
-    found = sorted(search_contacts(contacts, query), key=lambda c: c.name.casefold())[:limit]
-    return [(f"{c.name} ({c.organisation})" if c.organisation else c.name, c.id) for c in found]
-
-
-def tie_candidates(contacts: Sequence[Contact], person: int | None, query: str,
-                   ticked: Iterable[int], limit: int = SHOWN) -> tuple[list[Contact], int]:
-    """The others to show as check boxes: ticked ones first, then by name; and how many match.
-
-    Examples
-    --------
-    >>> people = [Contact("Ada", id=1), Contact("Bo", id=2), Contact("Cy", id=3)]
-    >>> shown, total = tie_candidates(people, 1, "", {3})
-    >>> [c.name for c in shown], total
-    (['Cy', 'Bo'], 2)
-    """
-    ticked = set(ticked)
-    others = [c for c in search_contacts(contacts, query) if c.id != person]
-    others.sort(key=lambda c: (c.id not in ticked, c.name.casefold()))
-    return others[:limit], len(others)
-
-
-def ties_summary(tie_count: int, contact_count: int) -> str:
-    """One sentence on how many who-knows-whom links the map holds.
-
-    Examples
-    --------
-    >>> ties_summary(1, 3)
-    'Your map holds 1 link between your 3 contacts.'
-    """
-    link = "link" if tie_count == 1 else "links"
-    return f"Your map holds {tie_count:,} {link} between your {contact_count:,} contacts."
+__all__ = ["TiesView", "ties_view"]
 
 
 class TiesView(widgets.VBox):
@@ -72,9 +25,8 @@ class TiesView(widgets.VBox):
 
     def __init__(self, ws: Workspace, shown: int = SHOWN) -> None:
         self.ws = ws
+        self.model = TieEditor(ws)
         self.contacts: list[Contact] = []
-        self.ticked: set[int] = set()
-        self._syncing = False
         self.feedback = feedback_widget()
         self.summary = widgets.HTML()
         self.summary.add_class("leadnet-ties-summary")
@@ -109,20 +61,20 @@ class TiesView(widgets.VBox):
         self.person.observe(guard(self._on_person), names="value")
         self.filter.observe(guard(lambda _c: self._show_boxes()), names="value")
         self.save.on_click(guard(self._on_save))
-        events.subscribe(ws, self.refresh)
+        watch(self.model.workspace, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         """Reload contacts and ties from the workspace."""
         try:
-            self.contacts = events.contacts(self.ws)
+            self.contacts = self.model.contacts()
             self._show_summary()
             self._show_people()
         except Exception as err:  # noqa: BLE001 - shown, never swallowed
             show(self.feedback, "error", error_text(err))
 
     def _show_summary(self) -> None:
-        text = ties_summary(len(self.ws.ties()), len(self.contacts))
+        text = self.model.summary()
         self.summary.value = f"<p role='status'>{html.escape(text)}</p>"
 
     def _show_people(self) -> None:
@@ -138,7 +90,7 @@ class TiesView(widgets.VBox):
         self._load(change["new"])
 
     def _load(self, person: int | None) -> None:
-        self.ticked = set(self.ws.known_by(person)) if person is not None else set()
+        self.model.choose(person)
         self.save.disabled = person is None
         self.save.description = "Save" if person is None else "Save who they know"
         self._show_boxes()
@@ -147,19 +99,15 @@ class TiesView(widgets.VBox):
         person = self.person.value
         shown, total = (tie_candidates(self.contacts, person, self.filter.value, self.ticked,
                                        len(self.boxes)) if person is not None else ([], 0))
-        self._syncing = True
-        try:
-            for index, box in enumerate(self.boxes):
-                contact = shown[index] if index < len(shown) else None
-                self._box_ids[index] = contact.id if contact else None
-                if contact is None:
-                    box.layout.display = "none"
-                    continue
-                box.description = contact.name
-                box.value = contact.id in self.ticked
-                box.layout.display = ""
-        finally:
-            self._syncing = False
+        for index, box in enumerate(self.boxes):
+            contact = shown[index] if index < len(shown) else None
+            self._box_ids[index] = contact.id if contact else None
+            if contact is None:
+                box.layout.display = "none"
+                continue
+            box.description = contact.name
+            box.value = contact.id in self.ticked  # the tick handler sees no change to record
+            box.layout.display = ""
         if person is None:
             self.more.value = "<p>Choose a contact above to record who they know.</p>"
         elif total > len(shown):
@@ -169,27 +117,18 @@ class TiesView(widgets.VBox):
             self.more.value = f"<p>{len(self.ticked)} ticked.</p>"
 
     def _on_tick(self, change: dict) -> None:
-        if self._syncing:
-            return
         contact_id = self._box_ids[self.boxes.index(change["owner"])]
-        if contact_id is None:
-            return
-        if change["new"]:
-            self.ticked.add(contact_id)
-        else:
-            self.ticked.discard(contact_id)
+        if contact_id is None or not self.model.tick(contact_id, bool(change["new"])):
+            return  # the view showing what is ticked, not the person ticking
         self.more.value = f"<p>{len(self.ticked)} ticked (not saved yet).</p>"
 
     def _on_save(self, _button: widgets.Button) -> None:
-        person = self.person.value
-        if person is None:
-            raise LeadNetError("no contact is chosen", fix="Choose a contact in the list first.")
-        kept = self.ws.set_ties(person, self.ticked)
-        name = self.ws.contact(person).name
-        people = "person" if kept == 1 else "people"
-        show(self.feedback, "ok", f"Saved: {name} knows {kept} {people} in your map.")
-        self._show_summary()
-        events.changed(self.ws, source=self)
+        show(self.feedback, "ok", self.model.save())  # every view refreshes, this one too
+
+    @property
+    def ticked(self) -> set[int]:
+        """The contacts ticked as known by the chosen one."""
+        return self.model.ticked
 
 
 def ties_view(ws: Workspace) -> TiesView:

@@ -3,184 +3,36 @@
 The card shows the classifier's suggestion with its reasons (each naming the
 row of Ibarra & Hunter's comparison it comes from), any other network the
 contact is close to, the confidence in words, and the one or two questions
-that would settle it, each with quick answers. Answering saves the fact on
-the contact and classifies that contact again, so the suggestion changes in
-front of the person. Three large buttons record the person's decision
-(operational, personal, strategic) and "Skip for now" sends the card to the
-back of the queue.
+that would settle it, each with quick answers. Three large buttons record the
+person's decision (operational, personal, strategic) and "Skip for now" sends
+the card to the back of the queue.
 
-The order of the queue, the progress line, the card's text and what each
-answer changes are plain functions, tested without a browser; the view only
-wires clicks to them and to :mod:`.overview`'s shared board.
+The queue, the answers and the decisions are :class:`~leadnet_helpers.app.triage.Triage`'s
+(over the workspace's shared board); the view shows it and observes the
+board's ``revision``, so a decision made in the overview shows here too.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import ipywidgets as widgets
-import numpy as np
-import pandas as pd
 
-from ..classify import RuleBook, load_rules
-from ..errors import LeadNetError
-from ..model import NETWORK_TYPES, normalise_text
+from ..app.board import NETWORK_JOB, NETWORK_STYLE, confidence_words
+from ..app.triage import CHOICE_ANSWERS, TEXT_ANSWERS, Triage
+from ..app.workspace import watch
+from ..model import NETWORK_TYPES
 from ..store import Workspace
-from . import events
-from .feedback import error_text, feedback_widget, guarded, show
-from .overview import (
-    NETWORK_JOB,
-    NETWORK_STYLE,
-    answer,
-    badge_html,
-    confidence_words,
-    current_board,
-    decide,
-    empty_message,
-    subscribe_board,
-)
+from .feedback import badge_html, empty_message, error_text, feedback_widget, guarded, show
 
-__all__ = [
-    "CHOICE_ANSWERS",
-    "TEXT_ANSWERS",
-    "TriageView",
-    "answer_changes",
-    "card_html",
-    "progress_text",
-    "question_kind",
-    "triage_order",
-    "triage_view",
-]
+__all__ = ["TriageView", "card_html", "triage_view"]
 
-#: Quick answers per question (the ids of ``data/classifier_rules.json``):
-#: field changed, and (button label, value) pairs.
-CHOICE_ANSWERS: Mapping[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "inside": ("inside_org", (("Yes, inside", "yes"), ("No, outside", "no"))),
-    "time": ("orientation", (("Today's work", "current"), ("Tomorrow's priorities", "future"),
-                             ("Both", "both"))),
-    "chosen": ("discretionary", (("Yes, I would", "yes"), ("No, only for the job", "no"))),
-    "gives": ("gives_me", (("Help with today's work", "resources"),
-                           ("Advice for my growth", "feedback"),
-                           ("A view of what is coming", "insight"))),
-}
-#: Questions answered in words (with suggestions to pick from): field changed, suggestions.
-TEXT_ANSWERS: Mapping[str, tuple[str, tuple[str, ...]]] = {
-    "how_know": ("relationship", (
-        "my manager", "direct report", "colleague I depend on", "supplier", "customer",
-        "mentor", "former colleague", "classmate", "friend", "board member", "investor",
-        "regulator", "industry peer", "prospective customer")),
-    "function": ("function", (
-        "Operations", "Finance", "Sales", "Marketing", "HR", "IT", "Engineering", "Legal",
-        "Strategy", "Product", "Customer service", "Procurement")),
-}
-_FALLBACK = "fallback"
 _CSS = """<style>
 .leadnet-triage-buttons button:focus-visible, .leadnet-triage-answer button:focus-visible
   { outline: 3px solid #000; outline-offset: 2px; box-shadow: 0 0 0 5px #fff; }
 </style>"""
 
-
-def progress_text(reviewed: int, total: int, skipped: int = 0) -> str:
-    """The progress line above the card.
-
-    Examples
-    --------
-    >>> progress_text(23, 120)
-    '23 of 120 reviewed'
-    >>> progress_text(23, 120, skipped=2)
-    '23 of 120 reviewed (2 skipped for now)'
-    >>> progress_text(0, 0)
-    'No contacts to review yet'
-    """
-    if total == 0:
-        return "No contacts to review yet"
-    text = f"{reviewed:,} of {total:,} reviewed"
-    if skipped:
-        text += f" ({skipped:,} skipped for now)"
-    return text
-
-
-def triage_order(board: pd.DataFrame, skipped: Sequence[int] = ()) -> list[int]:
-    """The contacts still to review, in the order the cards come.
-
-    Contacts the person already decided are left out. The rest come lowest
-    confidence first (flagged ones first among equals, then in the order they
-    were added); skipped contacts go to the back, in the order they were skipped.
-
-    Examples
-    --------
-    >>> board = pd.DataFrame({"contact_id": [1, 2, 3, 4],
-    ...                       "confidence": [0.9, 0.3, 1.0, 0.5],
-    ...                       "needs_review": [False, True, False, False],
-    ...                       "decided_by": ["rules", "rules", "person", "rules"]})
-    >>> triage_order(board)
-    [2, 4, 1]
-    >>> triage_order(board, skipped=[2])
-    [4, 1, 2]
-    """
-    if board.empty:
-        return []
-    ids = board["contact_id"].to_numpy(dtype=np.int64)
-    skip_rank = np.zeros(len(ids), dtype=np.int64)
-    if skipped:
-        where = pd.Index(ids).get_indexer(list(skipped))
-        for rank, pos in enumerate(where, 1):
-            if pos >= 0:
-                skip_rank[pos] = rank
-    order = np.lexsort((ids, ~board["needs_review"].to_numpy(dtype=bool),
-                        board["confidence"].to_numpy(dtype=float), skip_rank))
-    open_ = board["decided_by"].to_numpy(dtype=object)[order] != "person"
-    return [int(i) for i in ids[order][open_]]
-
-
-def question_kind(question: str, rules: RuleBook | None = None) -> str:
-    """Which question of the rule book *question* is (its id, or ``"fallback"``).
-
-    Examples
-    --------
-    >>> question_kind("Is Dmitri inside your organisation?")
-    'inside'
-    >>> question_kind("Which fits Freya best: someone you need for today's work, someone who "
-    ...               "helps you grow, or someone who helps you see and shape what comes next?")
-    'fallback'
-    """
-    book = rules or load_rules()
-    for item in book.questions:
-        head, _, tail = str(item["ask"]).partition("{first}")
-        if question.startswith(head) and question.endswith(tail):
-            return str(item["id"])
-    return _FALLBACK
-
-
-def answer_changes(kind: str, value: str) -> dict[str, str]:
-    """The contact fields an answer to a question of *kind* changes.
-
-    Raises
-    ------
-    LeadNetError
-        When the answer is empty or not one of the quick answers.
-
-    Examples
-    --------
-    >>> answer_changes("inside", "no")
-    {'inside_org': 'no'}
-    >>> answer_changes("how_know", "  my old classmate ")
-    {'relationship': 'my old classmate'}
-    """
-    text = normalise_text(value)
-    if kind in CHOICE_ANSWERS:
-        field, choices = CHOICE_ANSWERS[kind]
-        if text not in {v for _label, v in choices}:
-            raise LeadNetError(f"'{text}' is not one of the answers to this question",
-                               fix="Press one of the answer buttons.")
-        return {field: text}
-    if kind in TEXT_ANSWERS:
-        if not text:
-            raise LeadNetError("the answer is empty", fix="Type or pick an answer first.")
-        return {TEXT_ANSWERS[kind][0]: text}
-    raise LeadNetError("this question is answered with the three network buttons",
-                       fix="Press Operational, Personal or Strategic.")
 
 
 def card_html(row: Mapping[str, object]) -> str:
@@ -230,9 +82,7 @@ class TriageView(widgets.VBox):
 
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
-        self.current: int | None = None
-        self.skipped: list[int] = []
-        self.rules = load_rules()
+        self.model = Triage(ws)  # this view's queue, over the workspace's shared board
         self.feedback = feedback_widget()
         self.progress = widgets.HTML()
         self.progress.add_class("leadnet-triage-progress")
@@ -280,33 +130,32 @@ class TriageView(widgets.VBox):
         for kind, button in self.choose.items():
             button.on_click(self._guard(lambda _b, k=kind: self._decide(k)))
         self.skip.on_click(self._guard(self._on_skip))
-        events.subscribe(ws, self.refresh)
-        subscribe_board(ws, self.refresh)
+        watch(self.model.board, self.refresh)
         self.refresh()
+
+    @property
+    def current(self) -> int | None:
+        """The id of the contact on the card."""
+        return self.model.current
+
+    @property
+    def skipped(self) -> list[int]:
+        """The contacts skipped for now, in order."""
+        return self.model.skipped
 
     # ----------------------------------------------------------------- showing
     def refresh(self) -> None:
         """Read the shared board again; keep the card unless it was decided elsewhere."""
         try:
-            board = current_board(self.ws)
-            order = triage_order(board, self.skipped)
-            if self.current not in order:
-                self.current = order[0] if order else None
-            self._show(board)
+            self.model.sync()
+            self._show()
         except Exception as err:  # noqa: BLE001 - shown, never swallowed
             show(self.feedback, "error", error_text(err))
 
-    def _row(self, board: pd.DataFrame) -> dict[str, object]:
-        ids = board["contact_id"].to_numpy(dtype=np.int64)
-        (pos,) = np.flatnonzero(ids == self.current)[:1]
-        return board.iloc[int(pos)].to_dict()
-
-    def _show(self, board: pd.DataFrame) -> None:
-        total = len(board)
-        reviewed = int((board["decided_by"] == "person").sum()) if total else 0
-        skipped = len([i for i in self.skipped if i != self.current])
+    def _show(self) -> None:
+        _reviewed, total, _skipped = self.model.counts()
         self.progress.value = (f"<p role='status' style='font-size:1.1em;margin:4px 0'>"
-                               f"<b>{html.escape(progress_text(reviewed, total, skipped))}</b>"
+                               f"<b>{html.escape(self.model.progress())}</b>"
                                "</p>")
         self._close_questions()
         if total == 0:
@@ -321,7 +170,7 @@ class TriageView(widgets.VBox):
             self.decision_box.layout.display = "none"
             return
         self.decision_box.layout.display = ""
-        row = self._row(board)
+        row = self.model.row()
         self.card.value = card_html(row)
         suggested = str(row["network_type"])
         for kind, button in self.choose.items():
@@ -346,7 +195,7 @@ class TriageView(widgets.VBox):
                                  "</p>"),)
         boxes = []
         for question in questions:
-            kind = question_kind(question, self.rules)
+            kind = self.model.question_kind(question)
             text = widgets.HTML(f"<p style='margin:6px 0 2px 0'><b>Question:</b> "
                                 f"{html.escape(question)}</p>")
             controls: list[widgets.Widget] = []
@@ -379,42 +228,21 @@ class TriageView(widgets.VBox):
         return tuple(boxes)
 
     # ----------------------------------------------------------------- events
-    def _need_card(self) -> int:
-        if self.current is None:
-            raise LeadNetError("there is no contact on the card",
-                               fix="Every contact is reviewed; use the overview to change one.")
-        return self.current
-
     def _decide(self, kind: str) -> None:
-        contact_id = self._need_card()
-        name = decide(self.ws, contact_id, kind, source=self)
-        if contact_id in self.skipped:
-            self.skipped.remove(contact_id)
-        board = current_board(self.ws)
-        order = triage_order(board, self.skipped)
-        self.current = order[0] if order else None
+        name = self.model.decide(kind)  # the board tells every view, this one too
         show(self.feedback, "ok", f"Saved: {name} is in your {kind} network.")
-        self._show(board)
 
     def _on_skip(self, _button: widgets.Button) -> None:
-        contact_id = self._need_card()
-        if contact_id in self.skipped:
-            self.skipped.remove(contact_id)
-        self.skipped.append(contact_id)
-        board = current_board(self.ws)
-        order = triage_order(board, self.skipped)
-        self.current = order[0] if order else None
+        self.model.skip()
         show(self.feedback, "info", "Skipped for now: that contact comes back at the end.")
-        self._show(board)
+        self._show()
 
     def _answer(self, kind: str, value: str, label: str) -> None:
-        contact_id = self._need_card()
-        row = answer(self.ws, contact_id, answer_changes(kind, value), source=self)
+        row = self.model.answer(kind, value)
         words = confidence_words(float(row["confidence"]), bool(row["needs_review"]),
                                  str(row["decided_by"]))
         show(self.feedback, "ok", f"Saved your answer ({label}). The suggestion for "
              f"{row['name']} is now {row['network_type']} ({words}).")
-        self._show(current_board(self.ws))
 
 
 def triage_view(ws: Workspace) -> TriageView:

@@ -1,0 +1,256 @@
+"""The gaps dashboard of notebook 03: filters -> the analysis of what they keep -> figures.
+
+A :class:`Dashboard` holds what the person chose to look at (:class:`Filters`,
+a trait views observe) over the workspace's analysis
+(:func:`~leadnet_helpers.analysis.analysis_of`, read again whenever a view
+changes the workspace). :meth:`Dashboard.state` is what a redraw computes:
+the analysis of the part kept (:meth:`~leadnet_helpers.analysis.Analysis.filtered`)
+and every figure of it.
+
+Examples
+--------
+>>> from leadnet_helpers.personas import open_sample
+>>> board = Dashboard(open_sample("ana-lucia-ferreira"), today="2026-11-21")
+>>> seen = []
+>>> board.observe(lambda change: seen.append(change["new"]), names="filters")
+>>> board.filters = Filters(types=("strategic",))
+>>> shown, figures = board.state()
+>>> shown.network.size, len(seen), board.summary(shown.network.size)
+(6, 1, 'Showing 6 of 54 contacts: strategic network.')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import plotly.graph_objects as go
+from traitlets import HasTraits, Instance, Int, validate
+
+from ..analysis import Analysis, analyse, analysis_of
+from ..findings import Finding
+from ..model import NETWORK_TYPES
+from ..network import NetworkData, filter_network
+from ..plots import build_figures, tie_layout
+from .workspace import watch, workspace_model
+
+if TYPE_CHECKING:
+    from ..store import Workspace
+
+__all__ = [
+    "EMPTY_WORKSPACE",
+    "INSIDE_OPTIONS",
+    "MAX_TAGS",
+    "Dashboard",
+    "Filters",
+    "dashboard_state",
+    "filter_summary",
+    "tag_options",
+]
+
+#: The choices of the inside/outside filter: (label, value).
+INSIDE_OPTIONS = (("inside and outside", "all"), ("inside my organisation", "inside"),
+                  ("outside my organisation", "outside"))
+#: The most tags offered in the tag filter (the most used first).
+MAX_TAGS = 200
+#: What the dashboard says when the workspace has no contacts.
+EMPTY_WORKSPACE = ("Your workspace has no contacts yet, so there is nothing to measure. Add "
+                   "the people around your work in notebook 01_map_your_contacts, then run "
+                   "this notebook again.")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the person chose to look at.
+
+    ``types`` is the network types kept (all three keep every contact, the
+    not-yet-classified ones too); ``inside`` is ``"all"``, ``"inside"`` or
+    ``"outside"``; ``tags`` keeps contacts carrying any of them (none: all).
+    """
+
+    types: tuple[str, ...] = NETWORK_TYPES
+    inside: str = "all"
+    tags: tuple[str, ...] = ()
+
+    def apply(self, net: NetworkData) -> NetworkData:
+        """The part of *net* these filters keep.
+
+        Examples
+        --------
+        >>> from leadnet_helpers.model import Contact, Profile
+        >>> from leadnet_helpers.network import network_from
+        >>> net = network_from(Profile("Ana"), [Contact("Bo", network_type="personal", id=1),
+        ...                                     Contact("Cy", network_type="strategic", id=2)])
+        >>> Filters(types=("strategic",)).apply(net).contacts["name"].tolist()
+        ['Cy']
+        """
+        every_type = set(self.types) >= set(NETWORK_TYPES)
+        if every_type and self.inside == "all" and not self.tags:
+            return net
+        inside = {"inside": True, "outside": False}.get(self.inside)
+        return filter_network(net, types=None if every_type else list(self.types),
+                              inside=inside, tags=list(self.tags) or None)
+
+
+def tag_options(net: NetworkData, limit: int = MAX_TAGS) -> list[tuple[str, str]]:
+    """The tags to filter by, as ``(label with count, tag)``: most used first, then by name.
+
+    Tags that differ only in case are offered once (the filter ignores case).
+
+    Examples
+    --------
+    >>> from leadnet_helpers.model import Contact, Profile
+    >>> from leadnet_helpers.network import network_from
+    >>> net = network_from(Profile("Ana"), [Contact("A", tags=("board", "alumni")),
+    ...                                     Contact("B", tags=("Board",))])
+    >>> tag_options(net)
+    [('board (2)', 'board'), ('alumni (1)', 'alumni')]
+    """
+    counts: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for tags in net.contacts["tags"]:
+        for tag in tags if isinstance(tags, tuple) else ():
+            key = tag.casefold()
+            first.setdefault(key, tag)
+            counts[key] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return [(f"{first[key]} ({n:,})", first[key]) for key, n in ranked]
+
+
+def filter_summary(filters: Filters, shown: int, total: int) -> str:
+    """One plain sentence saying what the figures show.
+
+    Examples
+    --------
+    >>> filter_summary(Filters(), 54, 54)
+    'Showing all 54 contacts.'
+    >>> filter_summary(Filters(types=("strategic",), inside="outside", tags=("board",)), 3, 54)
+    'Showing 3 of 54 contacts: strategic network; outside your organisation; tagged board.'
+    """
+    if total == 0:
+        return "No contacts yet."
+    parts = []
+    if not set(filters.types) >= set(NETWORK_TYPES):
+        if filters.types:
+            names = " and ".join(t for t in NETWORK_TYPES if t in filters.types)
+            parts.append(f"{names} network{'s' if len(filters.types) > 1 else ''}")
+        else:
+            parts.append("no network type chosen")
+    if filters.inside != "all":
+        parts.append(f"{filters.inside} your organisation")
+    if filters.tags:
+        parts.append("tagged " + " or ".join(filters.tags))
+    if not parts:
+        return f"Showing all {total:,} contacts."
+    return f"Showing {shown:,} of {total:,} contacts: {'; '.join(parts)}."
+
+
+def dashboard_state(net: NetworkData, filters: Filters, *, today: date | None = None,
+                    positions: dict[int, tuple[float, float]] | None = None,
+                    ) -> tuple[NetworkData, list[Finding], dict[str, go.Figure]]:
+    """Filter *net*, run the diagnostics and build every figure (what a redraw computes).
+
+    Examples
+    --------
+    >>> from leadnet_helpers.model import Contact, Profile
+    >>> from leadnet_helpers.network import network_from
+    >>> net = network_from(Profile("Ana"), [Contact("Bo", network_type="strategic", id=1)])
+    >>> from leadnet_helpers.plots import FIGURES
+    >>> shown, findings, figures = dashboard_state(net, Filters(types=("personal",)))
+    >>> shown.size, sorted(figures) == sorted(FIGURES)
+    (0, True)
+    """
+    shown = filters.apply(net)
+    made = analyse(shown, today)
+    figures = build_figures(shown, list(made.findings), today=made.today, positions=positions)
+    return shown, list(made.findings), figures
+
+
+class Dashboard(HasTraits):
+    """The dashboard's state: the filters chosen, over the workspace's analysis.
+
+    Attributes
+    ----------
+    filters : Filters
+        What the person chose to look at (observe it to redraw).
+    revision : int
+        Bumped when the analysis was read again after a change of the workspace.
+    analysis : Analysis
+        The analysis of the whole network.
+    """
+
+    filters = Instance(Filters, args=())
+    revision = Int(0, help="bumped when the workspace's analysis was read again")
+
+    def __init__(self, ws: Workspace | None = None, *, net: NetworkData | None = None,
+                 today: date | str | None = None) -> None:
+        if ws is None and net is None:
+            raise ValueError("give a workspace or a network")
+        super().__init__()
+        self.ws, self.today = ws, today
+        self.analysis: Analysis = analyse(net, today) if net is not None else analysis_of(ws, today)
+        self.positions: dict[int, tuple[float, float]] = tie_layout(self.analysis.network)
+        if ws is not None:
+            watch(workspace_model(ws), self.reload)
+
+    @property
+    def net(self) -> NetworkData:
+        """The whole network."""
+        return self.analysis.network
+
+    def reload(self) -> None:
+        """Read the workspace's analysis again (after a change); keep the filters that still apply."""
+        if self.ws is None:
+            return
+        self.analysis = analysis_of(self.ws, self.today)
+        self.positions = tie_layout(self.analysis.network)
+        self.filters = self._known(self.filters)
+        self.revision += 1
+
+    @validate("filters")
+    def _valid(self, proposal: Any) -> Filters:
+        return self._known(proposal["value"])
+
+    def _known(self, filters: Filters) -> Filters:
+        """*filters* without the tags no contact carries (any more)."""
+        if not filters.tags or not hasattr(self, "analysis"):
+            return filters
+        offered = {value for _, value in self.tag_options()}
+        return dataclasses.replace(filters, tags=tuple(t for t in filters.tags if t in offered))
+
+    def tag_options(self) -> list[tuple[str, str]]:
+        """The tags to filter by (:func:`tag_options`)."""
+        return tag_options(self.net)
+
+    def change(self, **fields: Any) -> None:
+        """Change some filters (``types``, ``inside``, ``tags``); no change, no redraw."""
+        self.filters = dataclasses.replace(self.filters, **fields)
+
+    def reset(self) -> None:
+        """Show everyone again."""
+        self.filters = Filters()
+
+    def shown(self) -> Analysis:
+        """The analysis of the part the filters keep."""
+        f = self.filters
+        every_type = set(f.types) >= set(NETWORK_TYPES)
+        if every_type and f.inside == "all" and not f.tags:
+            return self.analysis
+        return self.analysis.filtered(
+            types=None if every_type else list(f.types),
+            inside={"inside": True, "outside": False}.get(f.inside),
+            tags=list(f.tags) or None)
+
+    def state(self) -> tuple[Analysis, dict[str, go.Figure]]:
+        """What a redraw computes: the analysis of the part kept, and every figure of it."""
+        shown = self.shown()
+        figures = build_figures(shown.network, list(shown.findings), today=shown.today,
+                                positions=self.positions)
+        return shown, figures
+
+    def summary(self, shown: int) -> str:
+        """One plain sentence saying what the figures show (:func:`filter_summary`)."""
+        return filter_summary(self.filters, shown, self.net.size)
