@@ -320,7 +320,7 @@ def network_examples(slug: str | None = None):
     """
     import ipywidgets
 
-    from .widgets.overview import badge_html
+    from .plots.style import badge_html
 
     slug = slug or personas.list_personas()[0]["slug"]
     who = next((p["name"] for p in personas.list_personas() if p["slug"] == slug), slug)

@@ -10,16 +10,16 @@ from __future__ import annotations
 from datetime import date
 
 from leadnet_helpers.analysis import analyse, analysis_of
+from leadnet_helpers.app.board import board_from
 from leadnet_helpers.classify import classify, confirm, in_force
 from leadnet_helpers.diagnostics import brokers, homophily, inside_outside
 from leadnet_helpers.model import Contact, Profile
 from leadnet_helpers.network import filter_network, network_from
 from leadnet_helpers.plan import suggest_actions
-from leadnet_helpers.plots.style import NETWORK_COLOURS, NETWORK_LABELS, NETWORK_SYMBOLS
+from leadnet_helpers.plots.style import NETWORK_COLOURS, NETWORK_LABELS, NETWORK_SYMBOLS, badge_html
 from leadnet_helpers.rules import NETWORK_STYLES, time_ago
 from leadnet_helpers.store import Workspace
 from leadnet_helpers.widgets.introductions import introduction_counts
-from leadnet_helpers.widgets.overview import NETWORK_STYLE, board_from
 
 TODAY = date(2026, 11, 21)
 
@@ -81,10 +81,10 @@ def test_the_type_in_force_agrees_after_confirming_into_the_secondary_network(tm
 def test_the_network_style_is_the_same_in_figures_board_and_prose():
     for kind in ("operational", "personal", "strategic"):
         style = NETWORK_STYLES[kind]
-        assert NETWORK_COLOURS[kind] == NETWORK_STYLE[kind][0] == style.colour
+        assert NETWORK_COLOURS[kind] == style.colour
         assert NETWORK_SYMBOLS[kind] == style.symbol
         assert NETWORK_LABELS[kind] == style.label
-        assert NETWORK_STYLE[kind][2] == style.glyph
+        assert style.colour in badge_html(kind) and style.glyph in badge_html(kind)
     shapes = [NETWORK_STYLES[k].shape for k in ("operational", "personal", "strategic")]
     assert shapes == ["square", "circle", "triangle"]  # as notebook 02 promises
     assert NETWORK_SYMBOLS[""] not in {NETWORK_SYMBOLS[k] for k in ("operational", "personal",

@@ -29,7 +29,7 @@ from ..classify import classify, in_force, save_suggestions
 from ..classify import confirm as confirm_one
 from ..classify import confirm_many as confirm_ids
 from ..model import NETWORK_TYPES, Contact, Profile
-from ..rules import NETWORK_STYLES, locations
+from ..rules import locations
 from .workspace import per_workspace, watch, workspace_model
 
 if TYPE_CHECKING:
@@ -41,7 +41,6 @@ __all__ = [
     "EMPTY_TEXT",
     "HIGH_CONFIDENCE",
     "NETWORK_JOB",
-    "NETWORK_STYLE",
     "PAGE_SIZE",
     "WHERE_FILTERS",
     "BoardModel",
@@ -70,12 +69,6 @@ BOARD_COLUMNS = (
     "confidence", "needs_review", "reasons", "questions", "decided_by", "suggested_type",
     "name_rank",
 )
-#: Colour, text colour and shape (glyph) per network, from the one home of the
-#: network style (:data:`leadnet_helpers.rules.NETWORK_STYLES`).
-NETWORK_STYLE: Mapping[str, tuple[str, str, str]] = {
-    t: (NETWORK_STYLES[t].colour, NETWORK_STYLES[t].text_colour, NETWORK_STYLES[t].glyph)
-    for t in NETWORK_TYPES
-}
 #: What each network does, in a few words (button descriptions, group headings).
 NETWORK_JOB = {
     "operational": "gets today's work done",
@@ -189,13 +182,14 @@ def _mark_decided(board: pd.DataFrame, rows: Sequence[int], kinds: Sequence[str]
     if not len(rows):
         return
     rows = list(rows)
-    ids = [int(board.at[r, "contact_id"]) for r in rows]
+    ids = [int(i) for i in board.loc[rows, "contact_id"].to_numpy(dtype=np.int64)]
     held = in_force(board.loc[rows].reset_index(drop=True), dict(zip(ids, kinds, strict=True)))
     for col in ("network_type", "secondary_types", "confidence", "needs_review", "decided_by",
                 "reasons", "questions"):
         values = held[col].tolist()
         for j, row in enumerate(rows):
-            board.at[row, col] = tuple(values[j]) if isinstance(values[j], list) else values[j]
+            value = tuple(values[j]) if isinstance(values[j], list) else values[j]
+            board.at[row, col] = value  # type: ignore[assignment]  # cells hold tuples too
 
 
 class BoardModel(HasTraits):
@@ -247,12 +241,13 @@ class BoardModel(HasTraits):
         """The board: classified once per change of the workspace. Treat it as read-only."""
         if self._board is None or self._stamp != self.ws.revision():
             self._build()
+        assert self._board is not None  # built just above
         return self._board
 
     def _build(self) -> None:
         made = classify_and_save(self.ws)
         board = board_from(self.workspace.contacts(), made.classification, made.profile)
-        ids = board["contact_id"].to_numpy(dtype=np.int64) if len(board) else []
+        ids = board["contact_id"].to_numpy(dtype=np.int64) if len(board) else np.zeros(0, np.int64)
         self._board, self._rows = board, {int(i): n for n, i in enumerate(ids)}
         self._stamp = self.ws.revision()
 
@@ -480,7 +475,9 @@ def group_counts(frame: pd.DataFrame) -> dict[str, int]:
     >>> group_counts(pd.DataFrame({"network_type": ["personal", "personal"]}))
     {'operational': 0, 'personal': 2, 'strategic': 0}
     """
-    counts = frame["network_type"].value_counts() if len(frame) else {}
+    if not len(frame):
+        return dict.fromkeys(NETWORK_TYPES, 0)
+    counts = frame["network_type"].value_counts()
     return {t: int(counts.get(t, 0)) for t in NETWORK_TYPES}
 
 

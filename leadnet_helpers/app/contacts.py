@@ -269,6 +269,7 @@ class ContactsTable:
         changes = edit_changes(contact, values)
         if not changes:
             return None
+        assert contact.id is not None  # read from the store
         saved = self.ws.update_contact(contact.id, **changes)
         self.workspace.changed()
         return f"Saved {saved.name}."
@@ -276,6 +277,7 @@ class ContactsTable:
     def delete(self, contact_id: int | None) -> str:
         """Delete one contact (undo brings it back); the message to show."""
         contact = self.contact(contact_id)
+        assert contact.id is not None  # read from the store
         self.ws.delete_contacts([contact.id])
         self.workspace.changed()
         return f"Deleted {contact.name}. Undo brings them back."

@@ -191,7 +191,11 @@ class Dashboard(HasTraits):
             raise ValueError("give a workspace or a network")
         super().__init__()
         self.ws, self.today = ws, today
-        self.analysis: Analysis = analyse(net, today) if net is not None else analysis_of(ws, today)
+        if net is not None:
+            self.analysis: Analysis = analyse(net, today)
+        else:
+            assert ws is not None  # checked above
+            self.analysis = analysis_of(ws, today)
         self.positions: dict[int, tuple[float, float]] = tie_layout(self.analysis.network)
         if ws is not None:
             watch(workspace_model(ws), self.reload)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from ..merge import ImportReport
 from .workspace import workspace_model
@@ -51,7 +51,8 @@ def uploaded_files(value: object) -> list[tuple[str, bytes]]:
     >>> uploaded_files(({"name": "c.csv", "content": memoryview(b"name\\nAda\\n")},))
     [('c.csv', b'name\\nAda\\n')]
     """
-    items = value.values() if isinstance(value, dict) else (value or ())
+    items: Iterable[Any] = (value.values() if isinstance(value, dict)
+                            else cast(Iterable[Any], value or ()))
     files = []
     for item in items:
         name = item.get("name") or item.get("metadata", {}).get("name", "upload")

@@ -50,7 +50,8 @@ def person_options(contacts: Sequence[Contact], query: str = "",
     [('Ada (X)', 1), ('Bo', 2)]
     """
     found = sorted(search_contacts(contacts, query), key=lambda c: c.name.casefold())[:limit]
-    return [(f"{c.name} ({c.organisation})" if c.organisation else c.name, c.id) for c in found]
+    return [(f"{c.name} ({c.organisation})" if c.organisation else c.name, c.id) for c in found
+            if c.id is not None]
 
 
 def tie_candidates(contacts: Sequence[Contact], person: int | None, query: str,

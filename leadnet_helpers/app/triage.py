@@ -20,7 +20,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -197,14 +197,14 @@ class Triage:
         if self.current not in order:
             self.current = order[0] if order else None
 
-    def row(self) -> dict[str, object] | None:
+    def row(self) -> dict[str, Any] | None:
         """The board row of the contact on the card (``None`` when there is none)."""
         if self.current is None:
             return None
         board = self.board.board
         ids = board["contact_id"].to_numpy(dtype=np.int64)
         (pos,) = np.flatnonzero(ids == self.current)[:1]
-        return board.iloc[int(pos)].to_dict()
+        return {str(k): v for k, v in board.iloc[int(pos)].to_dict().items()}
 
     def counts(self) -> tuple[int, int, int]:
         """(reviewed, total, skipped other than the card)."""

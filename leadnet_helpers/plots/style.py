@@ -31,6 +31,7 @@ __all__ = [
     "SCATTERGL_THRESHOLD",
     "TEMPLATE",
     "TYPE_ORDER",
+    "badge_html",
     "empty_figure",
     "escape",
     "escape_series",
@@ -73,6 +74,22 @@ TEMPLATE = go.layout.Template(layout={
 })
 #: Above this many points, scatter plots use WebGL (``go.Scattergl``).
 SCATTERGL_THRESHOLD = 1000
+
+
+def badge_html(network_type: str) -> str:
+    """The network's name as an HTML badge in its colour, with its shape (never colour alone).
+
+    Examples
+    --------
+    >>> "\u25b2 strategic" in badge_html("strategic")
+    True
+    """
+    style = NETWORK_STYLES.get(network_type)
+    colour, text, glyph = (style.colour, style.text_colour, style.glyph) if style and \
+        network_type else ("#555555", "#ffffff", "?")
+    return (f'<span class="leadnet-badge leadnet-badge-{html.escape(network_type)}" '
+            f'style="background:{colour};color:{text};padding:1px 8px;border-radius:3px;'
+            f'white-space:nowrap;font-weight:bold">{glyph} {html.escape(network_type)}</span>')
 
 
 def type_label(network_type: str) -> str:

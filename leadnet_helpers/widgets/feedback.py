@@ -16,8 +16,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..app.board import EMPTY_TEXT, NETWORK_STYLE
+from ..app.board import EMPTY_TEXT
 from ..errors import LeadNetError
+from ..plots.style import badge_html
 
 __all__ = ["LABEL_STYLE", "badge_html", "empty_message", "error_text", "feedback_widget", "guarded", "message_html", "show"]
 
@@ -101,20 +102,6 @@ def guarded(target: widgets.HTML) -> Callable[[Callable[..., Any]], Callable[...
         return run
 
     return decorate
-
-
-def badge_html(network_type: str) -> str:
-    """The network's name with its colour and shape (never colour alone).
-
-    Examples
-    --------
-    >>> "\u25b2 strategic" in badge_html("strategic")
-    True
-    """
-    colour, text, shape = NETWORK_STYLE.get(network_type, ("#555555", "#ffffff", "?"))
-    return (f'<span class="leadnet-badge leadnet-badge-{html.escape(network_type)}" '
-            f'style="background:{colour};color:{text};padding:1px 8px;border-radius:3px;'
-            f'white-space:nowrap;font-weight:bold">{shape} {html.escape(network_type)}</span>')
 
 
 def empty_message() -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
@@ -18,7 +19,6 @@ from ..app.board import (
     CONFIDENCE_FILTERS,
     DECIDED_REASON,
     NETWORK_JOB,
-    NETWORK_STYLE,
     PAGE_SIZE,
     WHERE_FILTERS,
     board_model,
@@ -32,13 +32,14 @@ from ..app.board import (
 from ..app.workspace import watch
 from ..errors import LeadNetError
 from ..model import NETWORK_TYPES
+from ..rules import NETWORK_STYLES
 from ..store import Workspace
 from .feedback import badge_html, empty_message, error_text, feedback_widget, guarded, show
 
 __all__ = ["OverviewView", "badge_html", "empty_message", "overview_view"]
 
 
-def _row_detail(row: Mapping[str, object]) -> str:
+def _row_detail(row: Mapping[Any, Any]) -> str:
     where = {"inside": "inside", "outside": "outside"}.get(str(row["where"]), "")
     bits = [str(x) for x in (row["organisation"], row["role"]) if x]
     words = confidence_words(float(row["confidence"]), bool(row["needs_review"]),
@@ -57,7 +58,7 @@ class _Group(widgets.VBox):
 
     def __init__(self, network_type: str, size: int) -> None:
         self.network_type, self.page = network_type, 1
-        colour, _text, _shape = NETWORK_STYLE[network_type]
+        colour = NETWORK_STYLES[network_type].colour
         self.heading = widgets.HTML()
         self.previous = widgets.Button(description="Previous", tooltip="Previous page")
         self.next = widgets.Button(description="Next", tooltip="Next page")
@@ -65,7 +66,7 @@ class _Group(widgets.VBox):
         self.ids: list[int | None] = [None] * size
         for _ in range(size):
             choice = widgets.Dropdown(
-                options=[(f"{NETWORK_STYLE[t][2]} {t}", t) for t in NETWORK_TYPES],
+                options=[(f"{NETWORK_STYLES[t].glyph} {t}", t) for t in NETWORK_TYPES],
                 description="", style={"description_width": "15em"},
                 layout=widgets.Layout(width="29em"))
             choice.add_class("leadnet-overview-choice")

@@ -29,6 +29,7 @@ from .. import progress
 from ..app.review import KIND_OPTIONS, Review
 from ..findings import Finding
 from ..model import NETWORK_TYPES, normalise_text
+from ..progress import Progress
 from ..store import Workspace
 from .feedback import LABEL_STYLE, feedback_widget, guarded, message_html, show
 from .tables import html_table
@@ -234,7 +235,7 @@ class ReviewView(widgets.VBox):
              "compare with it below.")
         return sid
 
-    def compare(self, snapshot_id: int | None) -> progress.Progress:
+    def compare(self, snapshot_id: int | None) -> Progress:
         """Compare now with an earlier snapshot and show it."""
         made = self.model.compare(snapshot_id)
         self.result.value = progress_html(made)

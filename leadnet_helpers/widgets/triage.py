@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as widgets
 
-from ..app.board import NETWORK_JOB, NETWORK_STYLE, confidence_words
+from ..app.board import NETWORK_JOB, confidence_words
 from ..app.triage import CHOICE_ANSWERS, TEXT_ANSWERS, Triage
 from ..app.workspace import watch
 from ..model import NETWORK_TYPES
+from ..rules import NETWORK_STYLES
 from ..store import Workspace
 from .feedback import badge_html, empty_message, error_text, feedback_widget, guarded, show
 
@@ -35,7 +37,7 @@ _CSS = """<style>
 
 
 
-def card_html(row: Mapping[str, object]) -> str:
+def card_html(row: Mapping[str, Any]) -> str:
     """The contact card: who, the suggestion, how sure, and why (all text escaped).
 
     Examples
@@ -92,7 +94,8 @@ class TriageView(widgets.VBox):
         self.questions.add_class("leadnet-triage-questions")
         self.choose: dict[str, widgets.Button] = {}
         for kind in NETWORK_TYPES:
-            colour, text, shape = NETWORK_STYLE[kind]
+            colour, text, shape = (NETWORK_STYLES[kind].colour, NETWORK_STYLES[kind].text_colour,
+                                  NETWORK_STYLES[kind].glyph)
             button = widgets.Button(
                 description=f"{shape} {kind.capitalize()}",
                 tooltip=f"{kind.capitalize()}: {NETWORK_JOB[kind]}. Saves your decision.",
@@ -113,7 +116,7 @@ class TriageView(widgets.VBox):
         self.buttons = widgets.HBox([*self.choose.values(), self.skip],
                                     layout=widgets.Layout(flex_flow="row wrap"))
         self.buttons.add_class("leadnet-triage-buttons")
-        legend = " · ".join(f"<b>{NETWORK_STYLE[k][2]} {k.capitalize()}</b>: "
+        legend = " · ".join(f"<b>{NETWORK_STYLES[k].glyph} {k.capitalize()}</b>: "
                             f"{html.escape(NETWORK_JOB[k])}" for k in NETWORK_TYPES)
         self.legend = widgets.HTML(
             f"{_CSS}<p class='leadnet-triage-legend' style='margin:2px 0'>{legend} · "
@@ -171,10 +174,11 @@ class TriageView(widgets.VBox):
             return
         self.decision_box.layout.display = ""
         row = self.model.row()
+        assert row is not None, "a card is on show"
         self.card.value = card_html(row)
         suggested = str(row["network_type"])
         for kind, button in self.choose.items():
-            label = f"{NETWORK_STYLE[kind][2]} {kind.capitalize()}"
+            label = f"{NETWORK_STYLES[kind].glyph} {kind.capitalize()}"
             button.description = f"{label} (suggested)" if kind == suggested else label
         self.questions.children = self._question_widgets(row)
 
@@ -187,7 +191,7 @@ class TriageView(widgets.VBox):
             box.close()
         self.questions.children = ()
 
-    def _question_widgets(self, row: Mapping[str, object]) -> tuple[widgets.Widget, ...]:
+    def _question_widgets(self, row: Mapping[str, Any]) -> tuple[widgets.Widget, ...]:
         questions = [str(q) for q in row.get("questions") or ()]
         if not questions:
             return (widgets.HTML("<p style='margin:4px 0'>No open question: the evidence is "
