@@ -11,6 +11,7 @@ from datetime import date
 
 from leadnet_helpers.analysis import analyse, analysis_of
 from leadnet_helpers.app.board import board_from
+from leadnet_helpers.app.introductions import introduction_counts
 from leadnet_helpers.classify import classify, confirm, in_force
 from leadnet_helpers.diagnostics import brokers, homophily, inside_outside
 from leadnet_helpers.model import Contact, Profile
@@ -19,7 +20,6 @@ from leadnet_helpers.plan import suggest_actions
 from leadnet_helpers.plots.style import NETWORK_COLOURS, NETWORK_LABELS, NETWORK_SYMBOLS, badge_html
 from leadnet_helpers.rules import NETWORK_STYLES, time_ago
 from leadnet_helpers.store import Workspace
-from leadnet_helpers.widgets.introductions import introduction_counts
 
 TODAY = date(2026, 11, 21)
 
