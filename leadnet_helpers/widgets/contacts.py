@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import ipywidgets as widgets
 
-from ..errors import LeadNetError
+from ..errors import EditConflict, LeadNetError
 from ..model import (
     FREQUENCY,
     NETWORK_TYPES,
@@ -30,10 +30,12 @@ __all__ = [
     "EDIT_FIELDS",
     "PAGE_SIZE",
     "ContactsView",
+    "conflict_text",
     "contacts_view",
     "edit_changes",
     "page_count",
     "page_of",
+    "save_edit",
     "search_contacts",
     "table_rows",
     "undo_label",
@@ -153,6 +155,60 @@ def edit_changes(contact: Contact, values: Mapping[str, object]) -> dict[str, st
     return changes
 
 
+def save_edit(ws: Workspace, loaded: Contact, values: Mapping[str, object], *,
+              over: EditConflict | None = None) -> Contact | None:
+    """Save the fields the person changed in the form, checked against what it loaded.
+
+    Only the changed fields are sent, with the contact as the form showed it
+    (``expected``), so a change someone else made meanwhile to another field
+    survives, and one to the same field raises :class:`EditConflict` (nothing
+    saved). With *over* (the conflict the person answered "keep mine" to), the
+    values stored now count as seen, so the person's values are saved over them.
+
+    Returns the contact as saved, or None when nothing changed.
+
+    Examples
+    --------
+    >>> from leadnet_helpers.workbook import start_workspace
+    >>> from leadnet_helpers.model import Profile
+    >>> ws = start_workspace(Profile("Bo"))
+    >>> loaded = ws.contact(ws.add_contact(Contact("Ada", role="Nurse")))
+    >>> _ = ws.update_contact(loaded.id, role="Matron")  # another notebook, meanwhile
+    >>> try:
+    ...     save_edit(ws, loaded, {"role": "Sister", "notes": "rota"})
+    ... except EditConflict as err:
+    ...     conflict = err
+    >>> conflict.fields["role"].stored, ws.contact(loaded.id).notes
+    ('Matron', '')
+    >>> save_edit(ws, loaded, {"role": "Sister", "notes": "rota"}, over=conflict).role
+    'Sister'
+    """
+    changes = edit_changes(loaded, values)
+    if not changes:
+        return None
+    expected = loaded.to_row()
+    if over is not None:
+        expected.update({field: c.stored for field, c in over.fields.items()})
+    return ws.update_contact(loaded.id, expected=expected, **changes)
+
+
+def conflict_text(err: EditConflict) -> str:
+    """What the person is told when someone else changed the same field meanwhile.
+
+    Examples
+    --------
+    >>> from leadnet_helpers.errors import FieldConflict
+    >>> print(conflict_text(EditConflict("Ada", {"role": FieldConflict("Nurse", "Matron", "Sister")})))
+    Someone else changed Ada while you were editing. Role: yours 'Sister', theirs 'Matron'. Keep mine saves yours over theirs; Keep theirs puts theirs back in the form (your other changes stay there to save).
+    """
+    labels = dict(EDIT_FIELDS)
+    detail = "; ".join(f"{labels.get(f, f)}: yours '{c.typed}', theirs '{c.stored}'"
+                       for f, c in err.fields.items())
+    return (f"Someone else changed {err.name} while you were editing. {detail}. Keep mine "
+            "saves yours over theirs; Keep theirs puts theirs back in the form (your other "
+            "changes stay there to save).")
+
+
 def undo_label(last_change: str | None, width: int = 34) -> tuple[str, str]:
     """The undo button's label and tooltip for the change it would undo.
 
@@ -217,10 +273,19 @@ class ContactsView(widgets.VBox):
                                      tooltip="Delete this contact (Undo brings it back)")
         self.undo = widgets.Button(description="Nothing to undo",
                                    layout=widgets.Layout(width="auto", min_width="12em"))
-        for name in ("save", "delete", "undo", "previous", "next"):
-            getattr(self, name).add_class(f"leadnet-contacts-{name}")
+        #: The contact as the form loaded it, and the conflict the person is deciding on.
+        self.loaded: Contact | None = None
+        self.conflict: EditConflict | None = None
+        self.keep_mine = widgets.Button(description="Keep mine", button_style="warning",
+                                        tooltip="Save your values over the other change")
+        self.keep_theirs = widgets.Button(description="Keep theirs",
+                                          tooltip="Put the other change back in the form")
+        for name in ("save", "delete", "undo", "previous", "next", "keep_mine", "keep_theirs"):
+            getattr(self, name).add_class(f"leadnet-contacts-{name.replace('_', '-')}")
+        self.choice = widgets.HBox([self.keep_mine, self.keep_theirs],
+                                   layout=widgets.Layout(display="none"))
         self.form = widgets.VBox([*self.fields.values(),
-                                  widgets.HBox([self.save, self.delete])])
+                                  widgets.HBox([self.save, self.delete]), self.choice])
         super().__init__([
             self.search, widgets.HBox([self.previous, self.next, self.page_label]),
             self.table, self.select, self.form, self.undo, self.feedback,
@@ -234,6 +299,8 @@ class ContactsView(widgets.VBox):
         self.save.on_click(guard(self._on_save))
         self.delete.on_click(guard(self._on_delete))
         self.undo.on_click(guard(self._on_undo))
+        self.keep_mine.on_click(guard(self._on_keep_mine))
+        self.keep_theirs.on_click(guard(self._on_keep_theirs))
         events.subscribe(ws, self.refresh)
         self.refresh()
 
@@ -276,6 +343,8 @@ class ContactsView(widgets.VBox):
         self.undo.disabled = label == "Nothing to undo"
 
     def _fill(self, contact: Contact | None) -> None:
+        self.loaded = contact
+        self._show_choice(None)
         row = contact.to_row() if contact else {}
         for key, field in self.fields.items():
             field.value = row.get(key, "")
@@ -295,15 +364,46 @@ class ContactsView(widgets.VBox):
             raise LeadNetError("no contact is selected", fix="Choose one in the list first.")
         return self.ws.contact(self.select.value)
 
-    def _on_save(self, _button: widgets.Button) -> None:
-        contact = self._selected()
-        changes = edit_changes(contact, {k: f.value for k, f in self.fields.items()})
-        if not changes:
+    def _show_choice(self, conflict: EditConflict | None) -> None:
+        self.conflict = conflict
+        self.choice.layout.display = None if conflict else "none"
+
+    def _on_save(self, _button: widgets.Button, *, over: EditConflict | None = None) -> None:
+        if self.select.value is None or self.loaded is None:
+            raise LeadNetError("no contact is selected", fix="Choose one in the list first.")
+        values = {k: f.value for k, f in self.fields.items()}
+        waiting, self.ws.on_wait = self.ws.on_wait, lambda m: show(self.feedback, "info", m)
+        try:  # on any error the form keeps what the person typed
+            saved = save_edit(self.ws, self.loaded, values, over=over)
+        except EditConflict as err:
+            self._show_choice(err)
+            show(self.feedback, "error", conflict_text(err))
+            return
+        finally:
+            self.ws.on_wait = waiting
+        self._show_choice(None)
+        if saved is None:
             show(self.feedback, "info", "Nothing changed.")
             return
-        saved = self.ws.update_contact(contact.id, **changes)
+        self.loaded = saved
         show(self.feedback, "ok", f"Saved {saved.name}.")
         events.changed(self.ws)
+
+    def _on_keep_mine(self, button: widgets.Button) -> None:
+        self._on_save(button, over=self.conflict)
+
+    def _on_keep_theirs(self, _button: widgets.Button) -> None:
+        if self.conflict is None or self.loaded is None:
+            return
+        fresh = self.ws.contact(self.loaded.id)
+        fields = self.conflict.fields
+        for key, choice in fields.items():
+            if key in self.fields:
+                self.fields[key].value = choice.stored
+        self.loaded = fresh
+        self._show_choice(None)
+        show(self.feedback, "info", f"Kept the other change to {', '.join(fields)}. Your other "
+             "changes are still in the form: Save to keep them.")
 
     def _on_delete(self, _button: widgets.Button) -> None:
         contact = self._selected()

@@ -30,7 +30,7 @@ def workspace_key(workspace) -> str:
 
 def change_stamp(workspace) -> tuple[object, ...]:
     """Cheap signs of a change, made here or elsewhere (another notebook on the same file)."""
-    return (workspace.count_contacts(), workspace.last_change())
+    return (workspace.count_contacts(), workspace.last_change(everyone=True))
 
 
 _key, _stamp = workspace_key, change_stamp
