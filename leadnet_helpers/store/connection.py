@@ -78,7 +78,7 @@ class LockedConnection:
         self.session = ""
         #: ``on_wait(message)``, told each time a write waits for another writer.
         self.on_wait: Callable[[str], None] | None = None
-        self.max_wait = MAX_WAIT
+        self.max_wait = MAX_WAIT  # the Workspace sets its own
 
     def _busy(self, waited: float) -> WorkspaceBusy:
         return WorkspaceBusy(waited, file=self.name)

@@ -19,7 +19,8 @@ from typing import Self
 
 from ..errors import WorkspaceBusy, WorkspaceError
 from ..model import Profile, normalise_text
-from .connection import MAX_WAIT, LockedConnection, connect, create_file, is_busy, now
+from . import connection
+from .connection import LockedConnection, connect, create_file, is_busy, now
 from .contacts import ContactsMixin
 from .decisions import DecisionsMixin
 from .imports import ImportsMixin
@@ -50,8 +51,8 @@ class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsM
         Whose changes :meth:`undo` takes back: by default a new id for this
         object (one notebook kernel, one CLI command), so one notebook's Undo
         never takes back another's change.
-    max_wait : float
-        Seconds a change waits for another notebook or command that is saving
+    max_wait : float, optional
+        Seconds (default :data:`~.connection.MAX_WAIT`) a change waits for another notebook or command that is saving
         before giving up with :class:`~leadnet_helpers.errors.WorkspaceBusy`.
     on_wait : callable, optional
         ``on_wait(message)``, told while a change waits (else logged to the
@@ -59,7 +60,7 @@ class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsM
     """
 
     def __init__(self, path: str | Path, *, read_only: bool = False,
-                 session: str | None = None, max_wait: float = MAX_WAIT,
+                 session: str | None = None, max_wait: float | None = None,
                  on_wait: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
         self.read_only = read_only
@@ -71,7 +72,7 @@ class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsM
             )
         self._conn = connect(self.path, read_only=read_only)
         self._conn.session = self.session
-        self._conn.max_wait = max_wait
+        self._conn.max_wait = connection.MAX_WAIT if max_wait is None else max_wait
         self._conn.on_wait = on_wait
         check_version(self._conn, name=self.path.name, read_only=read_only)
 
