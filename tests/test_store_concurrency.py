@@ -312,3 +312,39 @@ def test_a_failed_import_leaves_no_trace(ws, tmp_path):
         ws.import_file(broken)
     assert ws.imports() == [] and ws.last_change(everyone=True) is None
     assert ws.count_contacts() == 0
+
+
+# ------------------------------------------------------------------ the contacts form
+def test_the_contacts_form_shows_a_conflict_and_lets_the_person_choose(ws):
+    from leadnet_helpers.widgets.contacts import ContactsView
+
+    ada = ws.add_contact(Contact(name="Ada Brooks", role="Nurse"))
+    view = ContactsView(ws)
+    view.select.value = ada
+    assert view.choice.layout.display == "none"  # no choice to make yet
+    view.fields["role"].value = "Matron"
+    view.fields["notes"].value = "nights"
+    with Workspace.open(ws.path) as other:  # another notebook saves the same field first
+        other.update_contact(ada, role="Director")
+    view.save.click()
+    shown = view.feedback.value
+    assert "Someone else changed Ada Brooks" in shown
+    assert "yours &#x27;Matron&#x27;, theirs &#x27;Director&#x27;" in shown
+    assert view.choice.layout.display is None  # Keep mine / Keep theirs are shown
+    assert view.fields["role"].value == "Matron"  # what the person typed is kept
+    assert ws.contact(ada).role == "Director" and ws.contact(ada).notes == ""
+
+    view.keep_theirs.click()  # theirs back in the form, the person's other change kept
+    assert view.fields["role"].value == "Director" and view.fields["notes"].value == "nights"
+    view.save.click()
+    assert (ws.contact(ada).role, ws.contact(ada).notes) == ("Director", "nights")
+
+    view.fields["role"].value = "Matron"
+    with Workspace.open(ws.path) as other:
+        other.update_contact(ada, role="Chief nurse")
+    view.save.click()
+    assert view.conflict is not None
+    view.keep_mine.click()  # saved over theirs
+    assert "Saved Ada Brooks." in view.feedback.value
+    assert ws.contact(ada).role == "Matron"
+    assert view.choice.layout.display == "none"
