@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -138,18 +140,38 @@ def _find_contact(ws: Workspace, wanted: str):
     return found[0]
 
 
+class _WaitNotice(logging.Handler):
+    """Print the store's "waiting for the workspace" notices to stderr as they happen."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"leadnet: {record.getMessage()}", file=sys.stderr, flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status (0 ok, 1 nothing done, 2 usage)."""
     args = build_parser().parse_args(argv)
+    store_log = logging.getLogger("leadnet_helpers.store")
+    notice = _WaitNotice(logging.WARNING)
+    store_log.addHandler(notice)
     try:
         return int(args.run(args) or 0)
     except LeadNetError as err:
         print(f"leadnet: {err}", file=sys.stderr)
         return 1
+    except sqlite3.OperationalError as err:  # a last resort: never a traceback for "locked"
+        from .store.connection import is_busy
+
+        if not is_busy(err):
+            raise
+        print("leadnet: the workspace is busy, so nothing was saved. Try again in a minute; "
+              "another notebook or command is saving a large change.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("leadnet: stopped; nothing half-saved (each file is saved whole or not at all).",
               file=sys.stderr)
         return 130
+    finally:
+        store_log.removeHandler(notice)
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -9,7 +9,12 @@ that message; they never show a traceback for it.
 
 from __future__ import annotations
 
-__all__ = ["ImportProblem", "LeadNetError", "WorkspaceError"]
+from typing import NamedTuple
+
+__all__ = [
+    "EditConflict", "FieldConflict", "ImportProblem", "LeadNetError", "WorkspaceBusy",
+    "WorkspaceError",
+]
 
 
 class LeadNetError(Exception):
@@ -71,3 +76,50 @@ class ImportProblem(LeadNetError):
 
 class WorkspaceError(LeadNetError):
     """A workspace that cannot be opened or changed as asked."""
+
+
+class WorkspaceBusy(WorkspaceError):
+    """Another notebook or command kept the workspace busy for too long; nothing was saved."""
+
+    def __init__(self, waited: float, *, file: str | None = None) -> None:
+        self.waited = waited
+        super().__init__(
+            f"the workspace stayed busy for {waited:.0f} seconds, so this change was not "
+            "saved (nothing of it was written)", file=file,
+            fix="Try again in a minute; another notebook or command is saving a large change.",
+        )
+
+
+class FieldConflict(NamedTuple):
+    """One field two people changed: as it was loaded, as it is stored now, as typed."""
+
+    loaded: str
+    stored: str
+    typed: str
+
+
+class EditConflict(LeadNetError):
+    """Someone else changed the same field of a contact since it was loaded; nothing was saved.
+
+    ``fields`` maps each conflicting field to a :class:`FieldConflict`.
+
+    Examples
+    --------
+    >>> err = EditConflict("Ada Brooks", {"role": FieldConflict("Nurse", "Matron", "Sister")})
+    >>> str(err)  # doctest: +NORMALIZE_WHITESPACE
+    "Someone else changed Ada Brooks while you were editing: role was 'Nurse', is now
+    'Matron', you typed 'Sister'. Nothing was saved: keep yours (save it over theirs) or
+    keep theirs (reload it)."
+    """
+
+    def __init__(self, name: str, fields: dict[str, FieldConflict],
+                 contact_id: int | None = None) -> None:
+        self.name = name
+        self.fields = dict(fields)
+        self.contact_id = contact_id
+        detail = "; ".join(f"{field} was '{c.loaded}', is now '{c.stored}', you typed "
+                           f"'{c.typed}'" for field, c in self.fields.items())
+        super().__init__(
+            f"someone else changed {name} while you were editing: {detail}",
+            fix="Nothing was saved: keep yours (save it over theirs) or keep theirs (reload it).",
+        )

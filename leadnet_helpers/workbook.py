@@ -14,6 +14,7 @@ given by :func:`~leadnet_helpers.paths.leadnet_home`.
 from __future__ import annotations
 
 import html
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -60,6 +61,9 @@ class Session:
 
 
 _session: Session | None = None
+#: This kernel's undo session: a workspace opened again in the same kernel (a re-run
+#: cell) keeps its Undo history; another kernel or a CLI command has its own.
+KERNEL_SESSION = uuid.uuid4().hex[:16]
 
 
 def _set(session: Session, *, remember: bool) -> Workspace:
@@ -109,17 +113,17 @@ def start_workspace(profile: Profile | None = None, *, path: str | Path | None =
         if target is None or not Path(target).exists():
             raise WorkspaceError("there is no workspace to open yet",
                                  fix="Create one with the form in notebook 00.")
-        ws = Workspace.open(target)
+        ws = Workspace.open(target, session=KERNEL_SESSION)
         kind = "sample" if _is_sample_path(ws.path) else "own"
         return _set(Session(ws, kind, "Opened your existing workspace."), remember=True)
     target = Path(path) if path else paths.workspace_path_for(normalise_text(profile.name))
     if target.exists():
-        ws = Workspace.open(target)
+        ws = Workspace.open(target, session=KERNEL_SESSION)
         ws.set_profile(profile)
         note = ("A workspace under this name already existed, so it was opened (with "
                 "everything in it) and its profile updated.")
     else:
-        ws = Workspace.create(target, profile)
+        ws = Workspace.create(target, profile, session=KERNEL_SESSION)
         note = "Created a new, empty workspace."
     return _set(Session(ws, "own", note), remember=True)
 
@@ -175,7 +179,7 @@ def current_workspace() -> Workspace:
     remembered = paths.current_workspace_path()
     if remembered is not None:
         try:
-            ws = Workspace.open(remembered)
+            ws = Workspace.open(remembered, session=KERNEL_SESSION)
         except WorkspaceError as err:
             ws = personas.open_sample()
             return _set(Session(ws, "fallback", f"Your last workspace could not be opened "

@@ -86,7 +86,8 @@ def test_a_first_release_workspace_gains_the_plans_table(tmp_path, monkeypatch):
     monkeypatch.setattr(store, "MIGRATIONS", {1: store.MIGRATIONS[1]})
     monkeypatch.setattr(store, "SCHEMA_VERSION", 1)
     with Workspace.create(path, Profile(name="Ana")) as ws:
-        ws.add_contact(Contact(name="Ada"))
+        with ws._write() as conn:  # as a first release saved it (no undo sessions yet)
+            Workspace._insert(conn, [Contact(name="Ada")])
         assert ws.schema_version == 1
     monkeypatch.undo()
     with Workspace.open(path) as ws:

@@ -310,7 +310,7 @@ class BoardModel(HasTraits):
         contact changed).
         """
         board, ws = self.board, self.ws
-        contact = ws.update_contact(int(contact_id), **dict(changes))
+        contact = ws.update_contact(int(contact_id), expected=None, **dict(changes))
         profile = ws.profile()
         fresh = classify([contact], profile)
         save_suggestions(ws, fresh)

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..errors import LeadNetError
+from ..errors import EditConflict, LeadNetError
 from ..model import (
     FREQUENCY,
     NETWORK_TYPES,
@@ -50,10 +50,12 @@ __all__ = [
     "PAGE_SIZE",
     "TABLE_COLUMNS",
     "ContactsTable",
+    "conflict_text",
     "edit_changes",
     "option_label",
     "page_count",
     "page_of",
+    "save_edit",
     "search_contacts",
     "table_rows",
     "undo_label",
@@ -203,6 +205,64 @@ def option_label(contact: Contact) -> str:
     return f"{contact.name} ({extra})" if extra else contact.name
 
 
+def save_edit(ws: Workspace, loaded: Contact, values: Mapping[str, object], *,
+              over: EditConflict | None = None) -> Contact | None:
+    """Save the fields the person changed in the form, checked against what it loaded.
+
+    Only the changed fields are sent, with the contact as the form showed it
+    (``expected``), so a change someone else made meanwhile to another field
+    survives, and one to the same field raises :class:`EditConflict` (nothing
+    saved). With *over* (the conflict the person answered "keep mine" to), the
+    values stored now count as seen, so the person's values are saved over them.
+
+    Returns the contact as saved, or None when nothing changed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from leadnet_helpers.model import Profile
+    >>> from leadnet_helpers.store import Workspace
+    >>> ws = Workspace.create(pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite", Profile("Bo"))
+    >>> loaded = ws.contact(ws.add_contact(Contact("Ada", role="Nurse")))
+    >>> _ = ws.update_contact(loaded.id, role="Matron")  # another notebook, meanwhile
+    >>> try:
+    ...     save_edit(ws, loaded, {"role": "Sister", "notes": "rota"})
+    ... except EditConflict as err:
+    ...     conflict = err
+    >>> conflict.fields["role"].stored, ws.contact(loaded.id).notes
+    ('Matron', '')
+    >>> save_edit(ws, loaded, {"role": "Sister", "notes": "rota"}, over=conflict).role
+    'Sister'
+    >>> ws.close()
+    """
+    changes = edit_changes(loaded, values)
+    if not changes:
+        return None
+    assert loaded.id is not None  # read from the store
+    expected: dict[str, object] = dict(loaded.to_row())
+    if over is not None:
+        expected.update({field: c.stored for field, c in over.fields.items()})
+    return ws.update_contact(loaded.id, expected=expected, **changes)
+
+
+def conflict_text(err: EditConflict) -> str:
+    """What the person is told when someone else changed the same field meanwhile.
+
+    Examples
+    --------
+    >>> from leadnet_helpers.errors import FieldConflict
+    >>> text = conflict_text(EditConflict("Ada", {"role": FieldConflict("Nurse", "Matron", "Sister")}))
+    >>> text.split(". ")[:2]
+    ['Someone else changed Ada while you were editing', "Role: yours 'Sister', theirs 'Matron'"]
+    """
+    labels = dict(EDIT_FIELDS)
+    detail = "; ".join(f"{labels.get(f, f)}: yours '{c.typed}', theirs '{c.stored}'"
+                       for f, c in err.fields.items())
+    return (f"Someone else changed {err.name} while you were editing. {detail}. Keep mine "
+            "saves yours over theirs; Keep theirs puts theirs back in the form (your other "
+            "changes stay there to save).")
+
+
 class ContactsTable:
     """One contacts table: the search, the page and what the operations say.
 
@@ -214,6 +274,10 @@ class ContactsTable:
         Those matching :attr:`query`.
     page : int
         The page shown (1-based, clamped).
+    loaded : Contact or None
+        The contact as the edit form loaded it (what a save is checked against).
+    conflict : EditConflict or None
+        The conflict the person is deciding on (someone else changed the same field).
     """
 
     def __init__(self, ws: Workspace, page_size: int = PAGE_SIZE) -> None:
@@ -223,6 +287,8 @@ class ContactsTable:
         self.page = 1
         self.all: list[Contact] = []
         self.matches: list[Contact] = []
+        self.loaded: Contact | None = None
+        self.conflict: EditConflict | None = None
         self.reload()
 
     # ----------------------------------------------------------------- state
@@ -263,16 +329,48 @@ class ContactsTable:
             raise LeadNetError("no contact is selected", fix="Choose one in the list first.")
         return self.ws.contact(contact_id)
 
-    def save(self, contact_id: int | None, values: Mapping[str, object]) -> str | None:
-        """Save what the edit form changed; the message to show (``None``: nothing changed)."""
-        contact = self.contact(contact_id)
-        changes = edit_changes(contact, values)
-        if not changes:
+    def load(self, contact_id: int | None) -> Contact | None:
+        """Load a contact into the edit form (``None``: nothing selected)."""
+        self.loaded = self.contact(contact_id) if contact_id is not None else None
+        self.conflict = None
+        return self.loaded
+
+    def save(self, contact_id: int | None, values: Mapping[str, object], *,
+             keep_mine: bool = False) -> str | None:
+        """Save what the edit form changed; the message to show (``None``: nothing changed).
+
+        Only the changed fields are written, checked against the contact as the
+        form loaded it. When someone else changed one of them meanwhile, raises
+        :class:`EditConflict` and keeps it in :attr:`conflict` (nothing saved);
+        ``keep_mine=True`` then saves the person's values over theirs.
+        """
+        if self.loaded is None or self.loaded.id != contact_id:
+            self.load(contact_id)
+        assert self.loaded is not None
+        over = self.conflict if keep_mine else None
+        try:
+            saved = save_edit(self.ws, self.loaded, values, over=over)
+        except EditConflict as err:
+            self.conflict = err
+            raise
+        self.conflict = None
+        if saved is None:
             return None
-        assert contact.id is not None  # read from the store
-        saved = self.ws.update_contact(contact.id, **changes)
+        self.loaded = saved
         self.workspace.changed()
         return f"Saved {saved.name}."
+
+    def keep_theirs(self, values: Mapping[str, object]) -> dict[str, object]:
+        """The form's values with the other person's in the conflicting fields.
+
+        The form then counts as loaded from what is stored now, so saving it
+        keeps theirs and saves the person's other changes.
+        """
+        if self.conflict is None or self.loaded is None:
+            return dict(values)
+        merged = {**values, **{f: c.stored for f, c in self.conflict.fields.items()}}
+        self.loaded, self.conflict = self.contact(self.loaded.id), None
+        return merged
 
     def delete(self, contact_id: int | None) -> str:
         """Delete one contact (undo brings it back); the message to show."""

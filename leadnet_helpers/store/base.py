@@ -23,6 +23,8 @@ class WorkspaceBase:
     """The connection, the write transaction and the reads the mixins share."""
 
     _conn: LockedConnection
+    read_only: bool
+    session: str
 
     if TYPE_CHECKING:  # defined by Workspace and the other mixins
         def _write(self) -> AbstractContextManager[LockedConnection]: ...

@@ -5,20 +5,45 @@ A writable workspace is opened with SQLite's write-ahead log
 not there at all, even after a crash; a read-only one through a ``mode=ro``
 URI. Every statement runs under one re-entrant lock, and a write transaction
 (:meth:`LockedConnection.transaction`) holds it throughout.
+
+When another notebook or command is writing (a large import), a write
+transaction waits its turn: it retries ``BEGIN IMMEDIATE`` in slices of
+:data:`WAIT_SLICE` seconds, reports each wait (the connection's ``on_wait``
+callback, else the ``leadnet_helpers.store`` logger), and after ``max_wait``
+seconds gives up with :class:`~leadnet_helpers.errors.WorkspaceBusy`, having
+written nothing. A raw ``database is locked`` never reaches the person.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..errors import WorkspaceError
+from ..errors import WorkspaceBusy, WorkspaceError
 
-__all__ = ["LockedConnection", "Rows", "connect", "create_file", "now"]
+__all__ = ["MAX_WAIT", "WAIT_SLICE", "LockedConnection", "Rows", "connect", "create_file",
+           "is_busy", "now"]
+
+#: Seconds one attempt to start a write waits inside SQLite before the wait is reported.
+WAIT_SLICE = 2.0
+#: Seconds a write waits for another notebook or command in all before giving up.
+MAX_WAIT = 120.0
+#: Seconds a plain statement (a read) waits inside SQLite for a lock.
+_STATEMENT_WAIT_MS = 15000
+
+log = logging.getLogger("leadnet_helpers.store")
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked" / "busy" errors (another writer)."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
 def now() -> str:
@@ -53,29 +78,83 @@ class LockedConnection:
     a read from one thread never lands inside another thread's transaction.
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, name: str | None = None) -> None:
         self.raw = conn
         self.lock = threading.RLock()
+        self.name = name
+        #: The session whose changes this connection logs for undo.
+        self.session = ""
+        #: ``on_wait(message)``, told each time a write waits for another writer.
+        self.on_wait: Callable[[str], None] | None = None
+        self.max_wait = MAX_WAIT  # the Workspace sets its own
+
+    def _busy(self, waited: float) -> WorkspaceBusy:
+        return WorkspaceBusy(waited, file=self.name)
 
     def execute(self, sql: str, params: Params = ()) -> Rows:
         with self.lock:  # rows are read inside the lock, too
-            return Rows(self.raw.execute(sql, params).fetchall())
+            try:
+                return Rows(self.raw.execute(sql, params).fetchall())
+            except sqlite3.OperationalError as exc:
+                if is_busy(exc):
+                    raise self._busy(_STATEMENT_WAIT_MS / 1000) from None
+                raise
 
     def executemany(self, sql: str, rows: Iterable[Params]) -> sqlite3.Cursor:
         with self.lock:
-            return self.raw.executemany(sql, rows)
+            try:
+                return self.raw.executemany(sql, rows)
+            except sqlite3.OperationalError as exc:
+                if is_busy(exc):
+                    raise self._busy(_STATEMENT_WAIT_MS / 1000) from None
+                raise
+
+    def _begin(self) -> None:
+        """``BEGIN IMMEDIATE``, retried in slices (each wait reported) up to ``max_wait``."""
+        start = time.monotonic()
+        slice_ms = max(1, int(min(WAIT_SLICE, self.max_wait) * 1000))
+        self.raw.execute(f"PRAGMA busy_timeout={slice_ms}")
+        try:
+            while True:
+                try:
+                    self.raw.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not is_busy(exc):
+                        raise
+                waited = time.monotonic() - start
+                if waited >= self.max_wait:
+                    raise self._busy(waited)
+                message = (f"Waiting for the workspace ({waited:.0f} s so far): another "
+                           "notebook or command is saving. Nothing you typed is lost.")
+                if self.on_wait is not None:
+                    self.on_wait(message)
+                else:
+                    log.warning("%s", message)
+                left_ms = int((self.max_wait - waited) * 1000)
+                self.raw.execute(f"PRAGMA busy_timeout={max(1, min(slice_ms, left_ms))}")
+        finally:
+            self.raw.execute(f"PRAGMA busy_timeout={_STATEMENT_WAIT_MS}")
 
     @contextmanager
     def transaction(self) -> Iterator[LockedConnection]:
-        """Run the block as one write transaction: all of it is saved, or none."""
+        """Run the block as one write transaction: all of it is saved, or none.
+
+        Raises
+        ------
+        WorkspaceBusy
+            When another writer kept the file busy for longer than ``max_wait``
+            seconds (nothing was written).
+        """
         with self.lock:  # one transaction at a time, whichever thread asks
-            self.execute("BEGIN IMMEDIATE")
+            self._begin()
             try:
                 yield self
+                self.execute("COMMIT")
             except BaseException:
-                self.execute("ROLLBACK")
+                if self.raw.in_transaction:
+                    self.raw.execute("ROLLBACK")
                 raise
-            self.execute("COMMIT")
 
     def backup_to(self, path: Path) -> None:
         """Copy the whole database into *path* with SQLite's online backup."""
@@ -110,15 +189,23 @@ def connect(path: Path, *, read_only: bool = False) -> LockedConnection:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=15000")
+        conn.execute(f"PRAGMA busy_timeout={_STATEMENT_WAIT_MS}")
         conn.row_factory = sqlite3.Row
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        if is_busy(exc):
+            raise WorkspaceBusy(_STATEMENT_WAIT_MS / 1000, file=path.name) from None
+        raise _not_a_workspace(path, exc) from None
     except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(
-            f"this file is not a LeadNet workspace ({exc})", file=path.name,
-            fix="Choose a .leadnet.sqlite file made by LeadNet.",
-        ) from None
-    return LockedConnection(conn)
+        raise _not_a_workspace(path, exc) from None
+    return LockedConnection(conn, name=path.name)
+
+
+def _not_a_workspace(path: Path, exc: BaseException) -> WorkspaceError:
+    return WorkspaceError(
+        f"this file is not a LeadNet workspace ({exc})", file=path.name,
+        fix="Choose a .leadnet.sqlite file made by LeadNet.",
+    )
 
 
 def create_file(path: Path) -> None:

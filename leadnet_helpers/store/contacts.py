@@ -7,17 +7,24 @@ undo.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from ..errors import LeadNetError, WorkspaceError
+from ..errors import EditConflict, FieldConflict, LeadNetError, WorkspaceError
 from ..merge import contact_keys
 from ..model import Contact, contact_from_row, name_key, normalise_text
 from .base import WorkspaceBase
-from .rows import SELECT, cell, from_db, insert_contacts, record_keys, to_json, update_contacts
+from .connection import now
+from .rows import COLUMNS, SELECT, cell, from_db, insert_contacts, record_keys, to_json
 from .undo import log_undo
 
 __all__ = ["ContactsMixin"]
+
+
+def _cells(contact: Contact | Mapping[str, object]) -> dict[str, str]:
+    """A contact, or the values a form loaded, as normalised template text."""
+    row = contact.to_row() if isinstance(contact, Contact) else contact
+    return {k: normalise_text(v if isinstance(v, str) else cell(v)) for k, v in row.items()}
 
 
 class ContactsMixin(WorkspaceBase):
@@ -76,25 +83,73 @@ class ContactsMixin(WorkspaceBase):
             log_undo(conn, f"added {contact.name}", [{"op": "delete", "ids": [cid]}])
         return cid
 
-    def update_contact(self, contact_id: int, **changes: object) -> Contact:
+    def update_contact(self, contact_id: int, *,
+                       expected: Contact | Mapping[str, object] | None = None,
+                       **changes: object) -> Contact:
         """Change some fields of a contact; return the contact as saved.
 
         Values may be given as template text (``strength="4"``,
-        ``gives_me="support;insight"``) or as typed values.
+        ``gives_me="support;insight"``) or as typed values. The contact is
+        read inside the write transaction and only the fields that change are
+        written, so a change another notebook made to another field survives.
+
+        Parameters
+        ----------
+        contact_id : int
+        expected : Contact or mapping, optional
+            The contact as the person loaded it (the form's starting values).
+            When given, a changed field whose stored value is no longer the
+            loaded one (someone else changed that same field meanwhile) stops
+            the save with :class:`~leadnet_helpers.errors.EditConflict`.
+        **changes
+            Field name -> new value.
+
+        Raises
+        ------
+        EditConflict
+            When someone else changed one of these fields since *expected*
+            was loaded; nothing is written.
+        LeadNetError
+            When a value cannot be understood; nothing is written.
+        WorkspaceBusy
+            When another notebook or command kept the file busy too long.
         """
-        before = self.contact(contact_id)
-        row = before.to_row()
-        row.update({k: v if isinstance(v, str) else cell(v) for k, v in changes.items()})
-        after, warnings = contact_from_row({**row, "emails": ";".join(before.emails)})
-        if warnings:
-            raise LeadNetError(warnings[0], fix="Correct the value and save again.")
-        after = replace(after, id=contact_id, extra=before.extra, source=before.source)
+        loaded = _cells(expected) if expected is not None else None
+        typed = {k: normalise_text(v if isinstance(v, str) else cell(v))
+                 for k, v in changes.items()}
         with self._write() as conn:
-            update_contacts(conn, [after])
+            row = conn.execute(f"{SELECT} WHERE id = ?", (contact_id,)).fetchone()
+            if row is None:
+                raise WorkspaceError(f"there is no contact with id {contact_id}",
+                                     fix="Refresh the list of contacts.")
+            before = from_db(tuple(row))
+            stored, now_cells = before.to_row(), _cells(before)
+            if loaded is not None:
+                conflicts = {
+                    k: FieldConflict(loaded[k], now_cells[k], typed[k]) for k in typed
+                    if k in now_cells and k in loaded
+                    and loaded[k] != now_cells[k] and typed[k] != now_cells[k]
+                }
+                if conflicts:
+                    raise EditConflict(before.name, conflicts, contact_id)
+            after, warnings = contact_from_row(
+                {**stored, **typed, "emails": ";".join(before.emails)})
+            if warnings:
+                raise LeadNetError(warnings[0], fix="Correct the value and save again.")
+            after = replace(after, id=contact_id, extra=before.extra, source=before.source)
+            old, new = to_json(before), to_json(after)
+            written = [c for c in COLUMNS if old[c] != new[c] and (c in typed or c == "emails")]
+            if not written:
+                return before
+            sets = ", ".join(f"{c} = ?" for c in written)
+            conn.execute(f"UPDATE contacts SET {sets}, name_key = ?, updated_at = ? WHERE id = ?",
+                         (*(new[c] for c in written), name_key(after.name), now(), contact_id))
             record_keys(conn, dict.fromkeys(contact_keys(after), contact_id))
-            log_undo(conn, f"edited {before.name}",
-                     [{"op": "restore", "rows": [to_json(before)]}])
-        return after
+            log_undo(conn, f"edited {before.name}", [
+                {"op": "set_fields", "id": contact_id,
+                 "before": {c: old[c] for c in written}, "after": {c: new[c] for c in written}},
+            ])
+            return from_db(tuple(conn.execute(f"{SELECT} WHERE id = ?", (contact_id,))[0]))
 
     def delete_contacts(self, contact_ids: Iterable[int]) -> int:
         """Delete contacts (with their ties and log); :meth:`undo` brings them back."""

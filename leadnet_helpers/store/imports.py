@@ -90,6 +90,11 @@ class ImportsMixin(WorkspaceBase):
             known_names.setdefault(key, []).append(cname)
         plan = plan_import(parsed, known_keys, known_names, self.contact)
         report = plan.report
+        if not (plan.new or plan.updates or plan.keys.keys() - known_keys.keys()):
+            # Nothing imported or merged (all rejected, or all known already): no
+            # import record and no undo entry that would undo nothing.
+            report.new_ids = []
+            return report
         before = [to_json(self.contact(cid)) for cid in plan.updates]
         total = len(plan.new) + len(plan.updates)
         ids: list[int] = []

@@ -86,10 +86,20 @@ CREATE TABLE plans (
 );
 """
 
+# Undo is scoped to the session (one Workspace object: a notebook kernel, a CLI
+# command) that made the change. Entries from before this step belong to no
+# session (""): only ``undo(everyone=True)`` reaches them.
+_SCHEMA_3 = """
+ALTER TABLE undo_log ADD COLUMN session TEXT NOT NULL DEFAULT '';
+CREATE INDEX undo_log_session ON undo_log(session, id);
+"""
+
 #: Schema version -> the SQL that brings a workspace from the previous version to it.
 #: Version 1 is the first release; later versions append here and never edit old steps.
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_1, 2: _SCHEMA_2}
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_1, 2: _SCHEMA_2, 3: _SCHEMA_3}
 SCHEMA_VERSION = max(MIGRATIONS)
+#: The oldest format a read-only open can read as is (later steps only add undo bookkeeping).
+READABLE_FROM = 2
 
 
 def schema_version(conn: LockedConnection) -> int:
@@ -116,6 +126,8 @@ def check_version(conn: LockedConnection, *, name: str, read_only: bool) -> None
             "nothing in it was changed.",
         )
     if version < SCHEMA_VERSION:
+        if read_only and version >= READABLE_FROM:
+            return
         if read_only:
             raise WorkspaceError(
                 f"this workspace uses an older format ({version}) and is open read-only",

@@ -9,15 +9,18 @@ interactions), :mod:`.decisions`, :mod:`.plans`, :mod:`.snapshots`,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
-from ..errors import WorkspaceError
+from ..errors import WorkspaceBusy, WorkspaceError
 from ..model import Profile, normalise_text
-from .connection import LockedConnection, connect, create_file, now
+from . import connection
+from .connection import LockedConnection, connect, create_file, is_busy, now
 from .contacts import ContactsMixin
 from .decisions import DecisionsMixin
 from .imports import ImportsMixin
@@ -44,22 +47,39 @@ class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsM
         The workspace file.
     read_only : bool
         Open without the right to change anything (used for shared samples).
+    session : str, optional
+        Whose changes :meth:`undo` takes back: by default a new id for this
+        object (one notebook kernel, one CLI command), so one notebook's Undo
+        never takes back another's change.
+    max_wait : float, optional
+        Seconds (default :data:`~.connection.MAX_WAIT`) a change waits for another notebook or command that is saving
+        before giving up with :class:`~leadnet_helpers.errors.WorkspaceBusy`.
+    on_wait : callable, optional
+        ``on_wait(message)``, told while a change waits (else logged to the
+        ``leadnet_helpers.store`` logger). Settable later as :attr:`on_wait`.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False,
+                 session: str | None = None, max_wait: float | None = None,
+                 on_wait: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.session = session or uuid.uuid4().hex[:16]
         if not self.path.exists():
             raise WorkspaceError(
                 "there is no workspace here", file=str(self.path),
                 fix="Create one first (notebook 00, or `leadnet init`).",
             )
         self._conn = connect(self.path, read_only=read_only)
+        self._conn.session = self.session
+        self._conn.max_wait = connection.MAX_WAIT if max_wait is None else max_wait
+        self._conn.on_wait = on_wait
         check_version(self._conn, name=self.path.name, read_only=read_only)
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def create(cls, path: str | Path, profile: Profile, *, exist_ok: bool = False) -> Workspace:
+    def create(cls, path: str | Path, profile: Profile, *, exist_ok: bool = False,
+               **options: Any) -> Workspace:
         """Create a new workspace at *path* for *profile* and open it.
 
         Raises
@@ -76,15 +96,24 @@ class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsM
         if not normalise_text(profile.name):
             raise WorkspaceError("a workspace needs the person's name", fix="Type your name.")
         create_file(path)
-        ws = cls(path)
+        ws = cls(path, **options)
         if ws.profile() is None:
             ws.set_profile(profile)
         return ws
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Workspace:
-        """Open an existing workspace."""
-        return cls(path, read_only=read_only)
+    def open(cls, path: str | Path, *, read_only: bool = False, **options: Any) -> Workspace:
+        """Open an existing workspace (*options*: ``session``, ``max_wait``, ``on_wait``)."""
+        return cls(path, read_only=read_only, **options)
+
+    @property
+    def on_wait(self) -> Callable[[str], None] | None:
+        """``on_wait(message)``, told while a change waits for another writer (or None)."""
+        return self._conn.on_wait
+
+    @on_wait.setter
+    def on_wait(self, callback: Callable[[str], None] | None) -> None:
+        self._conn.on_wait = callback
 
     @property
     def schema_version(self) -> int:
@@ -112,8 +141,13 @@ class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsM
                 "this workspace is open read-only (a shared sample)", file=self.path.name,
                 fix="Make your own copy to change it (notebook 00: 'Explore the sample').",
             )
-        with self._conn.transaction() as conn:
-            yield conn
+        try:
+            with self._conn.transaction() as conn:
+                yield conn
+        except sqlite3.OperationalError as exc:  # a last resort: never a raw "locked"
+            if is_busy(exc):
+                raise WorkspaceBusy(self._conn.max_wait, file=self.path.name) from None
+            raise
 
     def revision(self) -> tuple[int, int]:
         """A cheap stamp that changes whenever anything in the file changes.

@@ -17,10 +17,12 @@ from ..app.contacts import (
     PAGE_SIZE,
     TABLE_COLUMNS,
     ContactsTable,
+    conflict_text,
     option_label,
     table_rows,
 )
 from ..app.workspace import watch
+from ..errors import EditConflict
 from ..model import Contact
 from ..store import Workspace
 from .feedback import LABEL_STYLE, error_text, feedback_widget, guarded, show
@@ -69,10 +71,16 @@ class ContactsView(widgets.VBox):
                                      tooltip="Delete this contact (Undo brings it back)")
         self.undo = widgets.Button(description="Nothing to undo",
                                    layout=widgets.Layout(width="auto", min_width="12em"))
-        for name in ("save", "delete", "undo", "previous", "next"):
-            getattr(self, name).add_class(f"leadnet-contacts-{name}")
+        self.keep_mine = widgets.Button(description="Keep mine", button_style="warning",
+                                        tooltip="Save your values over the other change")
+        self.keep_theirs = widgets.Button(description="Keep theirs",
+                                          tooltip="Put the other change back in the form")
+        for name in ("save", "delete", "undo", "previous", "next", "keep_mine", "keep_theirs"):
+            getattr(self, name).add_class(f"leadnet-contacts-{name.replace('_', '-')}")
+        self.choice = widgets.HBox([self.keep_mine, self.keep_theirs],
+                                   layout=widgets.Layout(display="none"))
         self.form = widgets.VBox([*self.fields.values(),
-                                  widgets.HBox([self.save, self.delete])])
+                                  widgets.HBox([self.save, self.delete]), self.choice])
         super().__init__([
             self.search, widgets.HBox([self.previous, self.next, self.page_label]),
             self.table, self.select, self.form, self.undo, self.feedback,
@@ -86,6 +94,8 @@ class ContactsView(widgets.VBox):
         self.save.on_click(guard(self._on_save))
         self.delete.on_click(guard(self._on_delete))
         self.undo.on_click(guard(self._on_undo))
+        self.keep_mine.on_click(guard(self._on_keep_mine))
+        self.keep_theirs.on_click(guard(self._on_keep_theirs))
         watch(self.model.workspace, self.refresh)
         self.refresh()
 
@@ -130,7 +140,17 @@ class ContactsView(widgets.VBox):
         self.undo.description, self.undo.tooltip = label, tip
         self.undo.disabled = label == "Nothing to undo"
 
+    @property
+    def conflict(self) -> EditConflict | None:
+        """The conflict the person is deciding on, if any."""
+        return self.model.conflict
+
+    def _show_choice(self) -> None:
+        self.choice.layout.display = None if self.model.conflict else "none"
+
     def _fill(self, contact: Contact | None) -> None:
+        self.model.loaded, self.model.conflict = contact, None
+        self._show_choice()
         row = contact.to_row() if contact else {}
         for key, field in self.fields.items():
             field.value = row.get(key, "")
@@ -145,10 +165,34 @@ class ContactsView(widgets.VBox):
     def _on_select(self, change: dict) -> None:
         self._fill(self.ws.contact(change["new"]) if change["new"] is not None else None)
 
-    def _on_save(self, _button: widgets.Button) -> None:
-        text = self.model.save(self.select.value,
-                               {k: f.value for k, f in self.fields.items()})
+    def _values(self) -> dict[str, object]:
+        return {k: f.value for k, f in self.fields.items()}
+
+    def _save(self, *, keep_mine: bool = False) -> None:
+        waiting, self.ws.on_wait = self.ws.on_wait, lambda m: show(self.feedback, "info", m)
+        try:  # on any error the form keeps what the person typed
+            text = self.model.save(self.select.value, self._values(), keep_mine=keep_mine)
+        except EditConflict as err:
+            show(self.feedback, "error", conflict_text(err))
+            return
+        finally:
+            self.ws.on_wait = waiting
+            self._show_choice()
         show(self.feedback, "ok" if text else "info", text or "Nothing changed.")
+
+    def _on_save(self, _button: widgets.Button) -> None:
+        self._save()
+
+    def _on_keep_mine(self, _button: widgets.Button) -> None:
+        self._save(keep_mine=True)
+
+    def _on_keep_theirs(self, _button: widgets.Button) -> None:
+        merged = self.model.keep_theirs(self._values())
+        for key, field in self.fields.items():
+            field.value = merged.get(key, field.value)
+        self._show_choice()
+        show(self.feedback, "info", "Their values are back in the form; your other changes "
+             "are still there: Save keeps both.")
 
     def _on_delete(self, _button: widgets.Button) -> None:
         show(self.feedback, "ok", self.model.delete(self.select.value))
