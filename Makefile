@@ -45,6 +45,7 @@ browser-deps:
 
 test: install-test browser-deps
 	$(BIN)/python -m ruff check leadnet_helpers tests benchmarks
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest tests leadnet_helpers --doctest-modules notebooks --nbval-lax --nbval-current-env
 
 lint: install-test
