@@ -141,7 +141,8 @@ def parse_bytes(data: bytes, name: str, *, progress: Progress | None = None) -> 
         return _parse_xlsx(data, name, progress)
     if found.format == "vcard":
         total = sum(1 for _ in vcard.split_cards(found.text))
-        records = _collect(vcard.parse_text(found.text), total, progress)
+        charsets = not found.encoding.startswith("utf-16")
+        records = _collect(vcard.parse_text(found.text, charsets=charsets), total, progress)
         return ParsedFile(name, "vcard", FORMAT_LABELS["vcard"], records, found.encoding)
     table = read_table(
         found.text,

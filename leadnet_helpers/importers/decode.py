@@ -21,6 +21,7 @@ __all__ = [
     "Decoded",
     "Table",
     "decode_bytes",
+    "decode_vcard",
     "line_at",
     "physical_lines",
     "read_table",
@@ -196,6 +197,59 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
             fix="Export your contacts again; the export may not have finished.",
         )
     return Decoded(text, encoding)
+
+
+#: The encoding reported for a vCard file that is not UTF-8 throughout.
+VCARD_MIXED = "utf-8, with each line's CHARSET (else Windows-1252)"
+_VCARD_SEARCH = 20  # non-blank lines searched for the first BEGIN:VCARD
+_BYTE_LINES = re.compile(rb"\r\n|\r|\n")
+
+
+def vcard_start(lines: list[str]) -> int | None:
+    """The position of the first ``BEGIN:VCARD`` among the first non-blank *lines*, or ``None``.
+
+    Examples
+    --------
+    >>> vcard_start(["ENCODING:UTF-8", "BEGIN:vCard", "FN:A"])
+    1
+    >>> vcard_start(["name,notes", "Ada,hello"]) is None
+    True
+    """
+    for position, line in enumerate(lines[:_VCARD_SEARCH]):
+        if line.lstrip().upper().startswith("BEGIN:VCARD"):
+            return position
+    return None
+
+
+def decode_vcard(data: bytes, name: str) -> tuple[Decoded, list[str]] | None:
+    """Read a vCard file that is not UTF-16 as text, keeping its bytes.
+
+    vCard 2.1 declares a ``CHARSET`` per line (Shift_JIS, Windows-1252, ...)
+    and folds lines in the middle of a UTF-8 character, so the file cannot be
+    decoded as a whole: it is read as UTF-8 with the other bytes kept as
+    surrogate escapes, which the vCard reader decodes line by line after
+    unfolding. Returns ``None`` when *data* is not such a vCard file, else the
+    text and the non-blank lines before the first ``BEGIN:VCARD``.
+
+    Examples
+    --------
+    >>> decoded, before = decode_vcard(b"x\\r\\nBEGIN:VCARD\\r\\nFN;CHARSET=SHIFT_JIS:\\x8eR\\r\\n", "a.vcf")
+    >>> decoded.encoding, before, decoded.text.splitlines()[2]
+    ("utf-8, with each line's CHARSET (else Windows-1252)", ['x'], 'FN;CHARSET=SHIFT_JIS:\\udc8eR')
+    """
+    if any(data.startswith(bom) for bom, _ in _BOMS) or _looks_utf16(data):
+        return None
+    lines = [line.strip() for line in _BYTE_LINES.split(data[:65536], _VCARD_SEARCH * 50)]
+    shown = [line.decode("utf-8", "replace") for line in lines if line][:_VCARD_SEARCH]
+    start = vcard_start(shown)
+    if start is None:
+        return None
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("utf-8", "surrogateescape"), VCARD_MIXED
+    _refuse_binary(text, name)
+    return Decoded(text, encoding), shown[:start]
 
 
 def _line_before(head: bytes, encoding: str) -> int:

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from ..errors import ImportProblem
 from ..model import normalise_text
-from .decode import EXPORT_AGAIN, decode_bytes, physical_lines, split_line
+from .decode import (
+    EXPORT_AGAIN,
+    decode_bytes,
+    decode_vcard,
+    physical_lines,
+    split_line,
+    vcard_start,
+)
 
 __all__ = [
     "FORMAT_LABELS",
@@ -149,6 +156,15 @@ def unknown_layout(name: str, line: int, columns: list[str]) -> ImportProblem:
     )
 
 
+def _has_header(lines: list[str]) -> bool:
+    """Whether one of *lines* (those before a ``BEGIN:VCARD``) is a CSV header."""
+    return any(
+        classify_header(split_line(line, delimiter)) not in (None, "template-csv")
+        for line in lines
+        for delimiter in _DELIMITERS
+    )
+
+
 def sniff(data: bytes, name: str) -> Sniffed:
     """Recognise the format of *data* and find where its records start.
 
@@ -165,6 +181,9 @@ def sniff(data: bytes, name: str) -> Sniffed:
     """
     if is_xlsx(data):
         return Sniffed("template-xlsx")
+    vcard = decode_vcard(data, name)
+    if vcard is not None and not _has_header(vcard[1]):
+        return Sniffed("vcard", vcard[0].encoding, vcard[0].text)
     decoded = decode_bytes(data, name)
     text = decoded.text
     lines = [entry for entry in physical_lines(text, 200) if entry[2].strip()]
@@ -172,8 +191,9 @@ def sniff(data: bytes, name: str) -> Sniffed:
     if not lines:  # only reachable with unusual line ends; decode_bytes refuses blank files
         raise ImportProblem("the file is empty", file=name, line=1, fix=EXPORT_AGAIN)
     first_no, _, first_text = lines[0]
-    if first_text.lstrip().upper().startswith("BEGIN:VCARD"):
-        return Sniffed("vcard", decoded.encoding, text, header_line=first_no)
+    start = vcard_start([entry[2] for entry in lines])
+    if start is not None and not _has_header([entry[2] for entry in lines[:start]]):
+        return Sniffed("vcard", decoded.encoding, text, header_line=lines[start][0])
     delimiters = _DELIMITERS
     sep = _SEP_LINE.match(first_text)
     if sep:  # Excel's "sep=;" hint line
