@@ -25,6 +25,7 @@ from .decode import (
     split_line,
     vcard_start,
 )
+from .outlook import english_header
 
 __all__ = [
     "FORMAT_LABELS",
@@ -98,7 +99,17 @@ def classify_header(cells: Iterable[str]) -> str | None:
     >>> classify_header(["Full name", "Phone"]) is None
     True
     """
+    cells = list(cells)
     keys = {normalise_text(c).removeprefix("\ufeff").casefold() for c in cells}
+    found = _english_header(keys)
+    if found is None or found == "template-csv":
+        localised = _english_header({k.casefold() for k in english_header(cells)})
+        if localised == "outlook":  # Outlook desktop in another language
+            return localised
+    return found
+
+
+def _english_header(keys: set[str]) -> str | None:
     first = "first name" in keys or "last name" in keys
     if first and ("connected on" in keys or {"url", "position"} <= keys):
         return "linkedin"
