@@ -419,3 +419,26 @@ def test_hostile_names_and_titles_stay_text_in_every_export(tmp_path):
         assert "<script>alert(1)</script> Mallory" in pdf_text
     assert all(t for t in typed)
     assert any(t.startswith(FORMULA_START) for t in typed)
+
+
+# --------------------------------------------------------------------------- CSV guard
+
+
+@pytest.mark.parametrize("cell", ["\u200b=1+1", "\ufeff=1+1", "＝1+1", "＋44 1", "\u2060@x"])
+def test_formula_hidden_behind_invisible_or_fullwidth_characters_is_guarded(cell):
+    assert safe_cell(cell) == "'" + cell
+
+
+def test_the_contacts_export_reads_back_without_the_guards_apostrophe():
+    from leadnet_helpers.export import csv_text
+    from leadnet_helpers.importers import parse_bytes
+    from leadnet_helpers.model import TEMPLATE_COLUMNS
+
+    ana = Contact(name="Ana Lima", organisation="=Contoso", phone="+44 20 7946 0958",
+                  notes="@ana_lima", role="-lead-", industry="'tis as typed")
+    columns = ("id", *TEMPLATE_COLUMNS, "email", "linkedin_url", "phone", "source")
+    text = csv_text([{**ana.to_row(), "id": 1}], columns)
+    assert "'+44 20 7946 0958" in text and "'@ana_lima" in text
+    (back,) = [c for _, c in parse_bytes(("\ufeff" + text).encode(), "contacts.csv").contacts]
+    assert (back.phone, back.notes, back.organisation, back.role, back.industry) == (
+        "+44 20 7946 0958", "@ana_lima", "=Contoso", "-lead-", "'tis as typed")
