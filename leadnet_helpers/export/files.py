@@ -21,7 +21,14 @@ from pathlib import Path
 
 from ..csvsafe import guard_cell
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "csv_text", "safe_cell", "write_csv"]
+__all__ = [
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "csv_text",
+    "safe_cell",
+    "write_csv",
+    "write_files_together",
+]
 
 
 def safe_cell(value: object) -> str:
@@ -98,3 +105,37 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def write_files_together(files: Mapping[Path, bytes]) -> list[Path]:
+    """Write several files as a set: all of them, or none.
+
+    Each is written to a hidden temporary file beside it (``.plan.html.xxxx``)
+    and synced; only when every one is written are they renamed into place.
+    On any failure the temporary files are removed and the error raised, so
+    no partial file and no earlier file of the set is left behind.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> [p.name for p in write_files_together({folder / "a.txt": b"a", folder / "b.txt": b"b"})]
+    ['a.txt', 'b.txt']
+    """
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            temps.append((tmp, path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for tmp, path in temps:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in temps:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    return [path for _, path in temps]
