@@ -152,9 +152,12 @@ def parse_bytes(data: bytes, name: str, *, progress: Progress | None = None) -> 
         name=name,
     )
     table.header = unique_header(table.header)
-    if not table.rows:
+    if not table.rows and not table.refused:
         raise _header_only(name, found.header_line)
     records = _collect(_records(found.format, table), len(table.rows), progress)
+    if table.refused:
+        records += [ParsedRecord(line, None, reason) for line, reason in table.refused]
+        records.sort(key=lambda record: record.line)
     return ParsedFile(
         name,
         found.format,

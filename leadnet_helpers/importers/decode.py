@@ -57,6 +57,9 @@ _MAGIC = (
 # vertical tab (the last two turn up in spreadsheet exports).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+#: The largest cell we read (128 KiB, the csv module's default limit); a record with a
+#: larger one is refused on its own, the others are read.
+CELL_LIMIT = 131072
 
 
 @dataclass(slots=True)
@@ -81,6 +84,8 @@ class Table:
     header_line: int
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
     unknown: set[int] = field(default_factory=set)
+    #: Records refused as a whole while reading (a cell too large), as ``(line, reason)``.
+    refused: list[tuple[int, str]] = field(default_factory=list)
 
 
 def line_at(text: str, index: int) -> int:
@@ -362,37 +367,63 @@ def read_table(text: str, *, offset: int, first_line: int, delimiter: str, name:
     reader = csv.reader(lines, delimiter=delimiter)
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
+    refused: list[tuple[int, str]] = []
     last_offset = 0
-    while True:
-        start_line, start_offset = first_line + lines.line, lines.offset
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise ImportProblem(
-                f"we cannot read the record starting on this line ({exc})",
-                file=name,
-                line=start_line,
-                fix="Open the file in a spreadsheet program, check this row, save it as "
-                "'CSV UTF-8' and import it again.",
-            ) from None
-        if header is None:
-            header = cells
-            continue
-        if any(cell.strip() for cell in cells):
-            rows.append((start_line, cells))
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))  # a huge cell refuses its record only
+    try:
+        while True:
+            start_line, start_offset = first_line + lines.line, lines.offset
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                raise ImportProblem(
+                    f"we cannot read the record starting on this line ({exc})",
+                    file=name,
+                    line=start_line,
+                    fix="Open the file in a spreadsheet program, check this row, save it as "
+                    "'CSV UTF-8' and import it again.",
+                ) from None
+            if header is None:
+                header = cells
+                continue
+            if not any(cell.strip() for cell in cells):
+                continue
             last_offset = start_offset
-    if rows and _cut_off(text[offset + last_offset :], delimiter):
+            longest = max(len(cell) for cell in cells)
+            if longest > CELL_LIMIT:
+                refused.append((start_line, _too_large(longest)))
+                continue
+            rows.append((start_line, cells))
+    finally:
+        csv.field_size_limit(limit)
+    if (rows or refused) and _cut_off(text[offset + last_offset :], delimiter):
         raise ImportProblem(
             "the file ends in the middle of a record: a quoted value that starts on this "
             "line is never closed, so the file was probably cut off",
             file=name,
-            line=rows[-1][0],
+            line=max([r[0] for r in rows[-1:]] + [r[0] for r in refused[-1:]]),
             fix="Export the file again (wait until the download has finished), or add the "
             'missing closing quote (") in a text editor.',
         )
-    return Table(header=header or [], header_line=first_line, rows=rows)
+    return Table(header=header or [], header_line=first_line, rows=rows, refused=refused)
+
+
+def _too_large(size: int) -> str:
+    """The reason a record with a cell of *size* characters is refused.
+
+    Examples
+    --------
+    >>> _too_large(200_000).split(";")[0]
+    'one value in this record is 200,000 characters long, more than the 131,072 (128 KiB) we read in one cell'
+    """
+    return (
+        f"one value in this record is {size:,} characters long, more than the {CELL_LIMIT:,} "
+        "(128 KiB) we read in one cell; it is probably pasted by mistake: shorten it in a "
+        "spreadsheet program and import the file again (the other records are imported)"
+    )
 
 
 def _cut_off(tail: str, delimiter: str) -> bool:
