@@ -310,14 +310,25 @@ def _import(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+#: How many lines of an import report are printed; the rest are counted.
+REPORT_LINES = 20
+
+
 def _print_report(report: ImportReport, *, quiet: bool) -> None:
     say(report.summary())
     if quiet:
         return
-    for event in report.events:
-        if event.outcome != "imported":
-            name = f" {event.name}" if event.name else ""
-            say(f"  {report.file}:{event.line}: {event.outcome}:{name} ({event.detail})")
+    notes = [e for e in report.events if e.outcome != "imported"]
+    for event in notes[:REPORT_LINES]:
+        name = f" {event.name}" if event.name else ""
+        say(f"  {report.file}:{event.line}: {event.outcome}:{name} ({event.detail})")
+    if len(notes) > REPORT_LINES:
+        kinds: dict[str, int] = {}
+        for event in notes[REPORT_LINES:]:
+            kinds[event.outcome] = kinds.get(event.outcome, 0) + 1
+        counted = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
+        say(f"  ... and {len(notes) - REPORT_LINES} more ({counted}); the import report in "
+            "notebook 01 lists every one.")
 
 
 def _progress_bar(path: Path):

@@ -402,3 +402,13 @@ def test_a_read_only_workspace_or_folder_is_named_with_the_fix(tmp_path, what):
         assert "read-only" in made.stderr
     with Workspace.open(ws) as opened:
         assert opened.count_contacts() == 0
+
+
+def test_a_long_import_report_is_summarised(workspace, tmp_path):
+    rows = "".join(f",Org {i}\n" for i in range(45))  # 45 rows without a name
+    nameless = tmp_path / "nameless.csv"
+    nameless.write_text("name,organisation\nAda Brooks,R\n" + rows, encoding="utf-8")
+    done = leadnet("import", str(workspace), str(nameless))
+    lines = [line for line in done.stdout.splitlines() if line.startswith("  ")]
+    assert len(lines) == 21, done.stdout
+    assert lines[-1].startswith("  ... and 25 more (25 rejected)")

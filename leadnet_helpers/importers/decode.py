@@ -331,7 +331,15 @@ class _Lines:
         return line
 
 
-def read_table(text: str, *, offset: int, first_line: int, delimiter: str, name: str) -> Table:
+def read_table(
+    text: str,
+    *,
+    offset: int,
+    first_line: int,
+    delimiter: str,
+    name: str,
+    limit: int | None = None,
+) -> Table:
     """Read the CSV rows of *text* from *offset*, which is the header line.
 
     Parameters
@@ -346,6 +354,8 @@ def read_table(text: str, *, offset: int, first_line: int, delimiter: str, name:
         The column separator.
     name : str
         The file name shown in messages.
+    limit : int, optional
+        The most records the file may hold; reading stops at the first one over it.
 
     Returns
     -------
@@ -354,7 +364,8 @@ def read_table(text: str, *, offset: int, first_line: int, delimiter: str, name:
     Raises
     ------
     ImportProblem
-        When the file ends inside a quoted value (cut off), or a row cannot be read.
+        When the file ends inside a quoted value (cut off), a row cannot be read, or
+        there are more than *limit* records.
 
     Examples
     --------
@@ -369,8 +380,8 @@ def read_table(text: str, *, offset: int, first_line: int, delimiter: str, name:
     rows: list[tuple[int, list[str]]] = []
     refused: list[tuple[int, str]] = []
     last_offset = 0
-    limit = csv.field_size_limit()
-    csv.field_size_limit(max(limit, len(text) + 1))  # a huge cell refuses its record only
+    field_limit = csv.field_size_limit()
+    csv.field_size_limit(max(field_limit, len(text) + 1))  # a huge cell refuses its record only
     try:
         while True:
             start_line, start_offset = first_line + lines.line, lines.offset
@@ -392,13 +403,21 @@ def read_table(text: str, *, offset: int, first_line: int, delimiter: str, name:
             if not any(cell.strip() for cell in cells):
                 continue
             last_offset = start_offset
+            if limit is not None and len(rows) + len(refused) >= limit:
+                raise ImportProblem(
+                    f"this file has more than {limit:,} records, more than we import at once",
+                    file=name,
+                    line=start_line,
+                    fix="Split it into smaller files (in a spreadsheet program, or export one "
+                    "contacts folder or label at a time) and import them one after the other.",
+                )
             longest = max(len(cell) for cell in cells)
             if longest > CELL_LIMIT:
                 refused.append((start_line, _too_large(longest)))
                 continue
             rows.append((start_line, cells))
     finally:
-        csv.field_size_limit(limit)
+        csv.field_size_limit(field_limit)
     if (rows or refused) and _cut_off(text[offset + last_offset :], delimiter):
         raise ImportProblem(
             "the file ends in the middle of a record: a quoted value that starts on this "
