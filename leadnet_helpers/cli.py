@@ -16,8 +16,11 @@ Examples
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import os
+import re
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -32,7 +35,35 @@ from .model import CAREER_STAGES, INTERACTION_KINDS, NETWORK_TYPES, TEMPLATE_COL
 from .rules import parse_date
 from .store import Workspace
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "clean", "main", "say"]
+
+# Characters a terminal acts on rather than shows: C0 and C1 controls (ESC starts the
+# sequences that move the cursor, recolour or retitle the window), DEL, the bidi
+# overrides, and the lone surrogates that stand for bytes that were not UTF-8.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Commands that change the workspace, and so need to write its file and folder.
+_WRITES = frozenset({"init", "import", "classify", "log", "snapshot", "progress", "plan"})
+
+
+def clean(value: object) -> str:
+    """*value* as text safe to print on a terminal: one line, no control characters.
+
+    Every piece of user data the command prints (names, organisations, file
+    names, messages quoting them) goes through this, via :func:`say`.
+
+    Examples
+    --------
+    >>> clean("Ada\\x1b]0;pwned\\x07 Brooks\\nLine\\tTab \\udcff")
+    'Ada?]0;pwned? Brooks Line Tab \ufffd'
+    """
+    text = str(value).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    return _UNSAFE.sub(lambda m: "\ufffd" if _SURROGATE.match(m.group()) else "?", text)
+
+
+def say(*parts: object, err: bool = False) -> None:
+    """Print one line of output (to stderr with *err*), made safe by :func:`clean`."""
+    print(clean(" ".join(str(p) for p in parts)), file=sys.stderr if err else sys.stdout)
 
 _PROGRESS_MIN_BYTES = 200_000  # show a progress bar for files larger than this
 
@@ -149,38 +180,134 @@ class _WaitNotice(logging.Handler):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status (0 ok, 1 nothing done, 2 usage)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     args = build_parser().parse_args(argv)
     store_log = logging.getLogger("leadnet_helpers.store")
     notice = _WaitNotice(logging.WARNING)
     store_log.addHandler(notice)
     try:
+        _check_arguments(args)
         return int(args.run(args) or 0)
     except LeadNetError as err:
-        print(f"leadnet: {err}", file=sys.stderr)
+        say(f"leadnet: {err}", err=True)
         return 1
-    except sqlite3.OperationalError as err:  # a last resort: never a traceback for "locked"
+    except BrokenPipeError:
+        # The reader went away (`leadnet contacts | head`): stop quietly, no traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        say("leadnet: the output was closed before the end (e.g. by `head`); nothing else "
+            "was done.", err=True)
+        return 141
+    except sqlite3.Error as err:
         from .store.connection import is_busy
 
-        if not is_busy(err):
-            raise
-        print("leadnet: the workspace is busy, so nothing was saved. Try again in a minute; "
-              "another notebook or command is saving a large change.", file=sys.stderr)
+        if is_busy(err):  # a last resort: never a traceback for "locked"
+            say("leadnet: the workspace is busy, so nothing was saved. Try again in a minute; "
+                "another notebook or command is saving a large change.", err=True)
+            return 1
+        say(f"leadnet: {getattr(args, 'workspace', '')}: the workspace cannot be read or written "
+            f"({err}). Check that the file and its folder are writable and that no other "
+            "program has it open, then try again.", err=True)
+        return 1
+    except OSError as err:
+        name = err.filename or getattr(args, "workspace", "") or "a file"
+        say(f"leadnet: {name}: {err.strerror or type(err).__name__}. Check the name, that the "
+            "folder exists and that you may write there, then try again.", err=True)
         return 1
     except KeyboardInterrupt:
-        print("leadnet: stopped; nothing half-saved (each file is saved whole or not at all).",
-              file=sys.stderr)
+        say("leadnet: stopped; nothing half-saved (each file is saved whole or not at all).",
+            err=True)
         return 130
     finally:
         store_log.removeHandler(notice)
+
+
+def _check_arguments(args: argparse.Namespace) -> None:
+    """Refuse, before anything is done, arguments the command could only half-use."""
+    for key, value in vars(args).items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            option = f"--{key.replace('_', '-')}" if key not in ("contact",) else key.upper()
+            raise LeadNetError(
+                f"the argument {option} '{clean(value)}' holds bytes that are not UTF-8 text",
+                fix="Type it again in a terminal set to UTF-8 (or copy it from a UTF-8 file).")
+    workspace = getattr(args, "workspace", None)
+    if isinstance(workspace, Path):
+        if _SURROGATE.search(str(workspace)):
+            raise LeadNetError(
+                f"the workspace file name '{clean(workspace)}' holds bytes that are not UTF-8 text",
+                fix="Rename the file (or its folder) with plain letters, then run the command "
+                "with the new name.")
+        _check_writable(workspace, creating=args.command == "init",
+                        reading=args.command not in _WRITES)
+    for key in ("out", "csv", "json"):
+        target = getattr(args, key, None)
+        if not isinstance(target, Path):
+            continue
+        folder_wanted = key == "out"
+        if folder_wanted and target.exists() and not target.is_dir():
+            raise LeadNetError(
+                f"--out '{clean(target)}' is a file, not a folder",
+                fix="Give the name of a folder (it is created if missing), e.g. --out plan.")
+        if not folder_wanted and target.is_dir():
+            raise LeadNetError(
+                f"--{key} '{clean(target)}' is a folder, not a file",
+                fix=f"Give a file name, e.g. --{key} {target / ('out.' + key)}.")
+
+
+def _nearest_folder(path: Path) -> Path:
+    folder = path.parent if str(path.parent) else Path(".")
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
+def _check_writable(workspace: Path, *, creating: bool, reading: bool = False) -> None:
+    """A read-only workspace or folder, said as such before SQLite fails on it.
+
+    Reading needs the folder to be writable too: SQLite keeps a shared-memory
+    file next to the workspace while it is open.
+    """
+    folder = _nearest_folder(workspace)
+    if creating or not workspace.exists():
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            raise LeadNetError(
+                f"the folder '{clean(folder)}' is read-only, so the workspace "
+                f"'{clean(workspace.name)}' cannot be created there",
+                fix="Choose a folder you can write to, or make this one writable "
+                "(chmod u+w FOLDER).")
+        return
+    if not os.access(workspace, os.W_OK) and not reading:
+        raise LeadNetError(
+            f"the workspace file '{clean(workspace)}' is read-only, so this command cannot "
+            "save to it",
+            fix="Make it writable (chmod u+w FILE, or untick 'Read-only' in its properties), "
+            "or work on a copy.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise LeadNetError(
+            f"the folder '{clean(folder)}' holding the workspace is read-only; opening it needs "
+            "to write a journal file next to the workspace",
+            fix="Make the folder writable (chmod u+w FOLDER), or copy the workspace to a folder "
+            "you can write to and use the copy.")
 
 
 def _init(args: argparse.Namespace) -> int:
     profile = Profile(name=args.name, organisation=args.organisation, role=args.role,
                       function=args.function, industry=args.industry,
                       career_stage=args.career_stage)
-    with Workspace.create(args.workspace, profile):
-        pass
-    print(f"Created the workspace of {args.name} at {args.workspace}")
+    path: Path = args.workspace
+    traces = [path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+    existed = {p for p in traces if p.exists()}
+    try:
+        with Workspace.create(path, profile):
+            pass
+    except BaseException:
+        for trace in traces:  # leave no half-made workspace that a second init would refuse
+            if trace not in existed:
+                trace.unlink(missing_ok=True)
+        raise
+    say(f"Created the workspace of {args.name} at {args.workspace}")
     return 0
 
 
@@ -189,26 +316,38 @@ def _import(args: argparse.Namespace) -> int:
     with Workspace.open(args.workspace) as ws:
         for path in args.files:
             try:
-                report = ws.import_file(path, progress=_progress_bar(path))
+                report = ws.import_file(path, name=clean(path.name),
+                                        progress=_progress_bar(path))
             except LeadNetError as err:
                 failed += 1
-                print(f"leadnet: {err}", file=sys.stderr)
+                say(f"leadnet: {err}", err=True)
                 continue
             _print_report(report, quiet=args.quiet)
             if not report.ok:
                 failed += 1
-        print(f"The workspace now holds {ws.count_contacts()} contacts.")
+        say(f"The workspace now holds {ws.count_contacts()} contacts.")
     return 1 if failed else 0
 
 
+#: How many lines of an import report are printed; the rest are counted.
+REPORT_LINES = 20
+
+
 def _print_report(report: ImportReport, *, quiet: bool) -> None:
-    print(report.summary())
+    say(report.summary())
     if quiet:
         return
-    for event in report.events:
-        if event.outcome != "imported":
-            name = f" {event.name}" if event.name else ""
-            print(f"  {report.file}:{event.line}: {event.outcome}:{name} ({event.detail})")
+    notes = [e for e in report.events if e.outcome != "imported"]
+    for event in notes[:REPORT_LINES]:
+        name = f" {event.name}" if event.name else ""
+        say(f"  {report.file}:{event.line}: {event.outcome}:{name} ({event.detail})")
+    if len(notes) > REPORT_LINES:
+        kinds: dict[str, int] = {}
+        for event in notes[REPORT_LINES:]:
+            kinds[event.outcome] = kinds.get(event.outcome, 0) + 1
+        counted = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
+        say(f"  ... and {len(notes) - REPORT_LINES} more ({counted}); the import report in "
+            "notebook 01 lists every one.")
 
 
 def _progress_bar(path: Path):
@@ -227,7 +366,7 @@ def _progress_bar(path: Path):
         bar = bars.get(phase)
         if bar is None:
             bar = bars[phase] = tqdm(total=total, desc=f"{phase} {path.name}", unit=" records",
-                                     leave=False, file=sys.stderr)
+                                     leave=False, err=True)
         bar.update(done - bar.n)
         if done >= total:
             bar.close()
@@ -242,12 +381,12 @@ def _contacts(args: argparse.Namespace) -> int:
     rows = [{**c.to_row(), "id": c.id} for c in contacts]
     if args.csv:
         write_csv(args.csv, rows, columns)
-        print(f"Wrote {len(rows)} contacts to {args.csv}")
+        say(f"Wrote {len(rows)} contacts to {args.csv}")
         return 0
     for row in rows:
-        print(f"{row['id']:>6}  {row['name']}" + (f"  ({row['organisation']})"
+        say(f"{row['id']:>6}  {row['name']}" + (f"  ({row['organisation']})"
                                                   if row["organisation"] else ""))
-    print(f"{len(rows)} contacts.")
+    say(f"{len(rows)} contacts.")
     return 0
 
 
@@ -268,19 +407,19 @@ def _classify(args: argparse.Namespace) -> int:
         columns = ("id", "name", "network_type", "secondary_types", "confidence", "reasons",
                    "decided_by")
         write_csv(args.csv, rows, columns)
-        print(f"Wrote {len(rows)} classified contacts to {args.csv}")
+        say(f"Wrote {len(rows)} classified contacts to {args.csv}")
         return 0
     if not rows:
-        print("No contacts yet: import or add some first (notebook 01, or `leadnet import`).")
+        say("No contacts yet: import or add some first (notebook 01, or `leadnet import`).")
         return 0
-    print(f"{len(rows)} contacts:")
+    say(f"{len(rows)} contacts:")
     counts = result["network_type"].value_counts()
     for kind in NETWORK_TYPES:
         n = int(counts.get(kind, 0))
-        print(f"  {kind:<12} {n:>6}  ({n / len(rows):.0%})")
+        say(f"  {kind:<12} {n:>6}  ({n / len(rows):.0%})")
     review = int(result["needs_review"].sum())
     decided = int((result["decided_by"] == "person").sum())
-    print(f"{decided} decided by you; {review} suggestions need your review (notebook 02).")
+    say(f"{decided} decided by you; {review} suggestions need your review (notebook 02).")
     return 0
 
 
@@ -297,16 +436,16 @@ def _gaps(args: argparse.Namespace) -> int:
                    "diagnostics": [f.to_dict() for f in findings]}
         atomic_write_text(args.json, json.dumps(payload, ensure_ascii=False, indent=2,
                                                 allow_nan=False))
-        print(f"Wrote {len(findings)} diagnostics to {args.json}")
+        say(f"Wrote {len(findings)} diagnostics to {args.json}")
         return 0
     gaps = gap_list(findings)
-    print(f"{len(gaps)} gaps found, most important first:" if gaps else "No gaps found.")
+    say(f"{len(gaps)} gaps found, most important first:" if gaps else "No gaps found.")
     for number, f in enumerate(gaps, 1):
-        print(f"{number}. [{f.severity_label}] {f.title}: {f.reading}")
-        print(f"   Why it matters: {f.principle} ({f.source})")
+        say(f"{number}. [{f.severity_label}] {f.title}: {f.reading}")
+        say(f"   Why it matters: {f.principle} ({f.source})")
     others = [f for f in findings if not f.is_gap]
     if others:
-        print("Also measured, no gap: " + "; ".join(f.title for f in others) + ".")
+        say("Also measured, no gap: " + "; ".join(f.title for f in others) + ".")
     return 0
 
 
@@ -337,7 +476,7 @@ def _plan(args: argparse.Namespace) -> int:
     with Workspace.open(args.workspace) as ws:
         written = _export_plan(ws, args.out)
     for kind, path in written.items():
-        print(f"{kind:<5} {path}")
+        say(f"{kind:<5} {path}")
     return 0
 
 
@@ -352,21 +491,21 @@ def _demo(args: argparse.Namespace) -> int:
     with build_persona_workspace(slug, path) as ws:
         profile = ws.profile()
         assert profile is not None  # the persona's workspace is created with its profile
-        print(f"1. Imported the contacts of {profile.name} ({profile.career_stage}): "
+        say(f"1. Imported the contacts of {profile.name} ({profile.career_stage}): "
               f"{ws.count_contacts()} contacts, {len(ws.ties())} ties, "
               f"{len(ws.interactions())} logged interactions.")
         analysis = classify_and_save(ws)
         types = analysis.classification["network_type"].value_counts()
         mix = ", ".join(f"{int(types.get(t, 0))} {t}" for t in NETWORK_TYPES)
-        print(f"2. Classified them into the three networks: {mix}.")
+        say(f"2. Classified them into the three networks: {mix}.")
         gaps = analysis.gaps
-        print(f"3. Found {len(gaps)} gaps; the first: {gaps[0].title}: {gaps[0].reading}"
+        say(f"3. Found {len(gaps)} gaps; the first: {gaps[0].title}: {gaps[0].reading}"
               if gaps else "3. Found no gaps.")
         written = _export_plan(ws, args.out)
-    print("4. Exported the action plan:")
-    print(f"   workspace {path}")
+    say("4. Exported the action plan:")
+    say(f"   workspace {path}")
     for kind, file in written.items():
-        print(f"   {kind:<9} {file}")
+        say(f"   {kind:<9} {file}")
     return 0
 
 
@@ -375,7 +514,7 @@ def _log(args: argparse.Namespace) -> int:
         contact = _find_contact(ws, args.contact)
         when = (args.date or date.today()).isoformat()
         ws.log_interaction(contact.id, args.kind, when, args.note)
-    print(f"Logged '{args.kind}' with {contact.name} on {when}.")
+    say(f"Logged '{args.kind}' with {contact.name} on {when}.")
     return 0
 
 
@@ -385,7 +524,7 @@ def _snapshot(args: argparse.Namespace) -> int:
     with Workspace.open(args.workspace) as ws:
         sid = take_snapshot(ws, args.label)
         count = ws.count_contacts()
-    print(f"Snapshot {sid} saved ({count} contacts)" + (f": {args.label}" if args.label else "."))
+    say(f"Snapshot {sid} saved ({count} contacts)" + (f": {args.label}" if args.label else "."))
     return 0
 
 
@@ -395,16 +534,16 @@ def _progress(args: argparse.Namespace) -> int:
     with Workspace.open(args.workspace) as ws:
         result = progress_since(ws, args.since)
     if result is None:
-        print("No snapshot yet: take one with `leadnet snapshot WORKSPACE`, then come back later.")
+        say("No snapshot yet: take one with `leadnet snapshot WORKSPACE`, then come back later.")
         return 0
     for line in result.summary():
-        print(line)
+        say(line)
     for f in result.findings:
-        print(f"  {f['title']}: {format_value(f['then'])} → {format_value(f['now'])}")
+        say(f"  {f['title']}: {format_value(f['then'])} → {format_value(f['now'])}")
     if result.added:
-        print("Added: " + ", ".join(result.added[:20]))
+        say("Added: " + ", ".join(result.added[:20]))
     if result.dropped:
-        print("Dropped: " + ", ".join(result.dropped[:20]))
+        say("Dropped: " + ", ".join(result.dropped[:20]))
     return 0
 
 

@@ -12,13 +12,21 @@ import pytest
 
 from leadnet_helpers.store import Workspace
 
+REPO = Path(__file__).resolve().parent.parent
+
+
+def cli_env() -> dict[str, str]:
+    """The environment of a CLI run: this checkout's code first, UTF-8 output."""
+    path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": path}
+
 
 def leadnet(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the installed console script (falls back to `python -m` in a bare checkout)."""
     exe = Path(sys.executable).with_name("leadnet")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "leadnet_helpers.cli"]
     return subprocess.run([*cmd, *args], check=False, capture_output=True, text=True, timeout=120, cwd=cwd,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+                          env=cli_env())
 
 
 @pytest.fixture
@@ -257,3 +265,150 @@ def test_demo_goes_from_import_to_exported_plan(tmp_path):
         assert path.stat().st_size > 0 and str(path) in done.stdout
     workspaces = list((tmp_path / "demo").glob("*.leadnet.sqlite"))
     assert len(workspaces) == 1 and str(workspaces[0]) in done.stdout
+
+
+
+# --------------------------------------------------------------------------- odd input
+
+
+def run_module(*args: str, optimise: bool = False) -> subprocess.CompletedProcess[str]:
+    """``python [-O] -m leadnet_helpers.cli ARGS`` (str arguments may hold surrogate escapes)."""
+    cmd = [sys.executable, *(["-O"] if optimise else []), "-m", "leadnet_helpers.cli", *args]
+    return subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=180,
+                          env=cli_env(), errors="replace")
+
+
+def no_traceback(done: subprocess.CompletedProcess[str]) -> None:
+    assert done.returncode != 0, done.stdout
+    assert "Traceback" not in done.stderr and done.stderr.startswith("leadnet: "), done.stderr
+
+
+@pytest.mark.parametrize("optimise", [False, True], ids=["python", "python -O"])
+def test_plan_with_a_line_break_in_the_name_writes_every_file_and_injects_nothing(
+    tmp_path, optimise
+):
+    from icalendar import Calendar
+
+    ws = tmp_path / "ana.leadnet.sqlite"
+    done = run_module("init", str(ws), "--name", "Ana\r\nX-INJECTED:1\nLima", "--organisation", "C")
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "plan"
+    done = run_module("plan", str(ws), "--out", str(out), optimise=optimise)
+    names = sorted(p.name for p in out.iterdir())
+    assert done.returncode == 0 or names == [], done.stderr
+    assert "Traceback" not in done.stderr
+    assert {"plan.csv", "plan.html", "plan.ics", "plan.md"} <= set(names)
+    assert not [n for n in names if n.startswith(".")]
+    ics = (out / "plan.ics").read_bytes()
+    assert b"\r\nX-INJECTED" not in ics and b"\nX-INJECTED" not in ics
+    calendar = Calendar.from_ical(ics)
+    assert "\n" not in str(calendar["X-WR-CALNAME"])
+
+
+def test_contact_names_cannot_drive_the_terminal(workspace, tmp_path):
+    with Workspace.open(workspace) as ws:
+        ws.add_contact({"name": "Eve\x1b[2J\x1b]0;pwned\x07", "organisation": "Evil\x9b31m Corp"})
+    done = leadnet("log", str(workspace), "Eve\x1b[2J\x1b]0;pwned\x07", "--kind", "met")
+    listed = leadnet("contacts", str(workspace))
+    assert listed.returncode == 0
+    for text in (done.stdout, listed.stdout, done.stderr, listed.stderr):
+        assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+    assert "Eve" in listed.stdout
+
+
+def test_an_argument_with_a_byte_that_is_not_utf8_is_refused_and_nothing_is_made(tmp_path):
+    ws = tmp_path / "ana.leadnet.sqlite"
+    done = run_module("init", str(ws), "--name", "Ana \udcff", "--organisation", "C")
+    no_traceback(done)
+    assert "--name" in done.stderr and "UTF-8" in done.stderr
+    assert list(tmp_path.iterdir()) == []
+    again = run_module("init", str(ws), "--name", "Ana", "--organisation", "C")
+    assert again.returncode == 0, again.stderr
+    odd = str(tmp_path / "w\udcff.leadnet.sqlite")
+    done = run_module("init", odd, "--name", "Ana", "--organisation", "C")
+    no_traceback(done)
+    assert "workspace file name" in done.stderr and "Rename" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ana.leadnet.sqlite"]
+
+
+def test_a_file_name_with_a_byte_that_is_not_utf8_imports(workspace, tmp_path):
+    name = os.fsdecode(bytes(tmp_path) + b"/b\xff.csv")
+    Path(name).write_text("name,organisation\nAda Brooks,Riverside\n", encoding="utf-8")
+    done = run_module("import", str(workspace), name)
+    assert done.returncode == 0, done.stderr
+    assert "1 imported" in done.stdout and "b\ufffd.csv" in done.stdout
+
+
+def test_out_naming_a_file_is_refused(workspace, tmp_path):
+    (tmp_path / "plan.txt").write_text("x", encoding="utf-8")
+    done = leadnet("plan", str(workspace), "--out", str(tmp_path / "plan.txt"))
+    no_traceback(done)
+    assert "plan.txt" in done.stderr and "not a folder" in done.stderr
+    done = leadnet("contacts", str(workspace), "--csv", str(tmp_path))
+    no_traceback(done)
+    assert "is a folder" in done.stderr
+
+
+def test_contacts_piped_into_head_stops_without_a_traceback(workspace, tmp_path):
+    many = tmp_path / "many.csv"
+    many.write_text("name,organisation\n" + "".join(f"Person {i},Org {i}\n" for i in range(4000)),
+                    encoding="utf-8")
+    assert leadnet("import", str(workspace), str(many), "--quiet").returncode == 0
+    cmd = [sys.executable, "-m", "leadnet_helpers.cli", "contacts", str(workspace)]
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env()) as proc:
+        assert proc.stdout.readline()
+        proc.stdout.close()  # what `head -1` does
+        stderr = proc.stderr.read().decode()
+        code = proc.wait(timeout=120)
+    assert "Traceback" not in stderr and code != 0
+
+
+def _freeze(path: Path):
+    """Make *path* read-only even for root (chattr +i), or skip; returns the undo."""
+    if os.geteuid() != 0:
+        mode = path.stat().st_mode
+        path.chmod(mode & ~0o222)
+        return lambda: path.chmod(mode)
+    done = subprocess.run(["chattr", "+i", str(path)], check=False, capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("cannot make a file read-only for root here (chattr +i failed)")
+    return lambda: subprocess.run(["chattr", "-i", str(path)], check=False)
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_a_read_only_workspace_or_folder_is_named_with_the_fix(tmp_path, what):
+    folder = tmp_path / "ro"
+    ws = folder / "ana.leadnet.sqlite"
+    assert leadnet("init", str(ws), "--name", "Ana", "--organisation", "C").returncode == 0
+    contacts = tmp_path / "c.csv"
+    contacts.write_text("name,organisation\nAda Brooks,Riverside\n", encoding="utf-8")
+    undo = _freeze(ws if what == "file" else folder)
+    try:
+        done = leadnet("import", str(ws), str(contacts))
+        made = leadnet("init", str(folder / "new.leadnet.sqlite"), "--name", "B",
+                       "--organisation", "C")
+        listed = leadnet("contacts", str(ws))
+    finally:
+        undo()
+    no_traceback(done)
+    assert "read-only" in done.stderr and "not a LeadNet workspace" not in done.stderr
+    assert ("chmod u+w FILE" if what == "file" else "chmod u+w FOLDER") in done.stderr
+    if what == "file":
+        assert listed.returncode == 0, listed.stderr  # reading still works
+    else:
+        no_traceback(listed)
+        assert "read-only" in listed.stderr and "not a LeadNet workspace" not in listed.stderr
+        no_traceback(made)
+        assert "read-only" in made.stderr
+    with Workspace.open(ws) as opened:
+        assert opened.count_contacts() == 0
+
+
+def test_a_long_import_report_is_summarised(workspace, tmp_path):
+    rows = "".join(f",Org {i}\n" for i in range(45))  # 45 rows without a name
+    nameless = tmp_path / "nameless.csv"
+    nameless.write_text("name,organisation\nAda Brooks,R\n" + rows, encoding="utf-8")
+    done = leadnet("import", str(workspace), str(nameless))
+    lines = [line for line in done.stdout.splitlines() if line.startswith("  ")]
+    assert len(lines) == 21, done.stdout
+    assert lines[-1].startswith("  ... and 25 more (25 rejected)")

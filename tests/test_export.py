@@ -419,3 +419,69 @@ def test_hostile_names_and_titles_stay_text_in_every_export(tmp_path):
         assert "<script>alert(1)</script> Mallory" in pdf_text
     assert all(t for t in typed)
     assert any(t.startswith(FORMULA_START) for t in typed)
+
+
+# --------------------------------------------------------------------------- CSV guard
+
+
+@pytest.mark.parametrize("cell", ["\u200b=1+1", "\ufeff=1+1", "＝1+1", "＋44 1", "\u2060@x"])
+def test_formula_hidden_behind_invisible_or_fullwidth_characters_is_guarded(cell):
+    assert safe_cell(cell) == "'" + cell
+
+
+def test_the_contacts_export_reads_back_without_the_guards_apostrophe():
+    from leadnet_helpers.export import csv_text
+    from leadnet_helpers.importers import parse_bytes
+    from leadnet_helpers.model import TEMPLATE_COLUMNS
+
+    ana = Contact(name="Ana Lima", organisation="=Contoso", phone="+44 20 7946 0958",
+                  notes="@ana_lima", role="-lead-", industry="'tis as typed")
+    columns = ("id", *TEMPLATE_COLUMNS, "email", "linkedin_url", "phone", "source")
+    text = csv_text([{**ana.to_row(), "id": 1}], columns)
+    assert "'+44 20 7946 0958" in text and "'@ana_lima" in text
+    (back,) = [c for _, c in parse_bytes(("\ufeff" + text).encode(), "contacts.csv").contacts]
+    assert (back.phone, back.notes, back.organisation, back.role, back.industry) == (
+        "+44 20 7946 0958", "@ana_lima", "=Contoso", "-lead-", "'tis as typed")
+
+
+def test_a_failing_writer_writes_no_plan_file_and_leaves_no_temporary_file(plan, tmp_path,
+                                                                            monkeypatch):
+    from leadnet_helpers.export import plan_files
+
+    def broken(*args, **kwargs):
+        raise ValueError("calendar writer failed")
+
+    monkeypatch.setattr(plan_files, "plan_ics", broken)
+    with pytest.raises(ValueError):
+        write_plan(plan, tmp_path, formats=["html", "md", "ics", "csv"], stamp=STAMP)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failing_write_removes_the_temporary_files(plan, tmp_path, monkeypatch):
+    from leadnet_helpers.export import files
+
+    real = files.os.replace
+    calls = []
+
+    def full_disk(src, dst):
+        calls.append(dst)
+        if len(calls) == 1:
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(files.os, "replace", full_disk)
+    with pytest.raises(OSError):
+        write_plan(plan, tmp_path, formats=["html", "md", "csv"], stamp=STAMP)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ics_single_line_properties_hold_no_line_break():
+    p = Plan("Ana\r\nX-INJECTED:1", TODAY, [], [
+        Action("a", "Call\nBo\x1b", due=TODAY + timedelta(days=3), why="one\r\ntwo\x00")])
+    data = plan_ics(p, stamp=STAMP)
+    assert b"\nX-INJECTED" not in data and b"\x1b" not in data and b"\x00" not in data
+    cal = icalendar.Calendar.from_ical(data)
+    (event,) = cal.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Call Bo"
+    assert str(cal["X-WR-CALNAME"]) == "LeadNet action plan: Ana X-INJECTED:1"
+    assert str(event["DESCRIPTION"]) == "Why: one\ntwo"

@@ -7,11 +7,33 @@ action, so importing a newer plan updates the same events.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, datetime, timedelta
 
 from ..plan import Action, Plan, who_text
 
 __all__ = ["plan_ics"]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+
+
+def one_line(text: str) -> str:
+    """*text* fit for a single-line property: line breaks and control characters become spaces.
+
+    Examples
+    --------
+    >>> one_line("Ana\\r\\nSUMMARY:pwned\\x1b[2J")
+    'Ana SUMMARY:pwned [2J'
+    """
+    return " ".join(_CONTROL.sub(" ", _BREAKS.sub(" ", text)).split())
+
+
+def _lines(text: str) -> str:
+    """*text* for a multi-line property: ``\\n`` line ends, no other control characters."""
+    lines = _BREAKS.split(text.replace("\t", " "))
+    return "\n".join(_CONTROL.sub(" ", line).rstrip() for line in lines)
 
 
 def _uid(plan: Plan, action: Action) -> str:
@@ -29,7 +51,7 @@ def _description(action: Action) -> str:
         parts.append(f"It worked when: {action.success_measure}")
     if action.source:
         parts.append(f"Source: {action.source}")
-    return "\n\n".join(parts)
+    return _lines("\n\n".join(parts))
 
 
 def plan_ics(plan: Plan, *, include_backlog: bool = False,
@@ -74,7 +96,7 @@ def plan_ics(plan: Plan, *, include_backlog: bool = False,
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"LeadNet action plan: {plan.person}".rstrip(": "))
+    cal.add("x-wr-calname", one_line(f"LeadNet action plan: {plan.person}").rstrip(": "))
     for action in plan.actions + (plan.backlog if include_backlog else []):
         event = Event()
         event.add("uid", _uid(plan, action))
@@ -82,7 +104,7 @@ def plan_ics(plan: Plan, *, include_backlog: bool = False,
         event.add("dtstart", action.due)
         event.add("dtend", action.due + timedelta(days=1))
         summary = action.title if action.status != "done" else f"Done: {action.title}"
-        event.add("summary", summary)
+        event.add("summary", one_line(summary))
         description = _description(action)
         if description:
             event.add("description", description)
@@ -93,7 +115,7 @@ def plan_ics(plan: Plan, *, include_backlog: bool = False,
             event.add("rrule", {k.lower(): v for k, v in action.rrule.items()})
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", action.title)
+        alarm.add("description", one_line(action.title))
         alarm.add("trigger", timedelta(hours=9))
         event.add_component(alarm)
         cal.add_component(event)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import LeadNetError
 from ..plan import Plan
-from .files import atomic_write_bytes, atomic_write_text
+from .files import write_files_together
 from .html import FigureSet, plan_html
 from .ics import plan_ics
 from .markdown import plan_markdown
@@ -32,11 +32,15 @@ def write_plan(
     formats: Iterable[str] = tuple(PLAN_FILES),
     stamp: datetime | None = None,
 ) -> dict[str, Path]:
-    """Write the plan as plan.html, plan.pdf, plan.md, plan.ics and plan.csv.
+    """Write the plan as plan.html, plan.pdf, plan.md, plan.ics and plan.csv, as a set.
 
-    Each file is written atomically (a temporary file, then a rename). The PDF
-    comes last, so when no PDF renderer is available the other files are
-    already written when the :class:`LeadNetError` is raised.
+    Every file is rendered in memory first; only then are they written, each
+    to a hidden temporary file in *out_dir* and all renamed into place at the
+    end. A failure while rendering or writing therefore writes none of them
+    and leaves no temporary file behind. The one exception: when no PDF
+    renderer is available, the other files are written and then the
+    :class:`LeadNetError` saying how to get the PDF (print plan.html) is
+    raised.
 
     Parameters
     ----------
@@ -70,15 +74,23 @@ def write_plan(
         raise LeadNetError(f"unknown export format '{unknown[0]}'",
                            fix=f"Use any of {', '.join(PLAN_FILES)}.")
     folder = Path(out_dir)
-    written: dict[str, Path] = {}
-    writers: dict[str, Any] = {
-        "html": lambda: atomic_write_text(folder / PLAN_FILES["html"], plan_html(plan, figures)),
-        "md": lambda: atomic_write_text(folder / PLAN_FILES["md"], plan_markdown(plan)),
-        "ics": lambda: atomic_write_bytes(folder / PLAN_FILES["ics"],
-                                          plan_ics(plan, stamp=stamp)),
-        "csv": lambda: atomic_write_text(folder / PLAN_FILES["csv"], "\ufeff" + plan_csv(plan)),
-        "pdf": lambda: atomic_write_bytes(folder / PLAN_FILES["pdf"], plan_pdf(plan)),
+    renderers: dict[str, Any] = {
+        "html": lambda: plan_html(plan, figures).encode("utf-8"),
+        "md": lambda: plan_markdown(plan).encode("utf-8"),
+        "ics": lambda: plan_ics(plan, stamp=stamp),
+        "csv": lambda: ("\ufeff" + plan_csv(plan)).encode("utf-8"),
+        "pdf": lambda: plan_pdf(plan),
     }
-    for name in sorted(wanted, key=lambda f: f == "pdf"):
-        written[name] = writers[name]()
-    return {name: written[name] for name in wanted}
+    rendered: dict[str, bytes] = {}
+    no_pdf: LeadNetError | None = None
+    for name in wanted:
+        try:
+            rendered[name] = renderers[name]()
+        except LeadNetError as err:
+            if name != "pdf":
+                raise
+            no_pdf = err  # the others are still worth having: print plan.html instead
+    written = write_files_together({folder / PLAN_FILES[n]: data for n, data in rendered.items()})
+    if no_pdf is not None:
+        raise no_pdf
+    return dict(zip(rendered, written, strict=True))

@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,15 +28,44 @@ from .detect import FORMAT_LABELS, classify_header, detect_format, sniff, unknow
 
 __all__ = [
     "FORMAT_LABELS",
+    "MAX_BYTES",
+    "MAX_RECORDS",
     "ParsedFile",
     "ParsedRecord",
     "Progress",
+    "check_size",
     "detect_format",
     "parse_bytes",
     "parse_file",
 ]
 
 _PROGRESS_EVERY = 1000
+#: The most records one file may hold; a larger file is refused before its records are read.
+MAX_RECORDS = 250_000
+#: The largest file we open (512 MiB): refused from its size, before it is read.
+MAX_BYTES = 512 * 1024 * 1024
+
+
+_CARD = re.compile(rb"(?i)BEGIN:VCARD")
+
+
+def _count(pattern: re.Pattern[bytes], data: bytes) -> int:
+    """How often *pattern* occurs in *data*, stopping one past the record limit."""
+    found = 0
+    for found, _ in enumerate(pattern.finditer(data), start=1):
+        if found > MAX_RECORDS:
+            break
+    return found
+
+
+def _too_many(name: str, what: str) -> ImportProblem:
+    return ImportProblem(
+        f"this file is too large to import at once ({what}; the limit is "
+        f"{MAX_RECORDS:,} records or {MAX_BYTES // (1024 * 1024):,} MiB)",
+        file=name,
+        fix="Split it into smaller files (in a spreadsheet program, or export one contacts "
+        "folder or label at a time) and import them one after the other.",
+    )
 _XLSX_HEADER_SEARCH = 20
 
 
@@ -79,6 +109,8 @@ def _unknown_columns(table: Table) -> list[str]:
 
 def _parse_xlsx(data: bytes, name: str, progress: Progress | None) -> ParsedFile:
     rows = template.read_sheet(data, name)
+    if len(rows) > MAX_RECORDS + _XLSX_HEADER_SEARCH:
+        raise _too_many(name, f"{len(rows):,} rows")
     if not rows:
         raise ImportProblem(
             "the first sheet of this workbook is empty",
@@ -136,12 +168,19 @@ def parse_bytes(data: bytes, name: str, *, progress: Progress | None = None) -> 
     ('linkedin', 'Ward Sister')
     """
     name = Path(name).name or "file"
+    if len(data) > MAX_BYTES:
+        raise _too_many(name, f"{len(data) / 1024 / 1024:,.0f} MiB")
+    if _CARD.search(data, 0, 65536) and _count(_CARD, data) > MAX_RECORDS:
+        raise _too_many(name, f"more than {MAX_RECORDS:,} cards")
     found = sniff(data, name)
     if found.format == "template-xlsx":
         return _parse_xlsx(data, name, progress)
     if found.format == "vcard":
         total = sum(1 for _ in vcard.split_cards(found.text))
-        records = _collect(vcard.parse_text(found.text), total, progress)
+        if total > MAX_RECORDS:
+            raise _too_many(name, f"{total:,} cards")
+        charsets = not found.encoding.startswith("utf-16")
+        records = _collect(vcard.parse_text(found.text, charsets=charsets), total, progress)
         return ParsedFile(name, "vcard", FORMAT_LABELS["vcard"], records, found.encoding)
     table = read_table(
         found.text,
@@ -149,11 +188,15 @@ def parse_bytes(data: bytes, name: str, *, progress: Progress | None = None) -> 
         first_line=found.header_line,
         delimiter=found.delimiter,
         name=name,
+        limit=MAX_RECORDS,
     )
     table.header = unique_header(table.header)
-    if not table.rows:
+    if not table.rows and not table.refused:
         raise _header_only(name, found.header_line)
     records = _collect(_records(found.format, table), len(table.rows), progress)
+    if table.refused:
+        records += [ParsedRecord(line, None, reason) for line, reason in table.refused]
+        records.sort(key=lambda record: record.line)
     return ParsedFile(
         name,
         found.format,
@@ -162,6 +205,21 @@ def parse_bytes(data: bytes, name: str, *, progress: Progress | None = None) -> 
         found.encoding,
         _unknown_columns(table),
     )
+
+
+def check_size(path: Path, shown: str) -> None:
+    """Refuse a file far beyond any personal network before it is read (:data:`MAX_BYTES`).
+
+    Raises
+    ------
+    ImportProblem
+        Naming the file, its size and the limit.
+    OSError
+        When the file cannot be looked at (the caller says so plainly).
+    """
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise _too_many(shown, f"{size / 1024 / 1024:,.0f} MiB")
 
 
 def parse_file(
@@ -194,6 +252,7 @@ def parse_file(
     path = Path(path)
     shown = name or path.name
     try:
+        check_size(path, shown)
         data = path.read_bytes()
     except OSError as exc:
         raise ImportProblem(

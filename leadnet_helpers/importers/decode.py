@@ -21,6 +21,7 @@ __all__ = [
     "Decoded",
     "Table",
     "decode_bytes",
+    "decode_vcard",
     "line_at",
     "physical_lines",
     "read_table",
@@ -56,6 +57,9 @@ _MAGIC = (
 # vertical tab (the last two turn up in spreadsheet exports).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+#: The largest cell we read (128 KiB, the csv module's default limit); a record with a
+#: larger one is refused on its own, the others are read.
+CELL_LIMIT = 131072
 
 
 @dataclass(slots=True)
@@ -80,6 +84,8 @@ class Table:
     header_line: int
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
     unknown: set[int] = field(default_factory=set)
+    #: Records refused as a whole while reading (a cell too large), as ``(line, reason)``.
+    refused: list[tuple[int, str]] = field(default_factory=list)
 
 
 def line_at(text: str, index: int) -> int:
@@ -198,6 +204,59 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
     return Decoded(text, encoding)
 
 
+#: The encoding reported for a vCard file that is not UTF-8 throughout.
+VCARD_MIXED = "utf-8, with each line's CHARSET (else Windows-1252)"
+_VCARD_SEARCH = 20  # non-blank lines searched for the first BEGIN:VCARD
+_BYTE_LINES = re.compile(rb"\r\n|\r|\n")
+
+
+def vcard_start(lines: list[str]) -> int | None:
+    """The position of the first ``BEGIN:VCARD`` among the first non-blank *lines*, or ``None``.
+
+    Examples
+    --------
+    >>> vcard_start(["ENCODING:UTF-8", "BEGIN:vCard", "FN:A"])
+    1
+    >>> vcard_start(["name,notes", "Ada,hello"]) is None
+    True
+    """
+    for position, line in enumerate(lines[:_VCARD_SEARCH]):
+        if line.lstrip().upper().startswith("BEGIN:VCARD"):
+            return position
+    return None
+
+
+def decode_vcard(data: bytes, name: str) -> tuple[Decoded, list[str]] | None:
+    """Read a vCard file that is not UTF-16 as text, keeping its bytes.
+
+    vCard 2.1 declares a ``CHARSET`` per line (Shift_JIS, Windows-1252, ...)
+    and folds lines in the middle of a UTF-8 character, so the file cannot be
+    decoded as a whole: it is read as UTF-8 with the other bytes kept as
+    surrogate escapes, which the vCard reader decodes line by line after
+    unfolding. Returns ``None`` when *data* is not such a vCard file, else the
+    text and the non-blank lines before the first ``BEGIN:VCARD``.
+
+    Examples
+    --------
+    >>> decoded, before = decode_vcard(b"x\\r\\nBEGIN:VCARD\\r\\nFN;CHARSET=SHIFT_JIS:\\x8eR\\r\\n", "a.vcf")
+    >>> decoded.encoding, before, decoded.text.splitlines()[2]
+    ("utf-8, with each line's CHARSET (else Windows-1252)", ['x'], 'FN;CHARSET=SHIFT_JIS:\\udc8eR')
+    """
+    if any(data.startswith(bom) for bom, _ in _BOMS) or _looks_utf16(data):
+        return None
+    lines = [line.strip() for line in _BYTE_LINES.split(data[:65536], _VCARD_SEARCH * 50)]
+    shown = [line.decode("utf-8", "replace") for line in lines if line][:_VCARD_SEARCH]
+    start = vcard_start(shown)
+    if start is None:
+        return None
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("utf-8", "surrogateescape"), VCARD_MIXED
+    _refuse_binary(text, name)
+    return Decoded(text, encoding), shown[:start]
+
+
 def _line_before(head: bytes, encoding: str) -> int:
     text = head.decode(encoding, "replace")
     return line_at(text, len(text))
@@ -272,7 +331,15 @@ class _Lines:
         return line
 
 
-def read_table(text: str, *, offset: int, first_line: int, delimiter: str, name: str) -> Table:
+def read_table(
+    text: str,
+    *,
+    offset: int,
+    first_line: int,
+    delimiter: str,
+    name: str,
+    limit: int | None = None,
+) -> Table:
     """Read the CSV rows of *text* from *offset*, which is the header line.
 
     Parameters
@@ -287,6 +354,8 @@ def read_table(text: str, *, offset: int, first_line: int, delimiter: str, name:
         The column separator.
     name : str
         The file name shown in messages.
+    limit : int, optional
+        The most records the file may hold; reading stops at the first one over it.
 
     Returns
     -------
@@ -295,7 +364,8 @@ def read_table(text: str, *, offset: int, first_line: int, delimiter: str, name:
     Raises
     ------
     ImportProblem
-        When the file ends inside a quoted value (cut off), or a row cannot be read.
+        When the file ends inside a quoted value (cut off), a row cannot be read, or
+        there are more than *limit* records.
 
     Examples
     --------
@@ -308,37 +378,71 @@ def read_table(text: str, *, offset: int, first_line: int, delimiter: str, name:
     reader = csv.reader(lines, delimiter=delimiter)
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
+    refused: list[tuple[int, str]] = []
     last_offset = 0
-    while True:
-        start_line, start_offset = first_line + lines.line, lines.offset
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise ImportProblem(
-                f"we cannot read the record starting on this line ({exc})",
-                file=name,
-                line=start_line,
-                fix="Open the file in a spreadsheet program, check this row, save it as "
-                "'CSV UTF-8' and import it again.",
-            ) from None
-        if header is None:
-            header = cells
-            continue
-        if any(cell.strip() for cell in cells):
-            rows.append((start_line, cells))
+    field_limit = csv.field_size_limit()
+    csv.field_size_limit(max(field_limit, len(text) + 1))  # a huge cell refuses its record only
+    try:
+        while True:
+            start_line, start_offset = first_line + lines.line, lines.offset
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                raise ImportProblem(
+                    f"we cannot read the record starting on this line ({exc})",
+                    file=name,
+                    line=start_line,
+                    fix="Open the file in a spreadsheet program, check this row, save it as "
+                    "'CSV UTF-8' and import it again.",
+                ) from None
+            if header is None:
+                header = cells
+                continue
+            if not any(cell.strip() for cell in cells):
+                continue
             last_offset = start_offset
-    if rows and _cut_off(text[offset + last_offset :], delimiter):
+            if limit is not None and len(rows) + len(refused) >= limit:
+                raise ImportProblem(
+                    f"this file has more than {limit:,} records, more than we import at once",
+                    file=name,
+                    line=start_line,
+                    fix="Split it into smaller files (in a spreadsheet program, or export one "
+                    "contacts folder or label at a time) and import them one after the other.",
+                )
+            longest = max(len(cell) for cell in cells)
+            if longest > CELL_LIMIT:
+                refused.append((start_line, _too_large(longest)))
+                continue
+            rows.append((start_line, cells))
+    finally:
+        csv.field_size_limit(field_limit)
+    if (rows or refused) and _cut_off(text[offset + last_offset :], delimiter):
         raise ImportProblem(
             "the file ends in the middle of a record: a quoted value that starts on this "
             "line is never closed, so the file was probably cut off",
             file=name,
-            line=rows[-1][0],
+            line=max([r[0] for r in rows[-1:]] + [r[0] for r in refused[-1:]]),
             fix="Export the file again (wait until the download has finished), or add the "
             'missing closing quote (") in a text editor.',
         )
-    return Table(header=header or [], header_line=first_line, rows=rows)
+    return Table(header=header or [], header_line=first_line, rows=rows, refused=refused)
+
+
+def _too_large(size: int) -> str:
+    """The reason a record with a cell of *size* characters is refused.
+
+    Examples
+    --------
+    >>> _too_large(200_000).split(";")[0]
+    'one value in this record is 200,000 characters long, more than the 131,072 (128 KiB) we read in one cell'
+    """
+    return (
+        f"one value in this record is {size:,} characters long, more than the {CELL_LIMIT:,} "
+        "(128 KiB) we read in one cell; it is probably pasted by mistake: shorten it in a "
+        "spreadsheet program and import the file again (the other records are imported)"
+    )
 
 
 def _cut_off(tail: str, delimiter: str) -> bool:

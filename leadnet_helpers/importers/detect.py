@@ -17,7 +17,15 @@ from dataclasses import dataclass
 
 from ..errors import ImportProblem
 from ..model import normalise_text
-from .decode import EXPORT_AGAIN, decode_bytes, physical_lines, split_line
+from .decode import (
+    EXPORT_AGAIN,
+    decode_bytes,
+    decode_vcard,
+    physical_lines,
+    split_line,
+    vcard_start,
+)
+from .outlook import english_header
 
 __all__ = [
     "FORMAT_LABELS",
@@ -91,7 +99,17 @@ def classify_header(cells: Iterable[str]) -> str | None:
     >>> classify_header(["Full name", "Phone"]) is None
     True
     """
+    cells = list(cells)
     keys = {normalise_text(c).removeprefix("\ufeff").casefold() for c in cells}
+    found = _english_header(keys)
+    if found is None or found == "template-csv":
+        localised = _english_header({k.casefold() for k in english_header(cells)})
+        if localised == "outlook":  # Outlook desktop in another language
+            return localised
+    return found
+
+
+def _english_header(keys: set[str]) -> str | None:
     first = "first name" in keys or "last name" in keys
     if first and ("connected on" in keys or {"url", "position"} <= keys):
         return "linkedin"
@@ -149,6 +167,15 @@ def unknown_layout(name: str, line: int, columns: list[str]) -> ImportProblem:
     )
 
 
+def _has_header(lines: list[str]) -> bool:
+    """Whether one of *lines* (those before a ``BEGIN:VCARD``) is a CSV header."""
+    return any(
+        classify_header(split_line(line, delimiter)) not in (None, "template-csv")
+        for line in lines
+        for delimiter in _DELIMITERS
+    )
+
+
 def sniff(data: bytes, name: str) -> Sniffed:
     """Recognise the format of *data* and find where its records start.
 
@@ -165,6 +192,9 @@ def sniff(data: bytes, name: str) -> Sniffed:
     """
     if is_xlsx(data):
         return Sniffed("template-xlsx")
+    vcard = decode_vcard(data, name)
+    if vcard is not None and not _has_header(vcard[1]):
+        return Sniffed("vcard", vcard[0].encoding, vcard[0].text)
     decoded = decode_bytes(data, name)
     text = decoded.text
     lines = [entry for entry in physical_lines(text, 200) if entry[2].strip()]
@@ -172,8 +202,9 @@ def sniff(data: bytes, name: str) -> Sniffed:
     if not lines:  # only reachable with unusual line ends; decode_bytes refuses blank files
         raise ImportProblem("the file is empty", file=name, line=1, fix=EXPORT_AGAIN)
     first_no, _, first_text = lines[0]
-    if first_text.lstrip().upper().startswith("BEGIN:VCARD"):
-        return Sniffed("vcard", decoded.encoding, text, header_line=first_no)
+    start = vcard_start([entry[2] for entry in lines])
+    if start is not None and not _has_header([entry[2] for entry in lines[:start]]):
+        return Sniffed("vcard", decoded.encoding, text, header_line=lines[start][0])
     delimiters: tuple[str, ...] = _DELIMITERS
     sep = _SEP_LINE.match(first_text)
     if sep:  # Excel's "sep=;" hint line

@@ -11,10 +11,17 @@ fewer columns, with names such as ``First name``, ``Job title``, ``Business
 email``, ``Personal email``, ``Mobile phone``, ``Categories``, ``Notes`` (or
 the outlook.com layout with ``Given Yomi`` and ``IMAddress``). Columns are
 found by name, in any order and any letter case.
+
+Outlook desktop writes its headings in the language of the installation
+(``Vorname,Nachname,Firma,Position,E-Mail-Adresse`` in German); the headings
+of the fields we read are known in German, French, Spanish, Italian, Dutch,
+Portuguese, Japanese and Chinese (:data:`LOCALISED`) and read as their
+English names (:func:`english_header`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import normalise_linkedin_url, normalise_text
@@ -22,7 +29,100 @@ from .base import ParsedRecord
 from .common import Columns, Draft, join_name
 from .decode import Table
 
-__all__ = ["parse_table", "split_categories"]
+__all__ = ["LOCALISED", "english_header", "parse_table", "split_categories"]
+
+#: Outlook desktop's headings in other languages, by the English heading.
+LOCALISED: dict[str, tuple[str, ...]] = {
+    "title": ("anrede", "titre", "tratamiento", "titolo", "titel", "tratamento", "敬称",
+              "称谓", "尊称", "稱謂"),
+    "first name": ("vorname", "prénom", "nombre", "nome", "voornaam", "primeiro nome", "名",
+                   "名字"),
+    "middle name": ("weitere vornamen", "deuxième prénom", "segundo nombre", "secondo nome",
+                    "middelste naam", "segundo nome", "ミドル ネーム", "中间名", "中間名"),
+    "last name": ("nachname", "nom", "apellidos", "cognome", "achternaam", "sobrenome",
+                  "apelido", "姓", "姓氏"),
+    "suffix": ("suffixe", "sufijo", "suffisso", "achtervoegsel", "sufixo", "后缀", "稱謂 (英文)"),
+    "company": ("firma", "société", "compañía", "organización", "società", "bedrijf",
+                "empresa", "会社名", "单位", "公司"),
+    "department": ("abteilung", "service", "departamento", "reparto", "afdeling", "部署",
+                   "部门", "部門"),
+    "job title": ("position", "fonction", "puesto", "posizione", "functie", "cargo", "役職",
+                  "职务", "職稱"),
+    "e-mail address": ("e-mail-adresse", "adresse de messagerie", "adresse e-mail",
+                       "dirección de correo electrónico", "indirizzo posta elettronica",
+                       "indirizzo di posta elettronica", "e-mailadres", "endereço de email",
+                       "endereço de e-mail", "endereço de correio eletrónico",
+                       "電子メール アドレス", "电子邮件地址", "電子郵件地址"),
+    "e-mail type": ("e-mail-typ", "type de messagerie", "tipo de correo electrónico",
+                    "tipo posta elettronica", "e-mailtype", "tipo de email", "電子メールの種類",
+                    "电子邮件类型", "電子郵件類型"),
+    "e-mail display name": ("e-mail: angezeigter name", "nom complet de l'adresse de messagerie",
+                            "nombre para mostrar del correo electrónico",
+                            "nome visualizzato posta elettronica", "weergavenaam e-mail",
+                            "nome de exibição do email", "電子メール表示名", "电子邮件显示名称",
+                            "電子郵件顯示名稱"),
+    "e-mail 2 address": ("e-mail 2: adresse", "adresse de messagerie 2",
+                         "dirección de correo electrónico 2", "indirizzo posta elettronica 2",
+                         "e-mailadres 2", "endereço de email 2", "電子メール 2 アドレス",
+                         "电子邮件 2 地址", "電子郵件 2 地址"),
+    "e-mail 2 type": ("e-mail 2: typ",),
+    "e-mail 2 display name": ("e-mail 2: angezeigter name",),
+    "e-mail 3 address": ("e-mail 3: adresse", "adresse de messagerie 3",
+                         "dirección de correo electrónico 3", "indirizzo posta elettronica 3",
+                         "e-mailadres 3", "endereço de email 3", "電子メール 3 アドレス",
+                         "电子邮件 3 地址", "電子郵件 3 地址"),
+    "e-mail 3 type": ("e-mail 3: typ",),
+    "e-mail 3 display name": ("e-mail 3: angezeigter name",),
+    "mobile phone": ("mobiltelefon", "tél. mobile", "téléphone mobile", "portable",
+                     "teléfono móvil", "cellulare", "telefono cellulare", "mobiele telefoon",
+                     "telefone celular", "telemóvel", "携帯電話", "移动电话", "行動電話"),
+    "business phone": ("telefon geschäftlich", "téléphone bureau", "tél. bureau",
+                       "teléfono del trabajo", "ufficio", "telefono ufficio", "telefoon op werk",
+                       "telefone comercial", "会社電話", "商务电话", "商務電話"),
+    "home phone": ("telefon (privat)", "telefon privat", "téléphone domicile", "tél. domicile",
+                   "particular", "teléfono particular", "abitazione", "telefono abitazione",
+                   "telefoon thuis", "telefone residencial", "自宅電話", "住宅电话", "住家電話"),
+    "primary phone": ("haupttelefon",),
+    "other phone": ("weiteres telefon",),
+    "car phone": ("autotelefon",),
+    "categories": ("kategorien", "catégories", "categorías", "categorie", "categorieën",
+                   "categorias", "分類", "类别", "類別"),
+    "notes": ("notizen", "notas", "note", "notities", "anotações", "メモ", "附注", "备注",
+              "記事"),
+    "web page": ("webseite", "page web", "página web", "pagina web", "webpagina",
+                 "página da web", "web ページ", "网页", "網頁"),
+    "birthday": ("geburtstag", "anniversaire", "cumpleaños", "compleanno", "verjaardag",
+                 "aniversário", "誕生日", "生日"),
+    "anniversary": ("jahrestag",),
+    "gender": ("geschlecht", "sexe", "sexo", "sesso", "geslacht", "性別", "性别"),
+    "priority": ("priorität", "priorité", "prioridad", "priorità", "prioriteit", "prioridade"),
+    "sensitivity": ("vertraulichkeit", "critère de diffusion", "confidencialidad",
+                    "riservatezza", "gevoeligheid", "sensibilidade"),
+    "private": ("privat", "privé", "privado", "privato", "privé"),
+    "initials": ("initialen", "initiales", "iniciales", "iniziali", "initialen", "iniciais"),
+}
+_ENGLISH = {local: english for english, names in LOCALISED.items() for local in names}
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+# A heading whose accented letters were lost (U+FFFD) on the way, as in "Priorit\ufffdt".
+_SKELETONS = {_NOT_ASCII.sub("?", local): english for local, english in _ENGLISH.items()}
+
+
+def english_header(header: list[str]) -> list[str]:
+    """Outlook headings in another language as their English names (others unchanged).
+
+    Examples
+    --------
+    >>> english_header(["Vorname", "Nachname", "Firma", "Position", "E-Mail-Adresse", "Hobby"])
+    ['first name', 'last name', 'company', 'job title', 'e-mail address', 'Hobby']
+    """
+    english = []
+    for heading in header:
+        key = normalise_text(heading).removeprefix("\ufeff").casefold()
+        found = _ENGLISH.get(key)
+        if found is None and "\ufffd" in key:
+            found = _SKELETONS.get(_NOT_ASCII.sub("?", key))
+        english.append(found or heading)
+    return english
 
 _EMAIL_COLUMNS = (
     "e-mail address",
@@ -53,13 +153,15 @@ _PHONE_COLUMNS = (
 )
 _WEB_COLUMNS = ("web page", "personal web page", "business web page", "website", "web site")
 # Fields Outlook fills with a default when they are empty: not worth keeping.
+_NO_DATE = {"0/0/00", "0.0.00", "00.00.00", "0-0-00", "00/00/00", "0/0/0000"}
 _DEFAULTS = {
-    "birthday": "0/0/00",
-    "anniversary": "0/0/00",
-    "gender": "unspecified",
-    "priority": "normal",
-    "sensitivity": "normal",
-    "private": "false",
+    "birthday": _NO_DATE,
+    "anniversary": _NO_DATE,
+    "gender": {"unspecified", "keine angabe", "non spécifié", "no especificado",
+               "non specificato", "niet opgegeven", "não especificado", "未指定"},
+    "priority": {"normal", "normale", "normaal", "標準", "普通"},
+    "sensitivity": {"normal", "normale", "normaal", "標準", "普通"},
+    "private": {"false", "aus", "faux", "falso", "onwaar", "off", "0"},
 }
 # Fields derived from others (kept elsewhere), not worth keeping twice.
 _DERIVED = (
@@ -95,7 +197,8 @@ def parse_table(table: Table, *, web: bool = False) -> Iterator[ParsedRecord]:
     >>> c.name, c.organisation, c.tags, c.email
     ('Aisha Bello', 'Kestrel Health', ('Board', 'VIP'), 'aisha@k.example')
     """
-    cols = Columns(table.header, table.unknown)
+    cols = Columns(english_header(table.header), table.unknown)
+    cols.extra_keys = Columns(table.header).extra_keys  # kept under the file's own names
     source = "outlook-web" if web else "outlook"
     first, middle, last = cols.find("first name"), cols.find("middle name"), cols.find("last name")
     full, nickname = cols.find("display name", "full name", "name"), cols.find("nickname")
@@ -113,7 +216,7 @@ def parse_table(table: Table, *, web: bool = False) -> Iterator[ParsedRecord]:
         draft = Draft(line, cells, cols)
         draft.skip(*derived)
         for index, default in defaults:
-            if index < len(cells) and normalise_text(cells[index]).casefold() == default:
+            if index < len(cells) and normalise_text(cells[index]).casefold() in default:
                 draft.skip(index)
         name = join_name(draft.take(first), draft.take(middle), draft.take(last))
         name = name or draft.take(full) or draft.take(nickname)

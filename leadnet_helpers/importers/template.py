@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterator
 from datetime import date, datetime, time
 
+from ..csvsafe import unguard_cell
 from ..errors import ImportProblem, LeadNetError
 from ..model import CONTACT_FIELDS, contact_from_row, normalise_email, normalise_text
 from .base import ParsedRecord
@@ -40,6 +41,7 @@ def parse_table(table: Table) -> Iterator[ParsedRecord]:
     known = {*CONTACT_FIELDS, "emails"}
     columns = [normalise_text(h).casefold().replace(" ", "_") for h in header]
     for line, cells in table.rows:
+        cells = [unguard_cell(c) for c in cells]  # the workbook's own CSV export, read back
         row = dict(zip(header, cells, strict=False))
         surplus = [
             (i, normalise_text(c)) for i, c in enumerate(cells[width:], start=width) if c.strip()

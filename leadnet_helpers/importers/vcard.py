@@ -22,7 +22,7 @@ __all__ = ["drop_binary", "join_soft_breaks", "parse_text", "prepare_lines", "sp
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _BARE_COMMA = re.compile(r"(?<!\\),")
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
-_AT_LINE = re.compile(r"^At line \d+:\s*")
+_ESCAPED_COLON = re.compile(r"(?<!\\)\\:")
 # Properties that are mapped to fields, or not worth keeping (binary, bookkeeping).
 _MAPPED = {"fn", "n", "org", "title", "email", "tel", "url", "categories", "note", "kind"}
 _BINARY = {"PHOTO", "LOGO", "SOUND", "KEY"}
@@ -41,51 +41,73 @@ _IGNORED = {
 }
 
 
+def _cards(text: str) -> Iterator[tuple[int, list[tuple[int, str]], str]]:
+    """Cut the cards out of *text*: ``(line, [(line, text), ...], problem)``.
+
+    A ``BEGIN:VCARD`` inside an open card starts a nested card (an AGENT's
+    card, or Android's nested cards): it becomes a record of its own and the
+    outer card goes on after its ``END:VCARD``.
+    """
+    stack: list[tuple[int, list[tuple[int, str]]]] = []
+    done: list[tuple[int, list[tuple[int, str]], str]] = []  # nested, held for file order
+    for number, line in enumerate(_NEWLINE.split(text), start=1):
+        upper = line.strip().upper()
+        if upper.startswith("BEGIN:VCARD"):
+            stack.append((number, [(number, line.strip())]))
+            continue
+        if not stack:
+            continue  # blank or stray lines between cards are not records
+        stack[-1][1].append((number, line))
+        if upper == "END:VCARD":
+            begin, lines = stack.pop()
+            done.append((begin, lines, ""))
+            if not stack:
+                yield from sorted(done, key=lambda card: card[0])
+                done = []
+    cut = "this card has no END:VCARD line; the file was probably cut off"
+    done += [(begin, [], cut) for begin, _ in stack]
+    yield from sorted(done, key=lambda card: card[0])
+
+
 def split_cards(text: str) -> Iterator[tuple[int, list[str], str]]:
     """Cut the cards out of a vCard file.
 
     Yields ``(line, lines, problem)``: the line of ``BEGIN:VCARD``, the card's
     lines, and a problem when the card is not closed (then ``lines`` is empty).
-    Lines outside cards are blank or stray and are not records.
+    Lines outside cards are blank or stray and are not records. A card nested
+    in another is a card of its own.
 
     Examples
     --------
     >>> [(line, len(lines), problem) for line, lines, problem in
     ...  split_cards("BEGIN:VCARD\\nFN:A\\nEND:VCARD\\n\\nBEGIN:VCARD\\nFN:B\\n")]
     [(1, 3, ''), (5, 0, 'this card has no END:VCARD line; the file was probably cut off')]
+    >>> [(line, lines) for line, lines, _ in split_cards(
+    ...     "BEGIN:VCARD\\nN:outer\\nBEGIN:VCARD\\nN:inner\\nEND:VCARD\\nTEL:1\\nEND:VCARD")]
+    [(1, ['BEGIN:VCARD', 'N:outer', 'TEL:1', 'END:VCARD']), (3, ['BEGIN:VCARD', 'N:inner', 'END:VCARD'])]
     """
-    current: list[str] | None = None
-    start = depth = 0
-    for number, line in enumerate(_NEWLINE.split(text), start=1):
-        upper = line.strip().upper()
-        if current is None:
-            if upper.startswith("BEGIN:VCARD"):
-                current, start, depth = [line.strip()], number, 1
-            continue
-        if upper.startswith("BEGIN:VCARD"):
-            if current[-1].upper().split(";")[0].split(":")[0].endswith("AGENT"):
-                depth += 1  # vCard 2.1 embeds an agent's card in the card
-            else:
-                yield (
-                    start,
-                    [],
-                    (f"this card has no END:VCARD line (the next card starts on line {number})"),
-                )
-                current, start, depth = [line.strip()], number, 1
-                continue
-        current.append(line)
-        if upper == "END:VCARD":
-            depth -= 1
-            if depth == 0:
-                yield start, current, ""
-                current = None
-    if current is not None:
-        yield start, [], "this card has no END:VCARD line; the file was probably cut off"
+    for line, lines, problem in _cards(text):
+        yield line, [t for _, t in lines], problem
 
 
 def _property_name(line: str) -> str:
     head = re.split(r"[;:]", line, maxsplit=1)[0]
     return head.rsplit(".", 1)[-1].strip().upper()
+
+
+Numbered = list[tuple[int, str]]
+
+
+def _drop_binary(lines: Numbered) -> Numbered:
+    kept: Numbered = []
+    skipping = False
+    for number, line in lines:
+        if skipping and (not line.strip() or line[:1] in " \t"):
+            continue
+        skipping = _property_name(line) in _BINARY
+        if not skipping:
+            kept.append((number, line))
+    return kept
 
 
 def drop_binary(lines: list[str]) -> list[str]:
@@ -98,20 +120,33 @@ def drop_binary(lines: list[str]) -> list[str]:
     >>> drop_binary(["FN:A", "PHOTO;ENCODING=b:AAAA", " BBBB", "", "NOTE:x"])
     ['FN:A', 'NOTE:x']
     """
-    kept: list[str] = []
-    skipping = False
-    for line in lines:
-        if skipping and (not line.strip() or line[:1] in " \t"):
-            continue
-        skipping = _property_name(line) in _BINARY
-        if not skipping:
-            kept.append(line)
-    return kept
+    return [line for _, line in _drop_binary(list(enumerate(lines)))]
 
 
 def _quoted_printable(line: str) -> bool:
     head = line.split(":", 1)[0].upper()
     return "QUOTED-PRINTABLE" in head
+
+
+def _join_soft_breaks(lines: Numbered) -> Numbered:
+    joined: Numbered = []
+    index = 0
+    while index < len(lines):
+        number, line = lines[index]
+        if _quoted_printable(line) and line.endswith("="):
+            parts = [line]
+            while (
+                parts[-1].endswith("=")
+                and index + 1 < len(lines)
+                and lines[index + 1][1].strip().upper() != "END:VCARD"
+            ):
+                index += 1
+                parts[-1] = parts[-1][:-1]
+                parts.append(lines[index][1])
+            line = "".join(parts)  # joined once: a long note stays linear
+        joined.append((number, line))
+        index += 1
+    return joined
 
 
 def join_soft_breaks(lines: list[str]) -> list[str]:
@@ -122,21 +157,7 @@ def join_soft_breaks(lines: list[str]) -> list[str]:
     >>> join_soft_breaks(["NOTE;ENCODING=QUOTED-PRINTABLE:Ren=C3=A9e =", "Thibault", "END:VCARD"])
     ['NOTE;ENCODING=QUOTED-PRINTABLE:Ren=C3=A9e Thibault', 'END:VCARD']
     """
-    joined: list[str] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if _quoted_printable(line):
-            while (
-                line.endswith("=")
-                and index + 1 < len(lines)
-                and lines[index + 1].strip().upper() != "END:VCARD"
-            ):
-                index += 1
-                line = line[:-1] + lines[index]
-        joined.append(line)
-        index += 1
-    return joined
+    return [line for _, line in _join_soft_breaks(list(enumerate(lines)))]
 
 
 def _split_property(line: str) -> tuple[str, str | None]:
@@ -150,64 +171,120 @@ def _split_property(line: str) -> tuple[str, str | None]:
     return line, None
 
 
-def _decode_qp(head: str, value: str) -> tuple[str, str]:
-    """Decode a quoted-printable value into plain text and drop its encoding params."""
-    params = head.split(";")
-    charset = next(
-        (p.split("=", 1)[1].strip('"') for p in params if p.upper().startswith("CHARSET=")),
-        "utf-8",
-    )
-    raw = quopri.decodestring(value.encode("utf-8", "surrogateescape"))
+def _charset(head: str) -> str | None:
+    for param in head.split(";")[1:]:
+        if param.upper().startswith("CHARSET="):
+            return param.split("=", 1)[1].strip().strip('"') or None
+    return None
+
+
+def _decode(text: str, charset: str | None) -> str:
+    """Decode *text* (bytes kept as surrogate escapes) with *charset*, else UTF-8, else Windows-1252.
+
+    Examples
+    --------
+    >>> _decode("\\udc8eR\\udc93c", "SHIFT_JIS")
+    '山田'
+    >>> _decode("Do\\udceb", None)
+    'Doë'
+    """
     try:
-        text = raw.decode(charset)
-    except (LookupError, UnicodeDecodeError):
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", "replace")
-    text = text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
-    kept = [
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that is not an escaped byte
+        return text.encode("utf-8", "replace").decode("utf-8")
+    for encoding in (charset, "utf-8", "cp1252"):
+        if encoding:
+            try:
+                return raw.decode(encoding)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return raw.decode("latin-1")
+
+
+def _decode_qp(head: str, value: str) -> str:
+    """Decode a quoted-printable value into plain text."""
+    decoded = _decode(quopri.decodestring(value.encode("utf-8", "surrogateescape")).decode(
+        "utf-8", "surrogateescape"), _charset(head))
+    return decoded.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+def _plain_head(head: str) -> str:
+    """The property name and parameters without the encoding and charset ones."""
+    return ";".join(
         p
-        for p in params
+        for p in head.split(";")
         if p.upper() not in ("ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE")
         and not p.upper().startswith("CHARSET=")
-    ]
-    return ";".join(kept), text
+    )
+
+
+def _shown(line: str) -> str:
+    text = "".join(c if c.isprintable() else " " for c in _decode(line, None)).strip()
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _prepare(lines: Numbered, *, charsets: bool = True) -> tuple[list[str], list[str]]:
+    """Prepared lines for vobject, and a warning per line that had to be skipped."""
+    from vobject.base import textLineToContentLine
+
+    unfolded: Numbered = []
+    pieces: list[list[str]] = []
+    for number, line in _join_soft_breaks(_drop_binary(lines)):
+        if line[:1] in (" ", "\t") and unfolded:
+            pieces[-1].append(line[1:])
+        elif line.strip():
+            unfolded.append((number, line))
+            pieces.append([line])
+    prepared, warnings = [], []
+    for (number, _), parts in zip(unfolded, pieces, strict=True):
+        line = "".join(parts)  # folded lines are joined before they are decoded
+        head, value = _split_property(line)
+        name = _property_name(line)
+        if name in ("BEGIN", "END") and value is not None:
+            prepared.append(line.strip())
+            continue
+        if name == "PROFILE":  # vCard 3.0 bookkeeping ("PROFILE:VCard"); nothing to keep
+            continue
+        if value is not None:
+            if _quoted_printable(line):
+                value = _decode_qp(head, value)
+            elif charsets:
+                value = _decode(value, _charset(head))
+            head = _decode(_plain_head(head), None)
+            value = _ESCAPED_COLON.sub(":", value)
+            if name != "CATEGORIES":
+                value = _BARE_COMMA.sub(r"\\,", value)
+            try:
+                textLineToContentLine(f"{head}:{value}")
+            except Exception:  # noqa: BLE001 - vobject fails in many ways on a broken line
+                value = None
+        if value is None:
+            warnings.append(
+                f"line {number} ('{_shown(line)}') is not a vCard property we can read; that "
+                "line was skipped and the rest of the card kept"
+            )
+            continue
+        prepared.append(f"{head}:{value}")
+    return prepared, warnings
 
 
 def prepare_lines(lines: list[str]) -> list[str]:
     """Make a card's lines safe for vobject without changing what they say.
 
     Drops binary properties, joins quoted-printable soft breaks, unfolds
-    folded lines, decodes quoted-printable values, and escapes bare commas
-    (vCard 2.1 does not escape them; vobject would keep only the text before
-    the first one).
+    folded lines, decodes values (quoted-printable, and the ``CHARSET`` a
+    line declares, after unfolding so that a character split by a fold is
+    whole again), escapes bare commas (vCard 2.1 does not escape them; vobject
+    would keep only the text before the first one), and skips lines that are
+    not properties (see :func:`parse_text` for the warnings).
 
     Examples
     --------
     >>> prepare_lines(["BEGIN:VCARD", "NOTE;ENCODING=QUOTED-PRINTABLE:Lyon, tr=C3=A8s =",
-    ...                "bien", "END:VCARD"])
-    ['BEGIN:VCARD', 'NOTE:Lyon\\\\, très bien', 'END:VCARD']
+    ...                "bien", "# a comment", "URL:http\\\\://example.org", "END:VCARD"])
+    ['BEGIN:VCARD', 'NOTE:Lyon\\\\, très bien', 'URL:http://example.org', 'END:VCARD']
     """
-    unfolded: list[str] = []
-    for line in join_soft_breaks(drop_binary(lines)):
-        if line[:1] in (" ", "\t") and unfolded:
-            unfolded[-1] += line[1:]
-        elif line.strip():
-            unfolded.append(line)
-    prepared = []
-    for line in unfolded:
-        head, value = _split_property(line)
-        name = _property_name(line)
-        if value is None or name in ("BEGIN", "END"):  # vobject reports a line without ':'
-            prepared.append(line.strip())
-            continue
-        if _quoted_printable(line):
-            head, value = _decode_qp(head, value)
-        if name != "CATEGORIES":
-            value = _BARE_COMMA.sub(r"\\,", value)
-        prepared.append(f"{head}:{value}")
-    return prepared
+    return _prepare(list(enumerate(lines, start=1)))[0]
 
 
 def _text(value: object) -> str:
@@ -336,33 +413,41 @@ def card_record(line: int, card: object) -> ParsedRecord:
     return ParsedRecord(line, contact, warnings=warnings)
 
 
-def parse_text(text: str) -> Iterator[ParsedRecord]:
+def parse_text(text: str, *, charsets: bool = True) -> Iterator[ParsedRecord]:
     """Read every card of a vCard file, one record a card.
+
+    *text* may hold the bytes that are not UTF-8 as surrogate escapes (see
+    :func:`leadnet_helpers.importers.decode.decode_vcard`); each value is then
+    decoded with the ``CHARSET`` its line declares (else UTF-8, else
+    Windows-1252) when *charsets* is true. A line that is not a property is
+    skipped with a warning; the card is kept.
 
     Examples
     --------
     >>> records = list(parse_text("BEGIN:VCARD\\r\\nVERSION:3.0\\r\\nFN:Ada Brooks\\r\\n"
-    ...                           "ORG:Riverside Hospital;Nursing\\r\\nEND:VCARD\\r\\n"))
+    ...                           "ORG:Riverside Hospital;Nursing\\r\\n# note\\r\\nEND:VCARD\\r\\n"))
     >>> c = records[0].contact
     >>> records[0].line, c.name, c.organisation, c.function
     (1, 'Ada Brooks', 'Riverside Hospital', 'Nursing')
+    >>> records[0].warnings
+    ["line 5 ('# note') is not a vCard property we can read; that line was skipped and the rest of the card kept"]
     """
     import vobject  # imported here: only needed for vCard files
 
-    for line, lines, problem in split_cards(text):
+    for line, lines, problem in _cards(text):
         if problem:
             yield ParsedRecord(line, None, f"{problem}: export this contact again")
             continue
         try:
-            card = vobject.readOne("\r\n".join(prepare_lines(lines)) + "\r\n")
+            prepared, skipped = _prepare(lines, charsets=charsets)
+            card = vobject.readOne("\r\n".join(prepared) + "\r\n")
             record = card_record(line, card)
-        except Exception as exc:  # noqa: BLE001 - vobject fails in many ways on broken cards
-            reason = _AT_LINE.sub("", str(exc).strip().splitlines()[0] if str(exc).strip() else "")
-            reason = reason[:120] or type(exc).__name__
+            record.warnings[:0] = skipped
+        except Exception:  # noqa: BLE001 - vobject fails in many ways on broken cards
             record = ParsedRecord(
                 line,
                 None,
-                f"this card cannot be read ({reason}); the other cards are not affected: export "
+                "this card cannot be read as a vCard; the other cards are not affected: export "
                 "this contact again, or correct the card in a text editor",
             )
         yield record

@@ -64,11 +64,12 @@ class ImportsMixin(WorkspaceBase):
         ImportProblem
             When the file cannot be read at all; the workspace is unchanged.
         """
-        from ..importers import parse_bytes
+        from ..importers import check_size, parse_bytes
 
         shown = name or Path(path).name
         if data is None:
             try:
+                check_size(Path(path), shown)  # refused before it is read whole
                 data = Path(path).read_bytes()
             except OSError as exc:
                 from ..errors import ImportProblem

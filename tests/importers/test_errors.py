@@ -93,3 +93,14 @@ def test_no_other_exception_for_a_missing_file(tmp_path):
     with pytest.raises(ImportProblem) as caught:
         parse_file(tmp_path / "gone.csv")
     assert caught.value.file == "gone.csv" and caught.value.fix
+
+
+def test_one_cell_over_128_kib_refuses_its_record_only():
+    from leadnet_helpers.importers import parse_bytes
+
+    huge = "x" * 140_000
+    data = f'name,notes\nAda Brooks,short\nBo Large,"{huge}"\nCy Dean,fine\n'.encode()
+    parsed = parse_bytes(data, "big.csv")
+    assert [(r.line, r.contact.name if r.contact else None) for r in parsed.records] == [
+        (2, "Ada Brooks"), (3, None), (4, "Cy Dean")]
+    assert "140,000 characters" in parsed.records[1].problem

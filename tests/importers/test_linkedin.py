@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from leadnet_helpers.importers import parse_bytes
 
 
@@ -103,3 +105,37 @@ def test_a_row_without_a_name_is_rejected_with_the_reason():
     assert ghost.contact is None and ghost.line == 2
     assert ghost.problem.startswith("no name") and "Ghost Ltd" in ghost.problem
     assert ada.contact is not None and ada.contact.name == "Ada Brooks"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # 2018: no URL column
+        "First Name,Last Name,Email Address,Company,Position,Connected On\n",
+        # 2021: Email Address before Company
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n",
+        # today: the Notes: preamble, then the header
+        (
+            'Notes:\n"When exporting your connection data, you may notice that some of the email '
+        'addresses are missing. You will only see email addresses for connections who have '
+        'allowed their connections to see or download their email address using this setting '
+        'https://www.linkedin.com/psettings/privacy/email. You can learn more here '
+        'https://www.linkedin.com/help/linkedin/answer/261"\n\n'
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        ),
+    ],
+    ids=["2018", "2021", "today"],
+)
+def test_every_header_generation_is_recognised(head):
+    cells = {"First Name": "Ada", "Last Name": "Brooks", "URL": "https://www.linkedin.com/in/ada",
+             "Email Address": "ada@r.example", "Company": "Riverside", "Position": "Ward Sister",
+             "Connected On": "14 Mar 2025"}
+    columns = head.strip().splitlines()[-1].split(",")
+    data = (head + ",".join(cells[c] for c in columns) + "\n").encode()
+    parsed = parse_bytes(data, "Connections.csv")
+    assert parsed.format == "linkedin"
+    (record,) = parsed.records
+    contact = record.contact
+    assert (contact.name, contact.email, contact.organisation, contact.role) == (
+        "Ada Brooks", "ada@r.example", "Riverside", "Ward Sister")
+    assert contact.extra == {"connected_on": "2025-03-14"}

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from leadnet_helpers.importers import parse_bytes
+
 
 def test_every_outlook_row_is_a_record(parse_shared):
     parsed = parse_shared("outlook_contacts.csv")
@@ -73,3 +77,42 @@ def test_outlook_on_the_web_layout(parse_data, person):
     assert priya.linkedin_url == "https://www.linkedin.com/in/priya-raman-phd-1f3b6a"
     assert parsed.records[1].contact is None  # a company without a person's name
     assert person(parsed, "Tom Byrne").phone == "+353 1 555 0199"
+
+
+LOCALISED_HEADERS = {
+    # language: First Name, Last Name, E-mail Address, Company, Job Title, Mobile Phone, Notes
+    "German": ("Vorname", "Nachname", "E-Mail-Adresse", "Firma", "Position", "Mobiltelefon",
+               "Notizen"),
+    "French": ("Prénom", "Nom", "Adresse de messagerie", "Société", "Fonction",
+               "Tél. mobile", "Notes"),
+    "Spanish": ("Nombre", "Apellidos", "Dirección de correo electrónico", "Compañía", "Puesto",
+                "Teléfono móvil", "Notas"),
+    "Italian": ("Nome", "Cognome", "Indirizzo posta elettronica", "Società", "Posizione",
+                "Cellulare", "Note"),
+    "Dutch": ("Voornaam", "Achternaam", "E-mailadres", "Bedrijf", "Functie",
+              "Mobiele telefoon", "Notities"),
+    "Portuguese": ("Nome", "Sobrenome", "Endereço de email", "Empresa", "Cargo",
+                   "Telefone celular", "Anotações"),
+    "Japanese": ("名", "姓", "電子メール アドレス", "会社名", "役職", "携帯電話", "メモ"),
+    "Chinese": ("名", "姓", "电子邮件地址", "单位", "职务", "移动电话", "附注"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(LOCALISED_HEADERS))
+def test_outlook_desktop_in_another_language(language):
+    header = ",".join(f'"{h}"' for h in ("Anrede", *LOCALISED_HEADERS[language], "Hobby"))
+    row = '"","Ana","Lima","ana@lima.example","Contoso","Nurse","+44 7700 900123","met in 2024",""'
+    parsed = parse_bytes(f"{header}\r\n{row}\r\n".encode("utf-8-sig"), "contacts.csv")
+    assert parsed.format == "outlook"
+    (record,) = parsed.records
+    contact = record.contact
+    assert (contact.name, contact.email, contact.organisation, contact.role) == (
+        "Ana Lima", "ana@lima.example", "Contoso", "Nurse")
+    assert (contact.phone, contact.notes) == ("+44 7700 900123", "met in 2024")
+
+
+def test_german_outlook_defaults_are_not_kept():
+    header = '"Vorname","Nachname","Firma","Position","Geburtstag","Geschlecht","Priorität","Privat","Vertraulichkeit"'
+    row = '"Ana","Lima","","","0.0.00","Keine Angabe","Normal","Aus","Normal"'
+    (record,) = parse_bytes(f"{header}\n{row}\n".encode("cp1252"), "de.csv").records
+    assert record.contact.name == "Ana Lima" and record.contact.extra == {}

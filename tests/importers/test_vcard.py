@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from leadnet_helpers.importers import parse_bytes
 
 
@@ -84,14 +86,84 @@ def test_android_21_quoted_printable_soft_breaks(parse_data, person):
     assert samuel.linkedin_url == "https://www.linkedin.com/in/samuel-adeyemi-9a4c3b"
 
 
-def test_a_broken_card_is_rejected_and_the_others_kept(parse_data):
+def test_a_line_that_is_not_a_property_is_skipped_and_the_card_kept(parse_data):
     parsed = parse_data("android_21_qp.vcf")
     broken = parsed.records[2]
-    assert broken.contact is None and broken.line == 25
-    assert "cannot be read" in broken.problem
+    assert broken.contact.name == "Broken Card" and broken.line == 25
+    skipped = (
+        "line 28 ('this line is not a vCard property') is not a vCard property we can read; "
+        "that line was skipped and the rest of the card kept"
+    )
+    assert broken.warnings == [skipped]
     nameless = parsed.records[3]
     assert nameless.contact is None and nameless.problem.startswith("no name")
-    assert len(parsed.contacts) == 3
+    assert len(parsed.contacts) == 4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"# This line must be ignored.",
+        b"FN",
+        b"LABEL,TYPE=HOME:Klippe 58",
+        b"PROFILE:VCard",
+        b"X-CUSTOM3;VALUE=TEXT:custom\r3",
+    ],
+)
+def test_one_unreadable_line_keeps_the_card(line):
+    data = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Brooks\r\n" + line + b"\r\nEND:VCARD\r\n"
+    (record,) = parse_bytes(data, "a.vcf").records
+    assert record.contact.name == "Ada Brooks"
+    for text in [record.problem, *record.warnings]:
+        assert "Failed to parse" not in text and "PROFILE or uses BEGIN" not in text
+
+
+def test_a_broken_card_never_shows_the_parsers_message():
+    data = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nBDAY;VALUE=date:x\r\nEND:VCARD\r\n"
+    for record in parse_bytes(data, "a.vcf").records:
+        assert "Failed" not in record.problem
+
+
+def test_escaped_colon_in_a_url_is_unescaped():
+    data = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nURL:http\\://www.vcard.de\r\nEND:VCARD\r\n"
+    (record,) = parse_bytes(data, "a.vcf").records
+    assert record.contact.extra["url"] == "http://www.vcard.de"
+
+
+def test_a_nested_card_keeps_the_outer_card():
+    data = (
+        b"BEGIN:VCARD\nVERSION:2.1\nN:parent\nBEGIN:VCARD\nVERSION:2.1\nN:nest1\nEND:VCARD\n"
+        b"TEL:1\nEND:VCARD\n"
+    )
+    parsed = parse_bytes(data, "nest.vcf")
+    assert sorted((r.line, r.contact.name, r.contact.phone) for r in parsed.records) == [
+        (1, "parent", "1"),
+        (4, "nest1", ""),
+    ]
+
+
+def test_declared_charset_is_honoured():
+    name = "山田太郎".encode("shift_jis")
+    data = b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=SHIFT_JIS:" + name + b"\r\nEND:VCARD\r\n"
+    (record,) = parse_bytes(data, "jp.vcf").records
+    assert record.contact.name == "山田太郎"
+
+
+def test_a_utf8_character_split_by_a_fold_is_whole():
+    note = "Zoë Ångström über Straße".encode()
+    cut = note.index("ß".encode()) + 1  # inside the two bytes of ß
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nNOTE:" + note[:cut] + b"\r\n " + note[cut:]
+        + b"\r\nEND:VCARD\r\n"
+    )
+    (record,) = parse_bytes(data, "fold.vcf").records
+    assert record.contact.notes == "Zoë Ångström über Straße"
+
+
+def test_a_line_before_begin_vcard_is_still_a_vcard():
+    data = b"ENCODING:UTF-8\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n"
+    parsed = parse_bytes(data, "a.vcf")
+    assert parsed.format == "vcard" and parsed.records[0].line == 2
 
 
 def test_card_without_end_is_rejected_with_its_line():
