@@ -26,14 +26,16 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import LeadNetError
-from .export import write_csv
-from .merge import ImportReport
 from .model import CAREER_STAGES, INTERACTION_KINDS, NETWORK_TYPES, TEMPLATE_COLUMNS, Profile
 from .rules import parse_date
 from .store import Workspace
+
+if TYPE_CHECKING:
+    from .merge import ImportReport
 
 __all__ = ["build_parser", "clean", "main", "say"]
 
@@ -380,6 +382,8 @@ def _contacts(args: argparse.Namespace) -> int:
     columns = ("id", *TEMPLATE_COLUMNS, "email", "linkedin_url", "phone", "source")
     rows = [{**c.to_row(), "id": c.id} for c in contacts]
     if args.csv:
+        from .export.files import write_csv
+
         write_csv(args.csv, rows, columns)
         say(f"Wrote {len(rows)} contacts to {args.csv}")
         return 0
@@ -406,6 +410,8 @@ def _classify(args: argparse.Namespace) -> int:
     if args.csv:
         columns = ("id", "name", "network_type", "secondary_types", "confidence", "reasons",
                    "decided_by")
+        from .export.files import write_csv
+
         write_csv(args.csv, rows, columns)
         say(f"Wrote {len(rows)} classified contacts to {args.csv}")
         return 0

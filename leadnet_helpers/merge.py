@@ -16,10 +16,12 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .importers.base import ParsedFile
 from .model import CONTACT_FIELDS, Contact, name_key
+
+if TYPE_CHECKING:  # the importers are loaded only when a file is imported
+    from .importers.base import ParsedFile
 
 __all__ = [
     "ImportEvent",
