@@ -90,7 +90,7 @@ class ImportReport:
         )
         if self.duplicate_records:
             groups = len(self.possible_duplicates)
-            text += (f" {self.duplicate_records:,} possible duplicates to review "
+            text += (f" {self.duplicate_records} possible duplicates to review "
                      f"({groups:,} name{'s' if groups > 1 else ''}).")
         return text
 
@@ -248,8 +248,8 @@ def plan_import(
     for nk, group in groups.items():
         if group.event >= 0:
             first = events[group.event]
-            events[group.event] = replace(first, detail=group.detail(known_names[nk][:_EXAMPLES]
-                                                                    if group.known else []))
+            names = list(dict.fromkeys(known_names[nk][:100]))[:_EXAMPLES] if group.known else []
+            events[group.event] = replace(first, detail=group.detail(names))
     plan.keys = {k: v for k, v in file_keys.items() if k not in known_keys}
     return plan
 
@@ -282,9 +282,9 @@ class _NameGroup:
         text = (f"{self.count:,} records of this file have this name (lines {lines})"
                 if self.count > 1 else f"line {self.lines[0]} has this name")
         if self.known:
-            names = ", ".join(examples)
+            names = ", ".join(examples)  # distinct names, at most a few
             if self.known > len(examples):
-                names += f" and {self.known - len(examples):,} more"
+                names = f"among them {names}"
             text += (f"; {self.known:,} contact{'s' if self.known > 1 else ''} already in your "
                      f"workspace too ({names})")
         return (text + "; not merged: check and delete the extra ones if they are the same "
