@@ -67,9 +67,16 @@ class ImportReport:
     unknown_columns: list[str] = field(default_factory=list)
     new_ids: list[int] = field(default_factory=list)
 
+    #: records imported that share only a name with another contact (see possible_duplicates)
+    duplicate_records: int = 0
+
     @property
     def possible_duplicates(self) -> list[ImportEvent]:
-        """Records that share only a name with another contact."""
+        """One entry per shared name: how many records have it, a few lines and names.
+
+        The entries stay few and short however many records share a name
+        (never one per pair of records).
+        """
         return [e for e in self.events if e.outcome == "possible duplicate"]
 
     @property
@@ -83,8 +90,10 @@ class ImportReport:
             f"{self.file} ({self.format_label}): {self.records} records: "
             f"{self.imported} imported, {self.merged} merged, {self.rejected} rejected."
         )
-        if self.possible_duplicates:
-            text += f" {len(self.possible_duplicates)} possible duplicates to review."
+        if self.duplicate_records:
+            groups = len(self.possible_duplicates)
+            text += (f" {self.duplicate_records} possible duplicates to review "
+                     f"({groups:,} name{'s' if groups > 1 else ''}).")
         return text
 
     def rows(self) -> list[dict[str, object]]:
@@ -202,7 +211,7 @@ def plan_import(
     plan = ImportPlan(report=report)
     events = report.events
     file_keys: dict[str, tuple[str, int]] = {}
-    file_names: dict[str, str] = {}
+    groups: dict[str, _NameGroup] = {}
     new_lines: list[int] = []
     for record in parsed.records:
         contact = record.contact
@@ -222,19 +231,14 @@ def plan_import(
             report.imported += 1
             events.append(ImportEvent(record.line, "imported", contact.name))
             nk = name_key(contact.name)
-            if nk in known_names:
-                events.append(ImportEvent(
-                    record.line, "possible duplicate", contact.name,
-                    f"same name as {', '.join(known_names[nk])} already in your workspace; "
-                    "not merged: check and delete one if they are the same person",
-                ))
-            elif nk in file_names:
-                events.append(ImportEvent(
-                    record.line, "possible duplicate", contact.name,
-                    f"same name as line {file_names[nk]} of this file; not merged: "
-                    "check and delete one if they are the same person",
-                ))
-            file_names.setdefault(nk, str(record.line))
+            group = groups.get(nk)
+            if group is None:
+                group = groups[nk] = _NameGroup(contact.name, len(known_names.get(nk, ())))
+            if group.add(record.line, contact.name):
+                if group.event < 0:
+                    group.event = len(events)
+                    events.append(ImportEvent(record.line, "possible duplicate", contact.name))
+                report.duplicate_records += 1
             target = ("new", index)
         else:
             report.merged += 1
@@ -243,8 +247,50 @@ def plan_import(
                 _apply_merge(plan, target, contact, load)
         for key in (fp, *keys):
             file_keys.setdefault(key, target)
+    for nk, group in groups.items():
+        if group.event >= 0:
+            first = events[group.event]
+            names = list(dict.fromkeys(known_names[nk][:100]))[:_EXAMPLES] if group.known else []
+            events[group.event] = replace(first, detail=group.detail(names))
     plan.keys = {k: v for k, v in file_keys.items() if k not in known_keys}
     return plan
+
+
+#: How many lines and names a possible-duplicate entry quotes; the rest are counted.
+_EXAMPLES = 5
+
+
+@dataclass(slots=True)
+class _NameGroup:
+    """The records of one file sharing a name key: one report entry, whatever their number."""
+
+    name: str
+    known: int  # contacts with this name already in the workspace
+    count: int = 0  # records of this file with the name
+    lines: list[int] = field(default_factory=list)  # the first few of them
+    event: int = -1  # index of the group's entry in the events, once it has one
+
+    def add(self, line: int, name: str) -> bool:
+        """Count one more record; True when the name is now shared (a possible duplicate)."""
+        self.count += 1
+        if len(self.lines) < _EXAMPLES:
+            self.lines.append(line)
+        return self.known > 0 or self.count > 1
+
+    def detail(self, examples: list[str]) -> str:
+        lines = ", ".join(str(n) for n in self.lines)
+        if self.count > len(self.lines):
+            lines += f" and {self.count - len(self.lines):,} more"
+        text = (f"{self.count:,} records of this file have this name (lines {lines})"
+                if self.count > 1 else f"line {self.lines[0]} has this name")
+        if self.known:
+            names = ", ".join(examples)  # distinct names, at most a few
+            if self.known > len(examples):
+                names = f"among them {names}"
+            text += (f"; {self.known:,} contact{'s' if self.known > 1 else ''} already in your "
+                     f"workspace too ({names})")
+        return (text + "; not merged: check and delete the extra ones if they are the same "
+                "person")
 
 
 def _find_target(fp, keys, known_keys, file_keys, new_lines):

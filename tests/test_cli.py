@@ -412,3 +412,20 @@ def test_a_long_import_report_is_summarised(workspace, tmp_path):
     lines = [line for line in done.stdout.splitlines() if line.startswith("  ")]
     assert len(lines) == 21, done.stdout
     assert lines[-1].startswith("  ... and 25 more (25 rejected)")
+
+
+def test_many_people_sharing_a_name_print_one_short_entry(workspace, tmp_path):
+    files = []
+    for start in (0, 1_000):
+        path = tmp_path / f"sam-{start}.csv"
+        rows = "".join(f"Sam Lee,Org {i}\n" for i in range(start, start + 1_000))
+        path.write_text("name,organisation\n" + rows, encoding="utf-8")
+        files.append(str(path))
+    done = leadnet("import", str(workspace), *files)
+    second = done.stdout.split("sam-1000.csv (")[1]
+    assert "1000 possible duplicates to review (1 name)" in second
+    (entry,) = [line for line in second.splitlines() if "possible duplicate" in line
+                and line.startswith("  ")]
+    assert "1,000 contacts already in your workspace too (among them Sam Lee)" in entry
+    assert len(entry) < 1_000
+    assert len(done.stdout) < 5_000, done.stdout

@@ -56,9 +56,31 @@ def test_same_name_alone_is_never_merged_but_listed_for_the_person():
     plan = plan_import(_file(_rec(2, "Ben Carter"), _rec(3, "ben  CARTER")),
                        {}, {"ben carter": ["Ben Carter"]}, _never)
     assert plan.report.imported == 2 and plan.report.merged == 0
-    dupes = plan.report.possible_duplicates
-    assert [d.line for d in dupes] == [2, 3]
-    assert "already in your workspace" in dupes[0].detail
+    (dupe,) = plan.report.possible_duplicates  # one entry for the name, not one per record
+    assert dupe.line == 2 and plan.report.duplicate_records == 2
+    assert "lines 2, 3" in dupe.detail and "already in your workspace" in dupe.detail
+    assert "2 possible duplicates to review (1 name)" in plan.report.summary()
+
+
+def test_many_records_sharing_a_name_make_one_short_entry():
+    """10,000 new Sam Lees after 10,000 stored ones: one entry, not one per pair."""
+    stored = {"lee sam": [f"Sam Lee {i}" for i in range(10_000)]}
+    records = [_rec(i + 2, "Sam Lee", organisation=f"Org {i}") for i in range(10_000)]
+    report = plan_import(_file(*records), {}, stored, _never).report
+    assert report.imported == 10_000 and report.duplicate_records == 10_000
+    (dupe,) = report.possible_duplicates
+    assert "10,000 records" in dupe.detail and "9,995 more" in dupe.detail
+    assert "10,000 contacts already in your workspace" in dupe.detail
+    text = "\n".join(f"{r['line']} {r['outcome']} {r['name']} {r['detail']}"
+                     for r in report.rows() if r["outcome"] != "imported")
+    assert len(text) < 5_000
+
+
+def test_a_name_shared_within_the_file_only():
+    plan = plan_import(_file(_rec(2, "Ada"), _rec(3, "Ben"), _rec(4, "ada")), {}, {}, _never)
+    (dupe,) = plan.report.possible_duplicates
+    assert dupe.line == 4 and "2 records of this file have this name (lines 2, 4)" in dupe.detail
+    assert plan.report.duplicate_records == 1
 
 
 def test_rejected_records_are_reported_with_their_line_and_reason():

@@ -251,3 +251,16 @@ def test_widget_callbacks_on_another_kernel_thread_can_use_the_workspace(ws):
     assert ws.count_contacts() == 60
     assert {c.role for c in ws.contacts()} == {"clicked"}
     assert ws.integrity_ok()
+
+
+def test_a_crowd_sharing_a_name_is_one_short_report_entry(tmp_path):
+    """Sam Lee imported 2,000 times after 2,000: one grouped entry, its text short."""
+    with Workspace.create(tmp_path / "ws.leadnet.sqlite", Profile(name="Ana")) as ws:
+        for start in (0, 2_000):
+            rows = "".join(f"Sam Lee,Org {i}\n" for i in range(start, start + 2_000))
+            report = ws.import_file("sam.csv", data=("name,organisation\n" + rows).encode())
+        assert report.imported == 2_000 and report.duplicate_records == 2_000
+        (dupe,) = report.possible_duplicates
+        assert "2,000 contacts already in your workspace" in dupe.detail
+        assert sum(len(e.detail) for e in report.events) < 5_000
+        assert ws.count_contacts() == 4_000

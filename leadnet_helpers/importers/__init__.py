@@ -107,10 +107,14 @@ def _unknown_columns(table: Table) -> list[str]:
     return [h for i, h in enumerate(table.header) if i in table.unknown]
 
 
+def _xlsx_header(position: int, cells: list[str]) -> bool:
+    fmt = classify_header(cells)
+    return fmt is not None and not (fmt == "template-csv" and position > 0)
+
+
 def _parse_xlsx(data: bytes, name: str, progress: Progress | None) -> ParsedFile:
-    rows = template.read_sheet(data, name)
-    if len(rows) > MAX_RECORDS + _XLSX_HEADER_SEARCH:
-        raise _too_many(name, f"{len(rows):,} rows")
+    rows = template.read_sheet(data, name, is_header=_xlsx_header, search=_XLSX_HEADER_SEARCH,
+                               limit=MAX_RECORDS)
     if not rows:
         raise ImportProblem(
             "the first sheet of this workbook is empty",
@@ -121,8 +125,10 @@ def _parse_xlsx(data: bytes, name: str, progress: Progress | None) -> ParsedFile
         )
     for position, (number, cells) in enumerate(rows[:_XLSX_HEADER_SEARCH]):
         fmt = classify_header(cells)
-        if fmt is None or (fmt == "template-csv" and position > 0):
+        if fmt is None or not _xlsx_header(position, cells):
             continue
+        if len(rows) - position - 1 > MAX_RECORDS:
+            raise _too_many(name, f"more than {MAX_RECORDS:,} rows")
         table = Table(unique_header(cells), number, rows[position + 1 :])
         if not table.rows:
             raise _header_only(name, number)

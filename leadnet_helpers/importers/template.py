@@ -10,7 +10,7 @@ become warnings (the text is kept in ``extra``), unknown columns are kept in
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 
 from ..csvsafe import unguard_cell
@@ -20,7 +20,7 @@ from .base import ParsedRecord
 from .common import no_name_problem
 from .decode import Table
 
-__all__ = ["cell_text", "parse_table", "read_sheet"]
+__all__ = ["SURPLUS_COLUMNS", "cell_text", "parse_table", "read_sheet"]
 
 
 def parse_table(table: Table) -> Iterator[ParsedRecord]:
@@ -103,11 +103,38 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def read_sheet(data: bytes, name: str) -> list[tuple[int, list[str]]]:
+#: Columns right of the last heading still read from a workbook (their values are kept as
+#: extra information); cells further right are ignored, so a stray cell in column XFD
+#: (16,384) costs nothing.
+SURPLUS_COLUMNS = 26
+
+
+def _trimmed(values: tuple[object, ...]) -> list[str]:
+    cells = [cell_text(v) for v in values]
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return cells
+
+
+def read_sheet(
+    data: bytes,
+    name: str,
+    *,
+    is_header: Callable[[int, list[str]], bool] = lambda position, cells: position == 0,
+    search: int = 20,
+    limit: int | None = None,
+) -> list[tuple[int, list[str]]]:
     """Read the non-empty rows of the first sheet of an .xlsx workbook.
 
     Returns ``(row_number, cells)`` pairs; cells are text (see :func:`cell_text`).
-    Formulas give the value Excel last computed.
+    Formulas give the value Excel last computed. Rows are read one at a time
+    (openpyxl's read-only mode). The heading row is the first of the first
+    *search* non-empty rows for which ``is_header(position, cells)`` is true;
+    the rows below it are read only as far as :data:`SURPLUS_COLUMNS` right of
+    its last heading, so memory and time follow the cells that matter, not
+    the sheet's width. When no heading is found the rows searched are
+    returned. At most *limit* rows below the heading are read (then one more,
+    so the caller can tell the sheet is larger).
 
     Raises
     ------
@@ -133,13 +160,29 @@ def read_sheet(data: bytes, name: str) -> list[tuple[int, list[str]]]:
                 return []
             sheet = workbook.worksheets[0]
             sheet.reset_dimensions()  # some writers record wrong sheet sizes
-            rows = []
+            rows: list[tuple[int, list[str]]] = []
+            header: tuple[int, int] | None = None  # (row number, width)
             for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1):
-                cells = [cell_text(v) for v in values]
-                while cells and not cells[-1].strip():
-                    cells.pop()
+                cells = _trimmed(values)
+                if not cells:
+                    continue
+                rows.append((number, cells))
+                if is_header(len(rows) - 1, cells):
+                    header = number, len(cells)
+                    break
+                if len(rows) >= search:
+                    break
+            if header is None:
+                return rows
+            heading, width = header
+            below = sheet.iter_rows(min_row=heading + 1, max_col=width + SURPLUS_COLUMNS,
+                                    values_only=True)
+            for number, values in enumerate(below, heading + 1):
+                cells = _trimmed(values)
                 if cells:
                     rows.append((number, cells))
+                    if limit is not None and len(rows) > limit + search:
+                        break
             return rows
         finally:
             workbook.close()

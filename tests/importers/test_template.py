@@ -126,3 +126,23 @@ def test_linkedin_saved_as_xlsx_is_read_as_linkedin(tmp_path, person):
 def test_workbooks_are_parsed_with_defusedxml():
     """openpyxl guards against hostile XML only when defusedxml is installed (it is declared)."""
     assert openpyxl.DEFUSEDXML
+
+
+def test_xlsx_with_a_cell_far_right_on_every_row_reads_the_rows(tmp_path):
+    """A stray cell in column XFD (16,384) on each row: the rows import with their fields,
+    a value just right of the headings is still kept, the far cell is ignored."""
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["name", "organisation", "role"])
+    for i in range(300):
+        sheet.append([f"Person {i}", f"Org {i}", "Nurse", "next door" if i == 0 else None,
+                      *[None] * 16_376, f"stray {i}"])
+    path = tmp_path / "wide.xlsx"
+    book.save(path)
+    parsed = parse_file(path)
+    assert parsed.format == "template-xlsx" and len(parsed.contacts) == 300
+    line, first = parsed.contacts[0]
+    assert (line, first.name, first.organisation, first.role) == (2, "Person 0", "Org 0", "Nurse")
+    assert first.extra == {"column 4": "next door"}
+    assert all("stray" not in str(c.extra) for _, c in parsed.contacts)
+    assert parsed.contacts[-1][1].name == "Person 299"

@@ -186,3 +186,11 @@ def test_javascript_url_is_not_a_linkedin_link():
     assert record.contact.linkedin_url == ""
     assert record.contact.extra["url"] == "javascript:alert(1)"
     assert any("not a web address" in w for w in record.warnings)
+
+
+def test_a_note_ending_in_equals_that_mentions_quoted_printable_keeps_the_next_line():
+    data = (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Brooks\r\n"
+            b"NOTE:sent as quoted-printable a=\r\nORG:Riverside\r\nEND:VCARD\r\n")
+    (record,) = parse_bytes(data, "a.vcf").records
+    assert record.contact is not None and record.contact.organisation == "Riverside"
+    assert record.contact.notes.endswith("a=")
