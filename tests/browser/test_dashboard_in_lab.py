@@ -56,6 +56,8 @@ def test_03_every_figure_renders_and_filters_redraw_them(page, lab, shoot, sampl
     assert drawn == len(FIGURES), f"{drawn} figures drawn, {len(FIGURES)} expected"
     status = page.locator(".leadnet-dashboard-status")
     assert "Showing all 54 contacts." in status.text_content()
+    # a figure's traces arrive after its frame: wait for them, then check what they say
+    page.wait_for_function(f"() => ({_LEGEND})('ego').length >= 3", timeout=60_000)
     ego = legend(page, "ego")
     assert {"Operational (37)", "Personal (11)", "Strategic (6)"} <= set(ego), ego
     before = readings(page)
