@@ -187,15 +187,17 @@ class Server:
             command = [sys.executable, "-m", "jupyterlab", "--no-browser",
                        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
                        f"--IdentityProvider.token={self.token}",
-                       f"--ServerApp.root_dir={self.notebooks}", "--LabApp.expose_app_in_browser=True",
-                       "--LabApp.news_url=",
-                       "--LabApp.check_for_updates_class="
-                       "jupyterlab.handlers.announcements.NeverCheckForUpdate"]
+                       f"--ServerApp.root_dir={self.notebooks}",
+                       "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=",
+                       ("--LabApp.check_for_updates_class="
+                        "jupyterlab.handlers.announcements.NeverCheckForUpdate")]
             ready = f"{self.url}/api/status?token={self.token}"
         else:
             command = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}",
-                       "--Voila.ip=127.0.0.1", f"--Voila.root_dir={self.notebooks}",
-                       f"--Voila.notebook_path={NOTEBOOK}"]
+                       "--Voila.ip=127.0.0.1", str(self.notebooks / NOTEBOOK)]
+            if (REPO / "jupyter" / "voila" / "templates" / "leadnet").is_dir():
+                env["JUPYTER_PATH"] = str(REPO / "jupyter")  # our template: no CDN
+                command.append("--template=leadnet")
             ready = None  # Voilà: wait for its port
         if hasattr(os, "geteuid") and os.geteuid() == 0 and app == "lab":
             command.append("--allow-root")

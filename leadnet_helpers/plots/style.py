@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -40,6 +41,7 @@ __all__ = [
     "pick_finding",
     "reading_of",
     "scatter_type",
+    "title_in_legend",
     "type_label",
     "with_reading",
 ]
@@ -194,11 +196,16 @@ def reading_of(fig: go.Figure) -> str:
     return ""
 
 
+#: The size of a figure's title (plotly's default title size).
+TITLE_SIZE = 17
+
+
 def layout_for(title: str, *, height: int = 420, legend: bool = True,
                **extra: object) -> dict[str, object]:
     """The shared look as a layout dict: plain title, white template, legend above the plot.
 
     Keyword arguments are added to (or replace) the top-level layout entries.
+    (Shown on a page that may be narrow, see :func:`title_in_legend`.)
 
     Examples
     --------
@@ -218,6 +225,39 @@ def layout_for(title: str, *, height: int = 420, legend: bool = True,
     }
     layout.update(extra)
     return layout
+
+
+def title_in_legend(spec: dict[str, Any]) -> dict[str, Any]:
+    """A figure's JSON (``fig.to_plotly_json()`` or parsed ``fig.to_json()``) with its
+    title heading its legend, when it has one above the plot.
+
+    A horizontal legend above the plot wraps onto more rows on a narrow page
+    and grows up into the title (plotly keeps no room between them); as the
+    legend's own title (on top) it pushes the plot down instead. *spec* is
+    changed in place and returned.
+
+    Examples
+    --------
+    >>> spec = make_figure([{"type": "bar", "y": [1], "name": "a"}], layout_for("Mix"),
+    ...                    reading="r", key="k").to_plotly_json()
+    >>> layout = title_in_legend(spec)["layout"]
+    >>> layout["legend"]["title"]["text"], layout["title"]["text"]
+    ('Mix', '')
+    >>> no_legend = {"layout": {"showlegend": False, "title": {"text": "T"}}}
+    >>> title_in_legend(no_legend)["layout"]["title"]["text"]
+    'T'
+    """
+    layout = spec.get("layout", {})
+    title = layout.get("title") or {}
+    legend = layout.get("legend") or {}
+    text = title.get("text", "") if isinstance(title, dict) else str(title)
+    if (not text or layout.get("showlegend") is False or legend.get("orientation") != "h"
+            or legend.get("yanchor") != "bottom" or legend.get("title")):
+        return spec
+    layout["legend"] = {**legend, "title": {"text": text, "side": "top left",
+                                            "font": {"size": TITLE_SIZE}}}
+    layout["title"] = {**title, "text": ""}
+    return spec
 
 
 def make_figure(data: list[dict[str, object]], layout: dict[str, object], *, reading: str,

@@ -2,10 +2,13 @@
 
 Changing a filter (network type, inside or outside the organisation, tags)
 narrows the network with :func:`~leadnet_helpers.network.filter_network`,
-runs the diagnostics on what is left and redraws each figure in place (the
-plotly ``FigureWidget`` objects are updated, not replaced, so the page does
-not jump). Contacts keep their place on the who-knows-whom map when filters
-change: its layout is computed once, for the whole network.
+runs the diagnostics on what is left and redraws each figure in its place:
+each panel holds an ``ipywidgets.Output`` whose one output is the figure as
+plotly's mime bundle (:func:`~leadnet_helpers.app.dashboard.figure_output`),
+drawn by the plotly renderer JupyterLab and Voilà load once per page. (Not
+plotly ``FigureWidget`` objects: each shipped its own 5 MB copy of plotly.js,
+and Voilà showed them empty.) Contacts keep their place on the who-knows-whom
+map when filters change: its layout is computed once, for the whole network.
 
 The logic the view runs (:func:`filter_summary`, :func:`tag_options`,
 :func:`reading_html`, :func:`dashboard_state`) is plain functions, tested
@@ -22,7 +25,7 @@ from datetime import date
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from ..app.dashboard import EMPTY_WORKSPACE, INSIDE_OPTIONS, Dashboard, Filters
+from ..app.dashboard import EMPTY_WORKSPACE, INSIDE_OPTIONS, Dashboard, Filters, figure_output
 from ..app.workspace import watch
 from ..findings import Finding
 from ..model import NETWORK_TYPES
@@ -66,7 +69,7 @@ class _Panel(widgets.VBox):
     def __repr__(self) -> str:
         return f"Panel({self.key!r})"
 
-    def __init__(self, key: str, figure: go.FigureWidget, reading: widgets.HTML) -> None:
+    def __init__(self, key: str, figure: widgets.Output, reading: widgets.HTML) -> None:
         super().__init__([figure, reading], layout=widgets.Layout(margin="0 0 18px 0"))
         self.key = key
         self.add_class("leadnet-panel")
@@ -81,8 +84,10 @@ class DashboardView(widgets.VBox):
 
     Attributes
     ----------
-    figures : dict of go.FigureWidget
-        The live figures, by key.
+    figures : dict of go.Figure
+        The figures drawn last, by key.
+    outputs : dict of widgets.Output
+        Where each figure is drawn (the same widgets from redraw to redraw).
     last_redraw : float
         Seconds the last redraw took (filter, diagnostics, figures, update).
     """
@@ -123,13 +128,15 @@ class DashboardView(widgets.VBox):
         self.filters = widgets.VBox([type_row, self.inside, self.tags, self.reset, self.status,
                                      self.feedback])
         self.filters.add_class("leadnet-dashboard-filters")
-        self.figures: dict[str, go.FigureWidget] = {}
+        self.figures: dict[str, go.Figure] = {}
+        self.outputs: dict[str, widgets.Output] = {}
         self.readings: dict[str, widgets.HTML] = {}
         self.panels: dict[str, _Panel] = {}
         for key in FIGURES:
-            self.figures[key] = go.FigureWidget()
+            self.outputs[key] = widgets.Output()
+            self.outputs[key].add_class("leadnet-figure")
             self.readings[key] = widgets.HTML()
-            self.panels[key] = _Panel(key, self.figures[key], self.readings[key])
+            self.panels[key] = _Panel(key, self.outputs[key], self.readings[key])
         super().__init__([self.filters, *self.panels.values()])
         self.add_class("leadnet-dashboard")
         guard = guarded(self.feedback)
@@ -187,7 +194,7 @@ class DashboardView(widgets.VBox):
             show(self.feedback, "error", error_text(err))
 
     def redraw(self) -> None:
-        """Apply the filters, run the diagnostics and update every figure in place."""
+        """Apply the filters, run the diagnostics and draw every figure again, in its place."""
         started = time.perf_counter()
         filters = self.chosen
         for t, button in self.type_buttons.items():
@@ -195,10 +202,10 @@ class DashboardView(widgets.VBox):
         made, figures = self.model.state()
         shown, findings = made.network, list(made.findings)
         self.current, self.findings = shown, findings
+        self.figures = figures
         for key, figure in figures.items():
-            live = self.figures[key]
-            with live.batch_update():
-                live.update(data=figure.data, layout=figure.layout, overwrite=True)
+            # set, not captured with `with output:`: works from any callback, in Lab and Voilà
+            self.outputs[key].outputs = (figure_output(figure),)
             self.readings[key].value = reading_html(key, reading_of(figure),
                                                     _finding_for(figure, findings))
         if self.net.size == 0:
