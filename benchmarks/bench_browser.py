@@ -165,7 +165,7 @@ def make_home(base: Path, size: int) -> Path:
 class Server:
     """JupyterLab or Voilà on a copy of the notebooks, with a private LEADNET_HOME."""
 
-    def __init__(self, app: str, base: Path, home: Path) -> None:
+    def __init__(self, app: str, base: Path, home: Path, extra: list[str] | None = None) -> None:
         self.app, self.base = app, base
         self.notebooks = base / f"notebooks-{app}-{home.name}"
         shutil.copytree(REPO / "notebooks", self.notebooks,
@@ -198,6 +198,7 @@ class Server:
             if (REPO / "jupyter" / "voila" / "templates" / "leadnet").is_dir():
                 env["JUPYTER_PATH"] = str(REPO / "jupyter")  # our template: no CDN
                 command.append("--template=leadnet")
+            command += extra or []
             ready = None  # Voilà: wait for its port
         if hasattr(os, "geteuid") and os.geteuid() == 0 and app == "lab":
             command.append("--allow-root")
@@ -292,6 +293,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--apps", nargs="+", default=["lab", "voila"], choices=["lab", "voila"])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=90, help="seconds per run")
+    parser.add_argument("--voila-args", default="", help="more options for Voilà, e.g. "
+                        "'--preheat_kernel=True'")
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         print(f"no Chromium at {CHROMIUM}")
@@ -308,7 +311,7 @@ def main(argv: list[str]) -> int:
             home = make_home(base, size)
             for app in args.apps:
                 try:
-                    server = Server(app, base, home)
+                    server = Server(app, base, home, args.voila_args.split())
                 except Exception as err:  # noqa: BLE001 - reported, the others still run
                     print(f"{app}: could not start: {str(err)[:300]}")
                     continue

@@ -9,6 +9,7 @@ ideal to the longest interval, and contacts past it are ringed.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -228,9 +229,10 @@ def keep_warm_figure(net: NetworkData, finding: Finding | None = None,
     layout = layout_for(
         TITLE, height=max(380, 140 + 24 * len(shown)),
         # the footnote is the axis title's second line: it can never overlap the first
-        xaxis={"title": {"text": "Days since you were last in touch<br>"
-                                 f'<span style="font-size:11px;color:#595959">'
-                                 f"{escape(_summary(table))}</span>"},
+        xaxis={"title": {"text": "Days since last in touch<br>"
+                                 '<span style="font-size:11px;color:#595959">'
+                                 + "<br>".join(escape(line) for line in textwrap.wrap(
+                                     _summary(table), 30)) + "</span>"},
                "range": [0, right], "zeroline": True, "automargin": True},
         yaxis={"automargin": True, "type": "category"},
         margin={"l": 60, "r": 20, "t": 70, "b": 80})

@@ -12,6 +12,7 @@ dashboard prints it beneath the figure.
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -198,6 +199,8 @@ def reading_of(fig: go.Figure) -> str:
 
 #: The size of a figure's title (plotly's default title size).
 TITLE_SIZE = 17
+#: The longest line of a title heading a legend (:func:`title_in_legend`), in characters.
+TITLE_WRAP = 30
 
 
 def layout_for(title: str, *, height: int = 420, legend: bool = True,
@@ -243,6 +246,10 @@ def title_in_legend(spec: dict[str, Any]) -> dict[str, Any]:
     >>> layout = title_in_legend(spec)["layout"]
     >>> layout["legend"]["title"]["text"], layout["title"]["text"]
     ('Mix', '')
+    >>> spec = make_figure([{"type": "bar", "y": [1]}], layout_for("Your three networks against "
+    ...                    "the target mix"), reading="r", key="k").to_plotly_json()
+    >>> title_in_legend(spec)["layout"]["legend"]["title"]["text"]
+    'Your three networks against<br>the target mix'
     >>> no_legend = {"layout": {"showlegend": False, "title": {"text": "T"}}}
     >>> title_in_legend(no_legend)["layout"]["title"]["text"]
     'T'
@@ -254,7 +261,9 @@ def title_in_legend(spec: dict[str, Any]) -> dict[str, Any]:
     if (not text or layout.get("showlegend") is False or legend.get("orientation") != "h"
             or legend.get("yanchor") != "bottom" or legend.get("title")):
         return spec
-    layout["legend"] = {**legend, "title": {"text": text, "side": "top left",
+    # plotly never wraps a title: two short lines fit a narrow page (the text is escaped)
+    text = "<br>".join(textwrap.wrap(text, TITLE_WRAP, break_on_hyphens=False)) or text
+    layout["legend"] = {**legend, "title": {"text": text, "side": "top",
                                             "font": {"size": TITLE_SIZE}}}
     layout["title"] = {**title, "text": ""}
     return spec

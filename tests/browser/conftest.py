@@ -94,8 +94,8 @@ def lab(tmp_path_factory, chromium) -> Lab:
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     config = base / "config"
     (config / "labconfig").mkdir(parents=True)
-    (config / "labconfig" / "page_config.json").write_text(json.dumps(
-        {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
+    # no news prompt: jupyter/lab/settings/overrides.json says never fetch news (as make lab)
+    (config / "labconfig" / "page_config.json").write_text(json.dumps({}))
     home = base / "leadnet-home"
     env = {
         **os.environ,
@@ -112,6 +112,8 @@ def lab(tmp_path_factory, chromium) -> Lab:
         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={notebooks}",
         "--LabApp.expose_app_in_browser=True", "--ServerApp.open_browser=False",
         "--LabApp.news_url=",
+        # as `make lab`: the workbook's settings overrides (no Jupyter news prompt)
+        f"--LabApp.app_settings_dir={REPO / 'jupyter' / 'lab' / 'settings'}",
         "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:

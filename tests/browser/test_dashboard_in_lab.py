@@ -36,7 +36,8 @@ _DRAWN = """(keys) => keys.filter(k => {
 _RENDERED = f"(keys) => ({_DRAWN})(keys).length === keys.length"
 
 # The pairs of a figure's title, legend, axis titles and annotations (footnotes) whose boxes
-# overlap (two annotations may: they label the plot, e.g. the ego map's rings).
+# overlap (two annotations may: they label the plot, e.g. the ego map's rings), and the
+# titles and legends cut off by the figure's edge.
 _OVERLAPS = """(key) => {
   const plot = document.querySelector('.leadnet-panel-' + key + ' .js-plotly-plot');
   const parts = [];
@@ -47,6 +48,12 @@ _OVERLAPS = """(key) => {
     }
   }
   const hits = [];
+  const page = plot.querySelector('svg.main-svg').getBoundingClientRect();
+  for (const [a, ra] of parts) {
+    if (a !== 'g.annotation' && (ra.right > page.right + 1 || ra.left < page.left - 1)) {
+      hits.push(a + ' cut off');
+    }
+  }
   for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++) {
     const [a, ra] = parts[i], [b, rb] = parts[j];
     if (a === 'g.annotation' && b === a) continue;  // labels inside the plot, not titles
@@ -125,6 +132,8 @@ def test_03_every_figure_renders_and_filters_redraw_them(page, lab, shoot, sampl
     page.locator(".leadnet-panel-ego").scroll_into_view_if_needed()
     shoot(page, "03-1-ego-map-everyone")
     check_layout(page, "03-lab")
+    # the workbook's settings overrides turn the "official Jupyter news?" prompt off
+    assert "news" not in (page.locator(".Toastify").all_text_contents() or [""])[0].lower()
 
     filters = page.locator(".leadnet-dashboard-filters")
     filters.scroll_into_view_if_needed()
