@@ -49,9 +49,10 @@ def test_every_figure_is_drawn_with_its_reading(view):
         reading = view.readings[key].value
         assert 'class="leadnet-reading"' in reading and len(reading) > 60, key
     assert "Showing all 54 contacts." in view.status.value
-    assert view.panel("ego").children == (view.outputs["ego"], view.readings["ego"])
-    (shown,) = view.outputs["ego"].outputs
+    assert view.panel("ego") is view.outputs["ego"]
+    shown, reading = view.outputs["ego"].outputs
     assert shown["data"][PLOTLY_MIME]["data"][0]["name"] == legend(view, "ego")[0]
+    assert reading["data"]["text/html"] == view.readings["ego"].value
     assert repr(view) == "DashboardView(54 contacts)"
 
 
@@ -76,7 +77,7 @@ def test_the_figures_are_redrawn_in_place(view):
     live = dict(view.outputs)
     view.inside.value = "outside"
     assert all(view.outputs[k] is live[k] for k in FIGURES)
-    assert all(len(view.outputs[k].outputs) == 1 for k in FIGURES)
+    assert all(len(view.outputs[k].outputs) == 2 for k in FIGURES)
     assert view.current.size == 24
     assert set(view.current.contacts["inside_org"]) == {False}
     assert view.last_redraw > 0

@@ -63,17 +63,30 @@ def _finding_for(figure: go.Figure, findings: Sequence[Finding]) -> Finding | No
     return next((f for f in findings if f.key == key), None)
 
 
-class _Panel(widgets.VBox):
-    """One figure and its reading (a cheap ``repr``: no figure data)."""
+class _Panel(widgets.Output):
+    """One figure and its reading: one widget whose two outputs are the figure (plotly's
+    mime bundle) and the reading (HTML); a cheap ``repr``: no figure data.
+
+    One widget, not a box of a figure and an HTML widget: every widget is a model the
+    page loads from the kernel (Voilà loads them all before it draws), and this keeps
+    the seven panels at 7 models instead of 49.
+    """
 
     def __repr__(self) -> str:
         return f"Panel({self.key!r})"
 
-    def __init__(self, key: str, figure: widgets.Output, reading: widgets.HTML) -> None:
-        super().__init__([figure, reading], layout=widgets.Layout(margin="0 0 18px 0"))
+    def __init__(self, key: str, layout: widgets.Layout) -> None:
+        super().__init__(layout=layout)
         self.key = key
         self.add_class("leadnet-panel")
         self.add_class(f"leadnet-panel-{key}")
+
+
+class _Reading:
+    """The reading shown beneath a figure (its HTML, as :func:`reading_html` writes it)."""
+
+    def __init__(self) -> None:
+        self.value = ""
 
 
 class DashboardView(widgets.VBox):
@@ -87,7 +100,10 @@ class DashboardView(widgets.VBox):
     figures : dict of go.Figure
         The figures drawn last, by key.
     outputs : dict of widgets.Output
-        Where each figure is drawn (the same widgets from redraw to redraw).
+        Where each figure and its reading are drawn (the panels: the same widgets from
+        redraw to redraw).
+    readings : dict
+        Each figure's reading, as HTML (``.value``).
     last_redraw : float
         Seconds the last redraw took (filter, diagnostics, figures, update).
     """
@@ -129,14 +145,10 @@ class DashboardView(widgets.VBox):
                                      self.feedback])
         self.filters.add_class("leadnet-dashboard-filters")
         self.figures: dict[str, go.Figure] = {}
-        self.outputs: dict[str, widgets.Output] = {}
-        self.readings: dict[str, widgets.HTML] = {}
-        self.panels: dict[str, _Panel] = {}
-        for key in FIGURES:
-            self.outputs[key] = widgets.Output()
-            self.outputs[key].add_class("leadnet-figure")
-            self.readings[key] = widgets.HTML()
-            self.panels[key] = _Panel(key, self.outputs[key], self.readings[key])
+        self.readings: dict[str, _Reading] = {key: _Reading() for key in FIGURES}
+        spaced = widgets.Layout(margin="0 0 18px 0")  # one layout model for every panel
+        self.panels: dict[str, _Panel] = {key: _Panel(key, spaced) for key in FIGURES}
+        self.outputs: dict[str, widgets.Output] = dict[str, widgets.Output](self.panels)
         super().__init__([self.filters, *self.panels.values()])
         self.add_class("leadnet-dashboard")
         guard = guarded(self.feedback)
@@ -170,7 +182,7 @@ class DashboardView(widgets.VBox):
 
     # ------------------------------------------------------------------ public
 
-    def panel(self, key: str) -> widgets.VBox:
+    def panel(self, key: str) -> widgets.Output:
         """The figure *key* (one of :data:`~leadnet_helpers.plots.FIGURES`) with its reading."""
         if key not in self.panels:
             raise KeyError(f"no figure called {key!r}: choose one of {', '.join(FIGURES)}")
@@ -205,9 +217,12 @@ class DashboardView(widgets.VBox):
         self.figures = figures
         for key, figure in figures.items():
             # set, not captured with `with output:`: works from any callback, in Lab and Voilà
-            self.outputs[key].outputs = (figure_output(figure),)
-            self.readings[key].value = reading_html(key, reading_of(figure),
-                                                    _finding_for(figure, findings))
+            reading = reading_html(key, reading_of(figure), _finding_for(figure, findings))
+            self.readings[key].value = reading
+            self.outputs[key].outputs = (
+                figure_output(figure),
+                {"output_type": "display_data", "metadata": {},
+                 "data": {"text/html": reading, "text/plain": reading_of(figure)}})
         if self.net.size == 0:
             self.status.value = message_html("info", EMPTY_WORKSPACE)
         elif shown.size == 0:
