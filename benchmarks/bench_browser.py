@@ -156,7 +156,8 @@ def make_home(base: Path, size: int) -> Path:
             function=["Finance", "Sales", "R&D", "HR"][i % 4], inside_org=i % 3 == 0,
             strength=1 + i % 5, network_type=types[i % 5],
             last_contact=f"2026-{1 + i % 11:02d}-{1 + i % 27:02d}",
-            tags=("board",) if i % 10 == 0 else ()) for i in range(size)])
+            gives_me=("advice",) if i % 3 == 0 else (), i_give=("introductions",) if i % 4 == 0
+            else (), tags=("board",) if i % 10 == 0 else ()) for i in range(size)])
     paths.remember_current_workspace(ws.path)
     workbook.reset_session()
     return home
