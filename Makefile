@@ -1,5 +1,6 @@
 # LeadNet workbook: two commands for a newcomer.
 #   make lab    set up (first time only) and open JupyterLab on the first notebook
+#   make voila  set up, then open notebook 03's dashboard as an app (Voilà)
 #   make test   set up, then run the whole suite (unit, property, CLI, notebooks, browser)
 # and, for developers (each sets up first, like make test):
 #   make typecheck   mypy on leadnet_helpers (settings in pyproject.toml)
@@ -16,8 +17,9 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3 python; do \
 	&& { echo $$p; break; }; done)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_FLAGS ?=
+VOILA_FLAGS ?=
 
-.PHONY: lab test install install-test browser-deps lint typecheck format benchmark clean
+.PHONY: lab voila test install install-test browser-deps lint typecheck format benchmark clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "LeadNet needs Python 3.11 or newer on your PATH. Install it (python.org), then run make again."; exit 1; }
@@ -38,7 +40,15 @@ install-test: $(VENV)/.installed-test
 
 lab: install
 	@echo "Opening JupyterLab on notebooks/00_start_here.ipynb (the URL follows; Ctrl+C stops it)."
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG) $(LAB_FLAGS)
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG) \
+		--LabApp.app_settings_dir="$(CURDIR)/jupyter/lab/settings" $(LAB_FLAGS)
+
+# jupyter/lab/settings/overrides.json: no "get notified about Jupyter news?" prompt, nothing
+# fetched from the web. jupyter/voila/templates/leadnet: Voilà's page without its CDN links.
+voila: install
+	@echo "Opening the dashboard of notebook 03 in Voilà (the URL follows; Ctrl+C stops it)."
+	JUPYTER_PATH="$(CURDIR)/jupyter" $(BIN)/voila notebooks/03_see_your_gaps.ipynb \
+		--template=leadnet $(VOILA_FLAGS)
 
 browser-deps:
 	@bash scripts/install-browser-deps.sh

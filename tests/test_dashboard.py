@@ -8,7 +8,13 @@ from datetime import date
 import pytest
 
 from leadnet_helpers import analysis
-from leadnet_helpers.app.dashboard import EMPTY_WORKSPACE, Filters, filter_summary, tag_options
+from leadnet_helpers.app.dashboard import (
+    EMPTY_WORKSPACE,
+    PLOTLY_MIME,
+    Filters,
+    filter_summary,
+    tag_options,
+)
 from leadnet_helpers.app.workspace import workspace_model
 from leadnet_helpers.model import Contact, Profile
 from leadnet_helpers.network import network_from
@@ -43,7 +49,10 @@ def test_every_figure_is_drawn_with_its_reading(view):
         reading = view.readings[key].value
         assert 'class="leadnet-reading"' in reading and len(reading) > 60, key
     assert "Showing all 54 contacts." in view.status.value
-    assert view.panel("ego").children == (view.figures["ego"], view.readings["ego"])
+    assert view.panel("ego") is view.outputs["ego"]
+    shown, reading = view.outputs["ego"].outputs
+    assert shown["data"][PLOTLY_MIME]["data"][0]["name"] == legend(view, "ego")[0]
+    assert reading["data"]["text/html"] == view.readings["ego"].value
     assert repr(view) == "DashboardView(54 contacts)"
 
 
@@ -64,10 +73,11 @@ def test_only_strategic_contacts_remain_after_the_filter(view):
     assert view.type_buttons["strategic"].icon == "check"
 
 
-def test_the_figures_are_updated_in_place(view):
-    live = dict(view.figures)
+def test_the_figures_are_redrawn_in_place(view):
+    live = dict(view.outputs)
     view.inside.value = "outside"
-    assert all(view.figures[k] is live[k] for k in FIGURES)
+    assert all(view.outputs[k] is live[k] for k in FIGURES)
+    assert all(len(view.outputs[k].outputs) == 2 for k in FIGURES)
     assert view.current.size == 24
     assert set(view.current.contacts["inside_org"]) == {False}
     assert view.last_redraw > 0

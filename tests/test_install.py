@@ -33,7 +33,7 @@ PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 NOT_IMPORTED = {
     "jupyterlab": "runs the notebooks (make lab)",
     "ipykernel": "the notebooks' Python kernel",
-    "anywidget": "plotly's FigureWidget (the dashboard's live figures) is an anywidget",
+    "voila": "serves notebook 03's dashboard as an app (make voila)",
     "defusedxml": "openpyxl parses workbooks safely only when it is installed",
 }
 #: Imported modules whose distribution has another name.

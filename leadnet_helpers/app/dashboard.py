@@ -5,7 +5,11 @@ a trait views observe) over the workspace's analysis
 (:func:`~leadnet_helpers.analysis.analysis_of`, read again whenever a view
 changes the workspace). :meth:`Dashboard.state` is what a redraw computes:
 the analysis of the part kept (:meth:`~leadnet_helpers.analysis.Analysis.filtered`)
-and every figure of it.
+and every figure of it; :func:`figure_output` is how a view shows a figure: as
+plotly's own mime bundle (``application/vnd.plotly.v1+json``), drawn by the
+plotly renderer JupyterLab and Voilà load once per page (the ``plotly``
+package's jupyterlab-plotly extension), not as a widget shipping plotly.js
+per figure.
 
 Examples
 --------
@@ -22,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +40,7 @@ from ..findings import Finding
 from ..model import NETWORK_TYPES
 from ..network import NetworkData, filter_network
 from ..plots import build_figures, tie_layout
+from ..plots.style import title_in_legend
 from .workspace import watch, workspace_model
 
 if TYPE_CHECKING:
@@ -44,9 +50,12 @@ __all__ = [
     "EMPTY_WORKSPACE",
     "INSIDE_OPTIONS",
     "MAX_TAGS",
+    "PLOTLY_MIME",
+    "PLOT_CONFIG",
     "Dashboard",
     "Filters",
     "dashboard_state",
+    "figure_output",
     "filter_summary",
     "tag_options",
 ]
@@ -60,6 +69,10 @@ MAX_TAGS = 200
 EMPTY_WORKSPACE = ("Your workspace has no contacts yet, so there is nothing to measure. Add "
                    "the people around your work in notebook 01_map_your_contacts, then run "
                    "this notebook again.")
+#: The mime type of plotly's own renderer (the jupyterlab-plotly extension of ``plotly``).
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+#: plotly.js options of the dashboard's figures: no plotly logo, the width of the page.
+PLOT_CONFIG = {"displaylogo": False, "responsive": True}
 
 
 @dataclass(frozen=True)
@@ -146,6 +159,32 @@ def filter_summary(filters: Filters, shown: int, total: int) -> str:
     if not parts:
         return f"Showing all {total:,} contacts."
     return f"Showing {shown:,} of {total:,} contacts: {'; '.join(parts)}."
+
+
+def figure_output(figure: go.Figure) -> dict[str, Any]:
+    """*figure* as one notebook output: plotly's mime bundle, with its title as plain text.
+
+    JupyterLab and Voilà draw it with plotly's mime renderer, which loads
+    plotly.js once per page; a view shows it by setting an ``ipywidgets.Output``'s
+    ``outputs`` (redrawn when the filters change). Built with ``fig.to_json()``,
+    which does not import the renderers of ``plotly.io`` (nbformat, jsonschema: seconds).
+
+    Examples
+    --------
+    >>> fig = go.Figure({"data": [{"type": "bar", "y": [1, 2]}], "layout": {"title": "Mix <b>"}})
+    >>> out = figure_output(fig)
+    >>> out["output_type"], out["data"]["text/plain"], out["data"][PLOTLY_MIME]["data"][0]["y"]
+    ('display_data', 'Figure: Mix <b>', [1, 2])
+    >>> out["data"][PLOTLY_MIME]["config"]["displaylogo"]
+    False
+    """
+    spec = json.loads(figure.to_json())
+    title = spec.get("layout", {}).get("title", {})
+    text = title.get("text", "") if isinstance(title, dict) else str(title)
+    title_in_legend(spec)  # pages may be narrow: a wrapping legend must not meet the title
+    spec["config"] = dict(PLOT_CONFIG)
+    return {"output_type": "display_data", "metadata": {},
+            "data": {PLOTLY_MIME: spec, "text/plain": f"Figure: {text}".rstrip(": ")}}
 
 
 def dashboard_state(net: NetworkData, filters: Filters, *, today: date | None = None,

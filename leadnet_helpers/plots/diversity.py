@@ -116,7 +116,7 @@ def diversity_figure(net: NetworkData, finding: Finding | None = None) -> go.Fig
     }]
     layout = layout_for(
         TITLE, height=360, legend=False,
-        xaxis={"title": {"text": "Diversity (IQV): 0 = all alike, 1 = evenly spread"},
+        xaxis={"title": {"text": "Diversity (IQV):<br>0 = all alike, 1 = evenly spread"},
                "range": [0, 1.9], "tickvals": [0, 0.25, 0.5, 0.75, 1]},
         yaxis={"automargin": True})
     reading = finding.reading if finding else _fallback_reading(table)

@@ -168,22 +168,15 @@ def give_take_figure(net: NetworkData, finding: Finding | None = None,
                      "hovertemplate": f"%{{y}}<br>{verb}: %{{x:,}}<extra></extra>"})
     axis = "Times" if origin == "log" else "Kinds of help"
     most = float(np.max(shown[["gave", "asked"]].to_numpy()))
-    titles = [{"text": "Overall", "x": 0.1, "y": 1.0, "xref": "paper", "yref": "paper",
-               "xanchor": "center", "yanchor": "bottom", "showarrow": False},
-              {"text": f"The {len(shown)} contacts you gave to or asked most", "x": 0.72,
-               "y": 1.0, "xref": "paper", "yref": "paper", "xanchor": "center",
-               "yanchor": "bottom", "showarrow": False}]
     layout = layout_for(
         TITLE, height=max(400, 140 + 26 * len(shown)), barmode="group", bargap=0.25,
-        annotations=titles,
-        xaxis={"domain": [0, 0.2], "anchor": "y"},
+        # what each part shows is its x-axis title (titles above the parts met the legend)
+        xaxis={"domain": [0, 0.2], "anchor": "y", "title": {"text": "Overall"}},
         yaxis={"title": {"text": axis}, "range": [0, max(totals) * 1.25 + 1], "anchor": "x"},
-        xaxis2={"domain": [0.45, 1], "anchor": "y2", "title": {"text": axis},
+        xaxis2={"domain": [0.45, 1], "anchor": "y2",
+                "title": {"text": f"{axis}: the {len(shown)} contacts you gave to or asked most"},
                 "range": [0, most * 1.2 + 1]},
         yaxis2={"anchor": "x2", "automargin": True, "type": "category"},
         margin={"l": 60, "r": 20, "t": 90, "b": 50})
-    legend = layout["legend"]
-    assert isinstance(legend, dict)  # layout_for sets it when legend=True (the default)
-    layout["legend"] = {**legend, "y": 1.08}
     reading = finding.reading if finding else _fallback_reading(frame, origin)
     return make_figure(data, layout, reading=reading, key="give_take", finding=finding)

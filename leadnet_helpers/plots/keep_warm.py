@@ -9,6 +9,7 @@ ideal to the longest interval, and contacts past it are ringed.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -227,12 +228,13 @@ def keep_warm_figure(net: NetworkData, finding: Finding | None = None,
     right = float(max(shown["days"].max(), shown["max"].max())) * 1.25 + 5
     layout = layout_for(
         TITLE, height=max(380, 140 + 24 * len(shown)),
-        xaxis={"title": {"text": "Days since you were last in touch"}, "range": [0, right],
-               "zeroline": True},
+        # the footnote is the axis title's second line: it can never overlap the first
+        xaxis={"title": {"text": "Days since last in touch<br>"
+                                 '<span style="font-size:11px;color:#595959">'
+                                 + "<br>".join(escape(line) for line in textwrap.wrap(
+                                     _summary(table), 30)) + "</span>"},
+               "range": [0, right], "zeroline": True, "automargin": True},
         yaxis={"automargin": True, "type": "category"},
-        annotations=[{"text": escape(_summary(table)), "xref": "paper", "yref": "paper",
-                      "x": 0, "y": 0, "yanchor": "top", "showarrow": False, "yshift": -42,
-                      "font": {"size": 11, "color": "#595959"}}],
         margin={"l": 60, "r": 20, "t": 70, "b": 80})
     reading = finding.reading if finding else _fallback_reading(table)
     return make_figure(data, layout, reading=reading, key="keep_warm", finding=finding)

@@ -12,7 +12,9 @@ dashboard prints it beneath the figure.
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -40,6 +42,7 @@ __all__ = [
     "pick_finding",
     "reading_of",
     "scatter_type",
+    "title_in_legend",
     "type_label",
     "with_reading",
 ]
@@ -194,11 +197,18 @@ def reading_of(fig: go.Figure) -> str:
     return ""
 
 
+#: The size of a figure's title (plotly's default title size).
+TITLE_SIZE = 17
+#: The longest line of a title heading a legend (:func:`title_in_legend`), in characters.
+TITLE_WRAP = 30
+
+
 def layout_for(title: str, *, height: int = 420, legend: bool = True,
                **extra: object) -> dict[str, object]:
     """The shared look as a layout dict: plain title, white template, legend above the plot.
 
     Keyword arguments are added to (or replace) the top-level layout entries.
+    (Shown on a page that may be narrow, see :func:`title_in_legend`.)
 
     Examples
     --------
@@ -218,6 +228,45 @@ def layout_for(title: str, *, height: int = 420, legend: bool = True,
     }
     layout.update(extra)
     return layout
+
+
+def title_in_legend(spec: dict[str, Any]) -> dict[str, Any]:
+    """A figure's JSON (``fig.to_plotly_json()`` or parsed ``fig.to_json()``) with its
+    title heading its legend, when it has one above the plot.
+
+    A horizontal legend above the plot wraps onto more rows on a narrow page
+    and grows up into the title (plotly keeps no room between them); as the
+    legend's own title (on top) it pushes the plot down instead. *spec* is
+    changed in place and returned.
+
+    Examples
+    --------
+    >>> spec = make_figure([{"type": "bar", "y": [1], "name": "a"}], layout_for("Mix"),
+    ...                    reading="r", key="k").to_plotly_json()
+    >>> layout = title_in_legend(spec)["layout"]
+    >>> layout["legend"]["title"]["text"], layout["title"]["text"]
+    ('Mix', '')
+    >>> spec = make_figure([{"type": "bar", "y": [1]}], layout_for("Your three networks against "
+    ...                    "the target mix"), reading="r", key="k").to_plotly_json()
+    >>> title_in_legend(spec)["layout"]["legend"]["title"]["text"]
+    'Your three networks against<br>the target mix'
+    >>> no_legend = {"layout": {"showlegend": False, "title": {"text": "T"}}}
+    >>> title_in_legend(no_legend)["layout"]["title"]["text"]
+    'T'
+    """
+    layout = spec.get("layout", {})
+    title = layout.get("title") or {}
+    legend = layout.get("legend") or {}
+    text = title.get("text", "") if isinstance(title, dict) else str(title)
+    if (not text or layout.get("showlegend") is False or legend.get("orientation") != "h"
+            or legend.get("yanchor") != "bottom" or legend.get("title")):
+        return spec
+    # plotly never wraps a title: two short lines fit a narrow page (the text is escaped)
+    text = "<br>".join(textwrap.wrap(text, TITLE_WRAP, break_on_hyphens=False)) or text
+    layout["legend"] = {**legend, "title": {"text": text, "side": "top",
+                                            "font": {"size": TITLE_SIZE}}}
+    layout["title"] = {**title, "text": ""}
+    return spec
 
 
 def make_figure(data: list[dict[str, object]], layout: dict[str, object], *, reading: str,

@@ -2,10 +2,13 @@
 
 Changing a filter (network type, inside or outside the organisation, tags)
 narrows the network with :func:`~leadnet_helpers.network.filter_network`,
-runs the diagnostics on what is left and redraws each figure in place (the
-plotly ``FigureWidget`` objects are updated, not replaced, so the page does
-not jump). Contacts keep their place on the who-knows-whom map when filters
-change: its layout is computed once, for the whole network.
+runs the diagnostics on what is left and redraws each figure in its place:
+each panel holds an ``ipywidgets.Output`` whose one output is the figure as
+plotly's mime bundle (:func:`~leadnet_helpers.app.dashboard.figure_output`),
+drawn by the plotly renderer JupyterLab and Voilà load once per page. (Not
+plotly ``FigureWidget`` objects: each shipped its own 5 MB copy of plotly.js,
+and Voilà showed them empty.) Contacts keep their place on the who-knows-whom
+map when filters change: its layout is computed once, for the whole network.
 
 The logic the view runs (:func:`filter_summary`, :func:`tag_options`,
 :func:`reading_html`, :func:`dashboard_state`) is plain functions, tested
@@ -22,7 +25,7 @@ from datetime import date
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from ..app.dashboard import EMPTY_WORKSPACE, INSIDE_OPTIONS, Dashboard, Filters
+from ..app.dashboard import EMPTY_WORKSPACE, INSIDE_OPTIONS, Dashboard, Filters, figure_output
 from ..app.workspace import watch
 from ..findings import Finding
 from ..model import NETWORK_TYPES
@@ -60,17 +63,30 @@ def _finding_for(figure: go.Figure, findings: Sequence[Finding]) -> Finding | No
     return next((f for f in findings if f.key == key), None)
 
 
-class _Panel(widgets.VBox):
-    """One figure and its reading (a cheap ``repr``: no figure data)."""
+class _Panel(widgets.Output):
+    """One figure and its reading: one widget whose two outputs are the figure (plotly's
+    mime bundle) and the reading (HTML); a cheap ``repr``: no figure data.
+
+    One widget, not a box of a figure and an HTML widget: every widget is a model the
+    page loads from the kernel (Voilà loads them all before it draws), and this keeps
+    the seven panels at 7 models instead of 49.
+    """
 
     def __repr__(self) -> str:
         return f"Panel({self.key!r})"
 
-    def __init__(self, key: str, figure: go.FigureWidget, reading: widgets.HTML) -> None:
-        super().__init__([figure, reading], layout=widgets.Layout(margin="0 0 18px 0"))
+    def __init__(self, key: str, layout: widgets.Layout) -> None:
+        super().__init__(layout=layout)
         self.key = key
         self.add_class("leadnet-panel")
         self.add_class(f"leadnet-panel-{key}")
+
+
+class _Reading:
+    """The reading shown beneath a figure (its HTML, as :func:`reading_html` writes it)."""
+
+    def __init__(self) -> None:
+        self.value = ""
 
 
 class DashboardView(widgets.VBox):
@@ -81,8 +97,13 @@ class DashboardView(widgets.VBox):
 
     Attributes
     ----------
-    figures : dict of go.FigureWidget
-        The live figures, by key.
+    figures : dict of go.Figure
+        The figures drawn last, by key.
+    outputs : dict of widgets.Output
+        Where each figure and its reading are drawn (the panels: the same widgets from
+        redraw to redraw).
+    readings : dict
+        Each figure's reading, as HTML (``.value``).
     last_redraw : float
         Seconds the last redraw took (filter, diagnostics, figures, update).
     """
@@ -123,13 +144,11 @@ class DashboardView(widgets.VBox):
         self.filters = widgets.VBox([type_row, self.inside, self.tags, self.reset, self.status,
                                      self.feedback])
         self.filters.add_class("leadnet-dashboard-filters")
-        self.figures: dict[str, go.FigureWidget] = {}
-        self.readings: dict[str, widgets.HTML] = {}
-        self.panels: dict[str, _Panel] = {}
-        for key in FIGURES:
-            self.figures[key] = go.FigureWidget()
-            self.readings[key] = widgets.HTML()
-            self.panels[key] = _Panel(key, self.figures[key], self.readings[key])
+        self.figures: dict[str, go.Figure] = {}
+        self.readings: dict[str, _Reading] = {key: _Reading() for key in FIGURES}
+        spaced = widgets.Layout(margin="0 0 18px 0")  # one layout model for every panel
+        self.panels: dict[str, _Panel] = {key: _Panel(key, spaced) for key in FIGURES}
+        self.outputs: dict[str, widgets.Output] = dict[str, widgets.Output](self.panels)
         super().__init__([self.filters, *self.panels.values()])
         self.add_class("leadnet-dashboard")
         guard = guarded(self.feedback)
@@ -163,7 +182,7 @@ class DashboardView(widgets.VBox):
 
     # ------------------------------------------------------------------ public
 
-    def panel(self, key: str) -> widgets.VBox:
+    def panel(self, key: str) -> widgets.Output:
         """The figure *key* (one of :data:`~leadnet_helpers.plots.FIGURES`) with its reading."""
         if key not in self.panels:
             raise KeyError(f"no figure called {key!r}: choose one of {', '.join(FIGURES)}")
@@ -187,7 +206,7 @@ class DashboardView(widgets.VBox):
             show(self.feedback, "error", error_text(err))
 
     def redraw(self) -> None:
-        """Apply the filters, run the diagnostics and update every figure in place."""
+        """Apply the filters, run the diagnostics and draw every figure again, in its place."""
         started = time.perf_counter()
         filters = self.chosen
         for t, button in self.type_buttons.items():
@@ -195,12 +214,15 @@ class DashboardView(widgets.VBox):
         made, figures = self.model.state()
         shown, findings = made.network, list(made.findings)
         self.current, self.findings = shown, findings
+        self.figures = figures
         for key, figure in figures.items():
-            live = self.figures[key]
-            with live.batch_update():
-                live.update(data=figure.data, layout=figure.layout, overwrite=True)
-            self.readings[key].value = reading_html(key, reading_of(figure),
-                                                    _finding_for(figure, findings))
+            # set, not captured with `with output:`: works from any callback, in Lab and Voilà
+            reading = reading_html(key, reading_of(figure), _finding_for(figure, findings))
+            self.readings[key].value = reading
+            self.outputs[key].outputs = (
+                figure_output(figure),
+                {"output_type": "display_data", "metadata": {},
+                 "data": {"text/html": reading, "text/plain": reading_of(figure)}})
         if self.net.size == 0:
             self.status.value = message_html("info", EMPTY_WORKSPACE)
         elif shown.size == 0:

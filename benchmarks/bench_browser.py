@@ -1,0 +1,347 @@
+"""Time notebook 03's dashboard in a real browser: JupyterLab (Run All) and Voilà.
+
+Run from the repository root (needs Debian's Chromium at /usr/bin/chromium)::
+
+    python benchmarks/bench_browser.py                      # 54-contact sample, Lab and Voilà
+    python benchmarks/bench_browser.py --sizes 54 500 30000 --repeat 3 --apps lab
+
+For each app and workspace size it starts the server on a temporary copy of
+``notebooks/`` with a private LEADNET_HOME whose current workspace is the
+sample persona (54 contacts) or *n* generated contacts, opens notebook 03 in
+Chromium with a fresh kernel and prints, per run and as medians:
+
+* ``done``: seconds until every cell has run after Run All (Lab), or
+  until Voilà's page has loaded (Voilà executes the notebook while it streams);
+* ``first`` / ``all``: seconds until the first / every one of the dashboard's
+  seven figures has drawn traces (plotly ``g.trace`` or ``g.table`` in its SVG);
+* ``filter``: seconds from clicking the "Operational" network toggle until
+  the figure panels stop changing (the last DOM change in them, 1 s of quiet);
+* ``plotly.js``: how many times plotly.js was fetched or evaluated by the page.
+
+Lab's clock starts at Run All (the page and the kernel are up); Voilà's at the
+navigation. It asserts nothing: it prints figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+CHROMIUM = Path("/usr/bin/chromium")
+NOTEBOOK = "03_see_your_gaps.ipynb"
+KEYS = ["balance", "ego", "ties", "keep_warm", "give_take", "diversity", "gaps"]
+
+# Counts the figures drawn, in the panels (the dashboard's own classes) or anywhere.
+_DRAWN = """(keys) => keys.filter(k => {
+  const panel = document.querySelector('.leadnet-panel-' + k);
+  return !!panel && !!panel.querySelector('.js-plotly-plot svg.main-svg g.trace, '
+                                          + '.js-plotly-plot svg.main-svg g.table');
+})"""
+
+_KERNEL = """() => {
+  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+  return k ? k.status : null;
+}"""
+
+# Start Run All and poll (every 20 ms) until every figure is drawn and every cell has run.
+_RUN_ALL = """async ({keys, timeout, drawn, kernel}) => {
+  const isDrawn = eval(drawn), status = eval(kernel);
+  const t0 = performance.now();
+  const first = {};
+  let done = null;
+  // resolves when every cell has run (its output received)
+  window.jupyterapp.commands.execute('runmenu:run-all').then(
+    () => { done = (performance.now() - t0) / 1000; });
+  while (performance.now() - t0 < timeout) {
+    const now = (performance.now() - t0) / 1000;
+    for (const k of isDrawn(keys)) if (!(k in first)) first[k] = now;
+    if (done !== null && Object.keys(first).length === keys.length) break;
+    await new Promise(r => setTimeout(r, 20));
+  }
+  return {first, done};
+}"""
+
+# Poll from the navigation's start until every figure is drawn (Voilà).
+_WAIT_DRAWN = """async ({keys, timeout, drawn}) => {
+  const isDrawn = eval(drawn);
+  const first = {};
+  const start = performance.now();
+  while (performance.now() - start < timeout) {
+    const now = performance.now() / 1000;  // since navigation start
+    for (const k of isDrawn(keys)) if (!(k in first)) first[k] = now;
+    if (Object.keys(first).length === keys.length) break;
+    await new Promise(r => setTimeout(r, 20));
+  }
+  return {first};
+}"""
+
+# Click a filter and wait until the panels have been quiet for `quiet` ms; the time of
+# their last change.
+_FILTER = """async ({selector, quiet, timeout}) => {
+  const panels = Array.from(document.querySelectorAll('.leadnet-panel'));
+  let last = null;
+  const observer = new MutationObserver(() => { last = performance.now(); });
+  for (const p of panels) observer.observe(p, {childList: true, subtree: true,
+                                                attributes: true, characterData: true});
+  const t0 = performance.now();
+  document.querySelector(selector).click();
+  while (performance.now() - t0 < timeout) {
+    await new Promise(r => setTimeout(r, 50));
+    if (last !== null && performance.now() - last > quiet) break;
+  }
+  observer.disconnect();
+  return last === null ? null : (last - t0) / 1000;
+}"""
+
+_PLOTLY_LOADS = """() => performance.getEntriesByType('resource')
+  .filter(e => /plotly|widgetbundle/i.test(e.name))
+  .map(e => e.name.split('?')[0].split('/').slice(-2).join('/'))"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_ready(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.25)
+    raise RuntimeError(f"server did not start in {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+def make_home(base: Path, size: int) -> Path:
+    """A LEADNET_HOME whose current workspace is the sample (54) or *size* generated contacts."""
+    home = base / f"home-{size}"
+    home.mkdir()
+    os.environ["LEADNET_HOME"] = str(home)
+    from leadnet_helpers import paths, personas, workbook
+    from leadnet_helpers.model import Contact, Profile
+
+    if size == 54:
+        ws = personas.open_sample("ana-lucia-ferreira")
+        paths.remember_current_workspace(ws.path)
+        ws.close()
+        return home
+    workbook.reset_session()
+    ws = workbook.start_workspace(Profile(name="Ana Lima", organisation="Contoso"))
+    types = ["operational", "operational", "personal", "strategic", ""]
+    with ws._write() as conn:
+        ws._insert(conn, [Contact(
+            f"Person {i:05d}", organisation=f"Org {'ABCDEFG'[i % 7]}",
+            function=["Finance", "Sales", "R&D", "HR"][i % 4], inside_org=i % 3 == 0,
+            strength=1 + i % 5, network_type=types[i % 5],
+            last_contact=f"2026-{1 + i % 11:02d}-{1 + i % 27:02d}",
+            gives_me=("advice",) if i % 3 == 0 else (), i_give=("introductions",) if i % 4 == 0
+            else (), tags=("board",) if i % 10 == 0 else ()) for i in range(size)])
+    paths.remember_current_workspace(ws.path)
+    workbook.reset_session()
+    return home
+
+
+class Server:
+    """JupyterLab or Voilà on a copy of the notebooks, with a private LEADNET_HOME."""
+
+    def __init__(self, app: str, base: Path, home: Path, extra: list[str] | None = None) -> None:
+        self.app, self.base = app, base
+        self.notebooks = base / f"notebooks-{app}-{home.name}"
+        shutil.copytree(REPO / "notebooks", self.notebooks,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        config = base / f"config-{app}"
+        (config / "labconfig").mkdir(parents=True, exist_ok=True)
+        (config / "labconfig" / "page_config.json").write_text(json.dumps(
+            {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
+        env = {**os.environ, "JUPYTER_CONFIG_DIR": str(config),
+               "JUPYTER_RUNTIME_DIR": str(base / f"runtime-{app}"),
+               "JUPYTER_DATA_DIR": str(base / f"data-{app}"),
+               "LEADNET_HOME": str(home),
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO),
+                                                           os.environ.get("PYTHONPATH")]))}
+        port = _free_port()
+        self.token = secrets.token_hex(16)
+        self.url = f"http://127.0.0.1:{port}"
+        if app == "lab":
+            command = [sys.executable, "-m", "jupyterlab", "--no-browser",
+                       "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+                       f"--IdentityProvider.token={self.token}",
+                       f"--ServerApp.root_dir={self.notebooks}",
+                       "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=",
+                       ("--LabApp.check_for_updates_class="
+                        "jupyterlab.handlers.announcements.NeverCheckForUpdate")]
+            ready = f"{self.url}/api/status?token={self.token}"
+        else:
+            command = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}",
+                       "--Voila.ip=127.0.0.1", str(self.notebooks / NOTEBOOK)]
+            if (REPO / "jupyter" / "voila" / "templates" / "leadnet").is_dir():
+                env["JUPYTER_PATH"] = str(REPO / "jupyter")  # our template: no CDN
+                command.append("--template=leadnet")
+            command += extra or []
+            ready = None  # Voilà: wait for its port
+        if hasattr(os, "geteuid") and os.geteuid() == 0 and app == "lab":
+            command.append("--allow-root")
+        self.log = base / f"{app}-{home.name}.log"
+        with self.log.open("w") as out:
+            self.proc = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                         cwd=self.notebooks, start_new_session=True)
+        if ready is None:
+            self._wait_port(port)
+        else:
+            _wait_ready(ready, self.proc, self.log)
+
+    def _wait_port(self, port: int, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited:\n{self.log.read_text()[-3000:]}")
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    return
+            time.sleep(0.25)
+        raise RuntimeError("Voilà did not start")
+
+    def shut_kernels(self) -> None:
+        """Shut every kernel down, so the next run starts a fresh one (Lab)."""
+        if self.app != "lab":
+            return
+        with urllib.request.urlopen(f"{self.url}/api/sessions?token={self.token}") as response:
+            sessions = json.load(response)
+        for session in sessions:
+            request = urllib.request.Request(
+                f"{self.url}/api/sessions/{session['id']}?token={self.token}", method="DELETE")
+            urllib.request.urlopen(request).close()
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+
+
+def run_once(browser, server: Server, timeout: float, width: int = 1280) -> dict:
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    context.set_default_timeout(120_000)
+    page = context.new_page()
+    offsite: list[str] = []
+    page.on("request", lambda r: offsite.append(r.url)
+            if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "ws://127.0.0.1"))
+            else None)
+    try:
+        if server.app == "lab":
+            server.shut_kernels()
+            page.goto(f"{server.url}/lab/tree/{NOTEBOOK}?token={server.token}&reset")
+            page.wait_for_selector(".jp-Notebook .jp-Cell", state="visible")
+            page.wait_for_function(f"() => ({_KERNEL})() === 'idle'", timeout=90_000)
+            result = page.evaluate(_RUN_ALL, {"keys": KEYS, "timeout": timeout * 1000,
+                                              "drawn": _DRAWN, "kernel": _KERNEL})
+        else:
+            page.goto(f"{server.url}/", wait_until="commit")
+            result = page.evaluate(_WAIT_DRAWN, {"keys": KEYS, "timeout": timeout * 1000,
+                                                 "drawn": _DRAWN})
+            page.wait_for_load_state("load")
+            result["done"] = page.evaluate(
+                "() => performance.getEntriesByType('navigation')[0].loadEventEnd / 1000")
+        first = result["first"]
+        out = {"done": result.get("done"),
+               "first": min(first.values()) if first else None,
+               "all": max(first.values()) if len(first) == len(KEYS) else None,
+               "drawn": len(first), "missing": [k for k in KEYS if k not in first]}
+        out["filter"] = None
+        if len(first) == len(KEYS) and page.locator(".leadnet-type-operational").count():
+            out["filter"] = page.evaluate(_FILTER, {
+                "selector": ".leadnet-type-operational", "quiet": 1000, "timeout": 30_000})
+        out["plotly.js"] = page.evaluate(_PLOTLY_LOADS)
+        out["offsite"] = sorted(set(offsite))
+        return out
+    finally:
+        context.close()
+
+
+def _fmt(value: float | None) -> str:
+    return "   -  " if value is None else f"{value:6.2f}"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[54],
+                        help="54 is the sample persona; others are generated contacts")
+    parser.add_argument("--apps", nargs="+", default=["lab", "voila"], choices=["lab", "voila"])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=90, help="seconds per run")
+    parser.add_argument("--voila-args", default="", help="more options for Voilà, e.g. "
+                        "'--preheat_kernel=True'")
+    args = parser.parse_args(argv)
+    if not CHROMIUM.exists():
+        print(f"no Chromium at {CHROMIUM}")
+        return 1
+    from playwright.sync_api import sync_playwright
+
+    base = Path(tempfile.mkdtemp(prefix="leadnet-bench-browser-"))
+    print(f"notebook {NOTEBOOK}; apps {', '.join(args.apps)}; {args.repeat} runs each "
+          f"(medians last); logs in {base}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                             args=["--no-sandbox", "--disable-gpu"])
+        for size in args.sizes:
+            home = make_home(base, size)
+            for app in args.apps:
+                try:
+                    server = Server(app, base, home, args.voila_args.split())
+                except Exception as err:  # noqa: BLE001 - reported, the others still run
+                    print(f"{app}: could not start: {str(err)[:300]}")
+                    continue
+                runs = []
+                try:
+                    for i in range(args.repeat):
+                        r = run_once(browser, server, args.timeout)
+                        runs.append(r)
+                        print(f"{app:5} {size:>6,} contacts run {i + 1}: done {_fmt(r['done'])} s,"
+                              f" first figure {_fmt(r['first'])} s, all 7 {_fmt(r['all'])} s "
+                              f"({r['drawn']}/7 drawn{', missing ' + ','.join(r['missing']) if r['missing'] else ''}),"
+                              f" filter redraw {_fmt(r['filter'])} s; plotly.js fetched "
+                              f"{len(r['plotly.js'])}x; off-machine requests "
+                              f"{r['offsite'] or 'none'}", flush=True)
+                finally:
+                    server.stop()
+
+                def med(key: str, runs=runs) -> float | None:
+                    values = [r[key] for r in runs if r[key] is not None]
+                    return statistics.median(values) if values else None
+
+                complete = sum(r["all"] is not None for r in runs)
+
+                print(f"{app:5} {size:>6,} contacts MEDIAN: done {_fmt(med('done'))} s, first "
+                      f"{_fmt(med('first'))} s, all 7 drawn {_fmt(med('all'))} s, filter redraw "
+                      f"{_fmt(med('filter'))} s ({complete}/{len(runs)} runs drew all 7)", flush=True)
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
