@@ -2,9 +2,7 @@
 
 JupyterLab runs on a temporary copy of ``notebooks/`` with private Jupyter
 folders and a private LEADNET_HOME, bound to 127.0.0.1 on a free port with a
-token. Voilà (the ``voila`` fixture) serves notebook 03 the same way, with our
-``leadnet`` template (``jupyter/voila/templates``: no CDN) and the sample
-persona as the current workspace. Chromium is Debian's (``/usr/bin/chromium``): this suite never
+token. Chromium is Debian's (``/usr/bin/chromium``): this suite never
 downloads a browser. Without Chromium the tests are skipped locally, and fail
 when ``CI=true`` (CI must run them).
 """
@@ -47,18 +45,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _wait_port(port: int, proc: subprocess.Popen, log: Path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the server exited:\n{log.read_text()[-3000:]}")
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.25)
-    raise RuntimeError(f"the server did not start in {timeout} s:\n{log.read_text()[-3000:]}")
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -126,55 +112,6 @@ def lab(tmp_path_factory, chromium) -> Lab:
     try:
         _wait_ready(f"{url}/api/status?token={token}", proc, log)
         yield Lab(url, token, notebooks, home)
-    finally:
-        _stop(proc)
-
-
-@dataclass(frozen=True)
-class Voila:
-    """A running Voilà serving one notebook at ``url``."""
-
-    url: str
-    leadnet_home: Path
-    log: Path
-
-
-#: The notebook the ``voila`` fixture serves.
-VOILA_NOTEBOOK = "03_see_your_gaps.ipynb"
-
-
-@pytest.fixture(scope="session")
-def voila(tmp_path_factory, chromium) -> Voila:
-    """Start Voilà (default mode) on a copy of notebook 03 over the sample persona."""
-    base = tmp_path_factory.mktemp("voila")
-    notebooks = base / "notebooks"
-    shutil.copytree(REPO / "notebooks", notebooks,
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    home = base / "leadnet-home"
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(base / "config"),
-        "JUPYTER_RUNTIME_DIR": str(base / "runtime"),
-        "JUPYTER_DATA_DIR": str(base / "data"),
-        "JUPYTER_PATH": str(REPO / "jupyter"),  # our Voilà template
-        "LEADNET_HOME": str(home),
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
-    }
-    subprocess.run([sys.executable, "-c",
-                    ("from leadnet_helpers import paths, personas\n"
-                     "ws = personas.open_sample('ana-lucia-ferreira')\n"
-                     "paths.remember_current_workspace(ws.path)\nws.close()")],
-                   env=env, check=True, cwd=notebooks)
-    port = _free_port()
-    command = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}",
-               "--Voila.ip=127.0.0.1", "--template=leadnet", str(notebooks / VOILA_NOTEBOOK)]
-    log = base / "voila.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                cwd=notebooks, start_new_session=True)
-    try:
-        _wait_port(port, proc, log)
-        yield Voila(f"http://127.0.0.1:{port}", home, log)
     finally:
         _stop(proc)
 
