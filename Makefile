@@ -54,18 +54,19 @@ browser-deps:
 	@bash scripts/install-browser-deps.sh
 
 test: install-test browser-deps
-	$(BIN)/python -m ruff check leadnet_helpers tests benchmarks
+	$(BIN)/python -m ruff check leadnet_helpers tests benchmarks scripts
+	$(BIN)/python -m ruff format --check leadnet_helpers tests benchmarks scripts
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest tests leadnet_helpers --doctest-modules notebooks --nbval-lax --nbval-current-env
 
 lint: install-test
-	$(BIN)/python -m ruff check leadnet_helpers tests benchmarks
+	$(BIN)/python -m ruff check leadnet_helpers tests benchmarks scripts
 
 typecheck: install-test
 	$(BIN)/python -m mypy
 
 format: install-test
-	$(BIN)/python -m ruff format leadnet_helpers tests benchmarks
+	$(BIN)/python -m ruff format leadnet_helpers tests benchmarks scripts
 	$(BIN)/python -m nbstripout --keep-id notebooks/*.ipynb
 
 benchmark: install

@@ -151,13 +151,24 @@ def make_home(base: Path, size: int) -> Path:
     ws = workbook.start_workspace(Profile(name="Ana Lima", organisation="Contoso"))
     types = ["operational", "operational", "personal", "strategic", ""]
     with ws._write() as conn:
-        ws._insert(conn, [Contact(
-            f"Person {i:05d}", organisation=f"Org {'ABCDEFG'[i % 7]}",
-            function=["Finance", "Sales", "R&D", "HR"][i % 4], inside_org=i % 3 == 0,
-            strength=1 + i % 5, network_type=types[i % 5],
-            last_contact=f"2026-{1 + i % 11:02d}-{1 + i % 27:02d}",
-            gives_me=("advice",) if i % 3 == 0 else (), i_give=("introductions",) if i % 4 == 0
-            else (), tags=("board",) if i % 10 == 0 else ()) for i in range(size)])
+        ws._insert(
+            conn,
+            [
+                Contact(
+                    f"Person {i:05d}",
+                    organisation=f"Org {'ABCDEFG'[i % 7]}",
+                    function=["Finance", "Sales", "R&D", "HR"][i % 4],
+                    inside_org=i % 3 == 0,
+                    strength=1 + i % 5,
+                    network_type=types[i % 5],
+                    last_contact=f"2026-{1 + i % 11:02d}-{1 + i % 27:02d}",
+                    gives_me=("advice",) if i % 3 == 0 else (),
+                    i_give=("introductions",) if i % 4 == 0 else (),
+                    tags=("board",) if i % 10 == 0 else (),
+                )
+                for i in range(size)
+            ],
+        )
     paths.remember_current_workspace(ws.path)
     workbook.reset_session()
     return home
@@ -169,33 +180,55 @@ class Server:
     def __init__(self, app: str, base: Path, home: Path, extra: list[str] | None = None) -> None:
         self.app, self.base = app, base
         self.notebooks = base / f"notebooks-{app}-{home.name}"
-        shutil.copytree(REPO / "notebooks", self.notebooks,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        shutil.copytree(
+            REPO / "notebooks", self.notebooks, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+        )
         config = base / f"config-{app}"
         (config / "labconfig").mkdir(parents=True, exist_ok=True)
-        (config / "labconfig" / "page_config.json").write_text(json.dumps(
-            {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
-        env = {**os.environ, "JUPYTER_CONFIG_DIR": str(config),
-               "JUPYTER_RUNTIME_DIR": str(base / f"runtime-{app}"),
-               "JUPYTER_DATA_DIR": str(base / f"data-{app}"),
-               "LEADNET_HOME": str(home),
-               "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO),
-                                                           os.environ.get("PYTHONPATH")]))}
+        (config / "labconfig" / "page_config.json").write_text(
+            json.dumps(
+                {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}
+            )
+        )
+        env = {
+            **os.environ,
+            "JUPYTER_CONFIG_DIR": str(config),
+            "JUPYTER_RUNTIME_DIR": str(base / f"runtime-{app}"),
+            "JUPYTER_DATA_DIR": str(base / f"data-{app}"),
+            "LEADNET_HOME": str(home),
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+        }
         port = _free_port()
         self.token = secrets.token_hex(16)
         self.url = f"http://127.0.0.1:{port}"
         if app == "lab":
-            command = [sys.executable, "-m", "jupyterlab", "--no-browser",
-                       "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-                       f"--IdentityProvider.token={self.token}",
-                       f"--ServerApp.root_dir={self.notebooks}",
-                       "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=",
-                       ("--LabApp.check_for_updates_class="
-                        "jupyterlab.handlers.announcements.NeverCheckForUpdate")]
+            command = [
+                sys.executable,
+                "-m",
+                "jupyterlab",
+                "--no-browser",
+                "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={port}",
+                f"--IdentityProvider.token={self.token}",
+                f"--ServerApp.root_dir={self.notebooks}",
+                "--LabApp.expose_app_in_browser=True",
+                "--LabApp.news_url=",
+                (
+                    "--LabApp.check_for_updates_class="
+                    "jupyterlab.handlers.announcements.NeverCheckForUpdate"
+                ),
+            ]
             ready = f"{self.url}/api/status?token={self.token}"
         else:
-            command = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}",
-                       "--Voila.ip=127.0.0.1", str(self.notebooks / NOTEBOOK)]
+            command = [
+                sys.executable,
+                "-m",
+                "voila",
+                "--no-browser",
+                f"--port={port}",
+                "--Voila.ip=127.0.0.1",
+                str(self.notebooks / NOTEBOOK),
+            ]
             if (REPO / "jupyter" / "voila" / "templates" / "leadnet").is_dir():
                 env["JUPYTER_PATH"] = str(REPO / "jupyter")  # our template: no CDN
                 command.append("--template=leadnet")
@@ -205,8 +238,14 @@ class Server:
             command.append("--allow-root")
         self.log = base / f"{app}-{home.name}.log"
         with self.log.open("w") as out:
-            self.proc = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                         cwd=self.notebooks, start_new_session=True)
+            self.proc = subprocess.Popen(
+                command,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                cwd=self.notebooks,
+                start_new_session=True,
+            )
         if ready is None:
             self._wait_port(port)
         else:
@@ -231,7 +270,8 @@ class Server:
             sessions = json.load(response)
         for session in sessions:
             request = urllib.request.Request(
-                f"{self.url}/api/sessions/{session['id']}?token={self.token}", method="DELETE")
+                f"{self.url}/api/sessions/{session['id']}?token={self.token}", method="DELETE"
+            )
             urllib.request.urlopen(request).close()
 
     def stop(self) -> None:
@@ -249,33 +289,46 @@ def run_once(browser, server: Server, timeout: float, width: int = 1280) -> dict
     context.set_default_timeout(120_000)
     page = context.new_page()
     offsite: list[str] = []
-    page.on("request", lambda r: offsite.append(r.url)
+    page.on(
+        "request",
+        lambda r: (
+            offsite.append(r.url)
             if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "ws://127.0.0.1"))
-            else None)
+            else None
+        ),
+    )
     try:
         if server.app == "lab":
             server.shut_kernels()
             page.goto(f"{server.url}/lab/tree/{NOTEBOOK}?token={server.token}&reset")
             page.wait_for_selector(".jp-Notebook .jp-Cell", state="visible")
             page.wait_for_function(f"() => ({_KERNEL})() === 'idle'", timeout=90_000)
-            result = page.evaluate(_RUN_ALL, {"keys": KEYS, "timeout": timeout * 1000,
-                                              "drawn": _DRAWN, "kernel": _KERNEL})
+            result = page.evaluate(
+                _RUN_ALL,
+                {"keys": KEYS, "timeout": timeout * 1000, "drawn": _DRAWN, "kernel": _KERNEL},
+            )
         else:
             page.goto(f"{server.url}/", wait_until="commit")
-            result = page.evaluate(_WAIT_DRAWN, {"keys": KEYS, "timeout": timeout * 1000,
-                                                 "drawn": _DRAWN})
+            result = page.evaluate(
+                _WAIT_DRAWN, {"keys": KEYS, "timeout": timeout * 1000, "drawn": _DRAWN}
+            )
             page.wait_for_load_state("load")
             result["done"] = page.evaluate(
-                "() => performance.getEntriesByType('navigation')[0].loadEventEnd / 1000")
+                "() => performance.getEntriesByType('navigation')[0].loadEventEnd / 1000"
+            )
         first = result["first"]
-        out = {"done": result.get("done"),
-               "first": min(first.values()) if first else None,
-               "all": max(first.values()) if len(first) == len(KEYS) else None,
-               "drawn": len(first), "missing": [k for k in KEYS if k not in first]}
+        out = {
+            "done": result.get("done"),
+            "first": min(first.values()) if first else None,
+            "all": max(first.values()) if len(first) == len(KEYS) else None,
+            "drawn": len(first),
+            "missing": [k for k in KEYS if k not in first],
+        }
         out["filter"] = None
         if len(first) == len(KEYS) and page.locator(".leadnet-type-operational").count():
-            out["filter"] = page.evaluate(_FILTER, {
-                "selector": ".leadnet-type-operational", "quiet": 1000, "timeout": 30_000})
+            out["filter"] = page.evaluate(
+                _FILTER, {"selector": ".leadnet-type-operational", "quiet": 1000, "timeout": 30_000}
+            )
         out["plotly.js"] = page.evaluate(_PLOTLY_LOADS)
         out["offsite"] = sorted(set(offsite))
         return out
@@ -289,13 +342,19 @@ def _fmt(value: float | None) -> str:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[54],
-                        help="54 is the sample persona; others are generated contacts")
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[54],
+        help="54 is the sample persona; others are generated contacts",
+    )
     parser.add_argument("--apps", nargs="+", default=["lab", "voila"], choices=["lab", "voila"])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=90, help="seconds per run")
-    parser.add_argument("--voila-args", default="", help="more options for Voilà, e.g. "
-                        "'--preheat_kernel=True'")
+    parser.add_argument(
+        "--voila-args", default="", help="more options for Voilà, e.g. '--preheat_kernel=True'"
+    )
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         print(f"no Chromium at {CHROMIUM}")
@@ -303,11 +362,14 @@ def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
     base = Path(tempfile.mkdtemp(prefix="leadnet-bench-browser-"))
-    print(f"notebook {NOTEBOOK}; apps {', '.join(args.apps)}; {args.repeat} runs each "
-          f"(medians last); logs in {base}")
+    print(
+        f"notebook {NOTEBOOK}; apps {', '.join(args.apps)}; {args.repeat} runs each "
+        f"(medians last); logs in {base}"
+    )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                             args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
         for size in args.sizes:
             home = make_home(base, size)
             for app in args.apps:
@@ -321,12 +383,15 @@ def main(argv: list[str]) -> int:
                     for i in range(args.repeat):
                         r = run_once(browser, server, args.timeout)
                         runs.append(r)
-                        print(f"{app:5} {size:>6,} contacts run {i + 1}: done {_fmt(r['done'])} s,"
-                              f" first figure {_fmt(r['first'])} s, all 7 {_fmt(r['all'])} s "
-                              f"({r['drawn']}/7 drawn{', missing ' + ','.join(r['missing']) if r['missing'] else ''}),"
-                              f" filter redraw {_fmt(r['filter'])} s; plotly.js fetched "
-                              f"{len(r['plotly.js'])}x; off-machine requests "
-                              f"{r['offsite'] or 'none'}", flush=True)
+                        print(
+                            f"{app:5} {size:>6,} contacts run {i + 1}: done {_fmt(r['done'])} s,"
+                            f" first figure {_fmt(r['first'])} s, all 7 {_fmt(r['all'])} s "
+                            f"({r['drawn']}/7 drawn{', missing ' + ','.join(r['missing']) if r['missing'] else ''}),"
+                            f" filter redraw {_fmt(r['filter'])} s; plotly.js fetched "
+                            f"{len(r['plotly.js'])}x; off-machine requests "
+                            f"{r['offsite'] or 'none'}",
+                            flush=True,
+                        )
                 finally:
                     server.stop()
 
@@ -336,9 +401,12 @@ def main(argv: list[str]) -> int:
 
                 complete = sum(r["all"] is not None for r in runs)
 
-                print(f"{app:5} {size:>6,} contacts MEDIAN: done {_fmt(med('done'))} s, first "
-                      f"{_fmt(med('first'))} s, all 7 drawn {_fmt(med('all'))} s, filter redraw "
-                      f"{_fmt(med('filter'))} s ({complete}/{len(runs)} runs drew all 7)", flush=True)
+                print(
+                    f"{app:5} {size:>6,} contacts MEDIAN: done {_fmt(med('done'))} s, first "
+                    f"{_fmt(med('first'))} s, all 7 drawn {_fmt(med('all'))} s, filter redraw "
+                    f"{_fmt(med('filter'))} s ({complete}/{len(runs)} runs drew all 7)",
+                    flush=True,
+                )
         browser.close()
     return 0
 

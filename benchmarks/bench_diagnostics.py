@@ -53,8 +53,20 @@ from leadnet_helpers.model import (
 from leadnet_helpers.network import NetworkData, network_from
 
 TODAY = date(2026, 11, 21)
-FUNCTIONS = ["Operations", "Finance", "Sales", "Engineering", "HR", "Legal", "Supply Chain",
-             "Marketing", "Product", "Procurement", "Data", "Security"]
+FUNCTIONS = [
+    "Operations",
+    "Finance",
+    "Sales",
+    "Engineering",
+    "HR",
+    "Legal",
+    "Supply Chain",
+    "Marketing",
+    "Product",
+    "Procurement",
+    "Data",
+    "Security",
+]
 INDUSTRIES = ["Logistics", "Retail", "Health", "Energy", "Banking", "Software", "Education"]
 
 
@@ -62,44 +74,60 @@ def synthetic(n: int, key: int = 300, seed: int = 1) -> NetworkData:
     """A network of *n* contacts, *key* of them with ties, dates and records."""
     rng = np.random.default_rng(seed)
     key = min(key, n)
-    profile = Profile("Ana Bench", organisation="Org 0", function="Operations",
-                      industry="Logistics", career_stage="functional manager")
+    profile = Profile(
+        "Ana Bench",
+        organisation="Org 0",
+        function="Operations",
+        industry="Logistics",
+        career_stage="functional manager",
+    )
     orgs = [f"Org {i}" for i in range(max(50, n // 40))]
     contacts = []
     for i in range(n):
         thin = i >= key
         org = orgs[int(rng.integers(len(orgs)))] if rng.random() > 0.3 else "Org 0"
-        contacts.append(Contact(
-            name=f"Person {i}", id=i + 1, organisation=org,
-            function=FUNCTIONS[int(rng.integers(len(FUNCTIONS)))],
-            industry="" if thin and rng.random() < 0.5 else INDUSTRIES[int(rng.integers(7))],
-            seniority="" if thin else SENIORITY[int(rng.integers(4))],
-            inside_org=(org == "Org 0") if not thin or rng.random() < 0.3 else None,
-            network_type=NETWORK_TYPES[int(rng.integers(3))],
-            strength=None if thin else int(rng.integers(1, 6)),
-            last_contact="" if thin else f"2026-{int(rng.integers(1, 12)):02d}-15",
-            frequency="" if thin else ["weekly", "monthly", "quarterly"][int(rng.integers(3))],
-            orientation="" if thin else ORIENTATION[int(rng.integers(3))],
-            gives_me=() if thin else tuple(g for g in GIVES if rng.random() < 0.3),
-            i_give=() if thin else tuple(g for g in I_GIVE if rng.random() < 0.2),
-            introduced_by="" if thin else ("me" if rng.random() < 0.6 else
-                                           f"Person {int(rng.integers(key))}"),
-            tags=() if thin else (f"tag{int(rng.integers(10))}",)))
+        contacts.append(
+            Contact(
+                name=f"Person {i}",
+                id=i + 1,
+                organisation=org,
+                function=FUNCTIONS[int(rng.integers(len(FUNCTIONS)))],
+                industry="" if thin and rng.random() < 0.5 else INDUSTRIES[int(rng.integers(7))],
+                seniority="" if thin else SENIORITY[int(rng.integers(4))],
+                inside_org=(org == "Org 0") if not thin or rng.random() < 0.3 else None,
+                network_type=NETWORK_TYPES[int(rng.integers(3))],
+                strength=None if thin else int(rng.integers(1, 6)),
+                last_contact="" if thin else f"2026-{int(rng.integers(1, 12)):02d}-15",
+                frequency="" if thin else ["weekly", "monthly", "quarterly"][int(rng.integers(3))],
+                orientation="" if thin else ORIENTATION[int(rng.integers(3))],
+                gives_me=() if thin else tuple(g for g in GIVES if rng.random() < 0.3),
+                i_give=() if thin else tuple(g for g in I_GIVE if rng.random() < 0.2),
+                introduced_by=""
+                if thin
+                else ("me" if rng.random() < 0.6 else f"Person {int(rng.integers(key))}"),
+                tags=() if thin else (f"tag{int(rng.integers(10))}",),
+            )
+        )
     ties = []
     cluster = 15
     for start in range(0, key, cluster):
         members = np.arange(start, min(start + cluster, key)) + 1
         for a_i, a in enumerate(members):
-            for b in members[a_i + 1:]:
+            for b in members[a_i + 1 :]:
                 if rng.random() < 0.5:
                     ties.append(Tie(int(a), int(b), int(rng.integers(1, 6))))
     for _ in range(key // 10):  # a few bridges between clusters
         a, b = rng.integers(1, key + 1, size=2)
         if a != b:
             ties.append(Tie(int(a), int(b), 2))
-    log = [Interaction(int(rng.integers(1, key + 1)), f"2026-{int(rng.integers(1, 12)):02d}-"
-                       f"{int(rng.integers(1, 28)):02d}", ["met", "gave", "asked"][int(
-                           rng.integers(3))]) for _ in range(key * 4)]
+    log = [
+        Interaction(
+            int(rng.integers(1, key + 1)),
+            f"2026-{int(rng.integers(1, 12)):02d}-{int(rng.integers(1, 28)):02d}",
+            ["met", "gave", "asked"][int(rng.integers(3))],
+        )
+        for _ in range(key * 4)
+    ]
     return network_from(profile, contacts, ties, log)
 
 
@@ -137,8 +165,15 @@ def run(n: int) -> float:
 
 def _warm(net: NetworkData) -> None:
     v = view(net)
-    for name in ("function", "industry", "organisation", "orientation", "frequency",
-                 "introduced_by", "seniority"):
+    for name in (
+        "function",
+        "industry",
+        "organisation",
+        "orientation",
+        "frequency",
+        "introduced_by",
+        "seniority",
+    ):
         v.folded(name)
     _ = (v.types, v.strength, v.inside, v.gives_me, v.i_give, v.log, v.names, v.ids)
 

@@ -48,10 +48,18 @@ def measure(size: int) -> dict[str, float]:
         load_s = time.perf_counter() - start
         assert again.imported == 0 and len(contacts) == first.imported
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"size": size, "records": len(parsed.records), "parse_s": parse_s,
-            "import_s": import_s, "reimport_s": reimport_s, "load_s": load_s,
-            "imported": first.imported, "merged": first.merged, "peak_mb": peak_mb,
-            "file_mb": len(data) / 1e6}
+    return {
+        "size": size,
+        "records": len(parsed.records),
+        "parse_s": parse_s,
+        "import_s": import_s,
+        "reimport_s": reimport_s,
+        "load_s": load_s,
+        "imported": first.imported,
+        "merged": first.merged,
+        "peak_mb": peak_mb,
+        "file_mb": len(data) / 1e6,
+    }
 
 
 def main(argv: list[str]) -> None:
@@ -59,15 +67,23 @@ def main(argv: list[str]) -> None:
         print(json.dumps(measure(int(argv[1]))))
         return
     sizes = [int(a) for a in argv] or [500, 5000, 30000]
-    print(f"{'contacts':>9} {'file MB':>8} {'parse s':>8} {'import+save s':>14} "
-          f"{'re-import s':>12} {'load s':>7} {'peak MB':>8}  imported/merged")
+    print(
+        f"{'contacts':>9} {'file MB':>8} {'parse s':>8} {'import+save s':>14} "
+        f"{'re-import s':>12} {'load s':>7} {'peak MB':>8}  imported/merged"
+    )
     for size in sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(size)], check=True,
-                             capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(size)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         r = json.loads(out.strip().splitlines()[-1])
-        print(f"{r['size']:>9,} {r['file_mb']:>8.2f} {r['parse_s']:>8.3f} {r['import_s']:>14.3f} "
-              f"{r['reimport_s']:>12.3f} {r['load_s']:>7.3f} {r['peak_mb']:>8.0f}  "
-              f"{r['imported']}/{r['merged']}")
+        print(
+            f"{r['size']:>9,} {r['file_mb']:>8.2f} {r['parse_s']:>8.3f} {r['import_s']:>14.3f} "
+            f"{r['reimport_s']:>12.3f} {r['load_s']:>7.3f} {r['peak_mb']:>8.0f}  "
+            f"{r['imported']}/{r['merged']}"
+        )
 
 
 if __name__ == "__main__":

@@ -61,8 +61,13 @@ def run_case(files: list[str]) -> dict[str, float]:
             printed = len(out.getvalue())  # the last file's report
             held = sum(len(e.detail) + len(e.name) for e in report.events)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"seconds": seconds, "peak_mb": peak_mb, "printed": printed, "held": held,
-            "records": records}
+    return {
+        "seconds": seconds,
+        "peak_mb": peak_mb,
+        "printed": printed,
+        "held": held,
+        "records": records,
+    }
 
 
 def folded_note(lines: int) -> bytes:
@@ -74,7 +79,9 @@ def folded_note(lines: int) -> bytes:
 def long_cell(chars: int) -> bytes:
     """A template CSV with one contact whose notes cell is *chars* long."""
     words = ("lorem ipsum " * (chars // 12 + 1))[:chars]
-    return f'name,organisation,notes\nAda Brooks,Riverside,"{words}"\nBen Carter,Fabrikam,\n'.encode()
+    return (
+        f'name,organisation,notes\nAda Brooks,Riverside,"{words}"\nBen Carter,Fabrikam,\n'.encode()
+    )
 
 
 def sam_lees(first: int, count: int) -> bytes:
@@ -109,23 +116,43 @@ def cases(folder: Path, quick: bool) -> list[tuple[str, str, list[str]]]:
 
     for f in factors:
         rows = BASE_ROWS * f
-        found.append(("records", f"LinkedIn {rows:,} rows ({f}x)",
-                      [write(f"linkedin-{f}.csv", make_linkedin_export(rows, seed=1))]))
+        found.append(
+            (
+                "records",
+                f"LinkedIn {rows:,} rows ({f}x)",
+                [write(f"linkedin-{f}.csv", make_linkedin_export(rows, seed=1))],
+            )
+        )
     for f in factors:
         chars = BASE_CELL * f
-        found.append(("line length", f"one cell of {chars / 1e6:.0f}M chars ({f}x)",
-                      [write(f"cell-{f}.csv", long_cell(chars))]))
+        found.append(
+            (
+                "line length",
+                f"one cell of {chars / 1e6:.0f}M chars ({f}x)",
+                [write(f"cell-{f}.csv", long_cell(chars))],
+            )
+        )
     for f in factors:
         lines = BASE_FOLDS * f
-        found.append(("line length", f"NOTE folded {lines:,} lines ({f}x)",
-                      [write(f"note-{f}.vcf", folded_note(lines))]))
+        found.append(
+            (
+                "line length",
+                f"NOTE folded {lines:,} lines ({f}x)",
+                [write(f"note-{f}.vcf", folded_note(lines))],
+            )
+        )
     far_right_xlsx(folder / "far-right.xlsx", 5_000)
     found.append(("blow-up", "xlsx, cell in XFD on 5,000 rows", [str(folder / "far-right.xlsx")]))
-    found.append(("blow-up", "10,000 Sam Lee after 10,000",
-                  [write("sam-1.csv", sam_lees(0, 10_000)),
-                   write("sam-2.csv", sam_lees(10_000, 10_000))]))
-    found.append(("blow-up", "NOTE folded 100,000 lines",
-                  [write("note-100k.vcf", folded_note(100_000))]))
+    found.append(
+        (
+            "blow-up",
+            "10,000 Sam Lee after 10,000",
+            [write("sam-1.csv", sam_lees(0, 10_000)), write("sam-2.csv", sam_lees(10_000, 10_000))],
+        )
+    )
+    found.append(
+        ("blow-up", "NOTE folded 100,000 lines", [write("note-100k.vcf", folded_note(100_000))])
+    )
     return found
 
 
@@ -135,20 +162,29 @@ def main(argv: list[str]) -> None:
         return
     quick = "--quick" in argv
     with tempfile.TemporaryDirectory(prefix="leadnet-scaling-") as tmp:
-        print(f"{'group':<12} {'case':<36} {'file KB':>9} {'seconds':>8} {'peak MB':>8} "
-              f"{'printed chars':>13} {'report chars':>13}")
+        print(
+            f"{'group':<12} {'case':<36} {'file KB':>9} {'seconds':>8} {'peak MB':>8} "
+            f"{'printed chars':>13} {'report chars':>13}"
+        )
         for group, label, files in cases(Path(tmp), quick):
             size = sum(Path(f).stat().st_size for f in files) / 1024
-            done = subprocess.run([sys.executable, __file__, "--one", *files],
-                                  capture_output=True, text=True, check=False)
+            done = subprocess.run(
+                [sys.executable, __file__, "--one", *files],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             if done.returncode:
                 tail = (done.stderr.strip().splitlines() or ["?"])[-1]
                 print(f"{group:<12} {label:<36} {size:>9,.0f}  failed: {tail}")
                 continue
             r = json.loads(done.stdout.strip().splitlines()[-1])
             flag = "  !! over 300 MB" if r["peak_mb"] > LIMIT_MB else ""
-            print(f"{group:<12} {label:<36} {size:>9,.0f} {r['seconds']:>8.2f} "
-                  f"{r['peak_mb']:>8.0f} {r['printed']:>13,} {r['held']:>13,}{flag}", flush=True)
+            print(
+                f"{group:<12} {label:<36} {size:>9,.0f} {r['seconds']:>8.2f} "
+                f"{r['peak_mb']:>8.0f} {r['printed']:>13,} {r['held']:>13,}{flag}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -46,34 +46,50 @@ INDUSTRIES = ("Logistics", "Retail", "Software", "Healthcare", "")
 def synthetic_network(n: int, seed: int = 1) -> NetworkData:
     """A network of *n* generated contacts with ties among the key ones and a log."""
     rng = np.random.default_rng(seed)
-    types = rng.choice(["operational", "personal", "strategic", ""], size=n,
-                       p=[0.55, 0.25, 0.12, 0.08])
+    types = rng.choice(
+        ["operational", "personal", "strategic", ""], size=n, p=[0.55, 0.25, 0.12, 0.08]
+    )
     strength = rng.choice([1, 2, 3, 4, 5, 0], size=n, p=[0.1, 0.2, 0.25, 0.15, 0.05, 0.25])
     ago = rng.integers(0, 900, size=n)
     dated = rng.random(n) < 0.8
     contacts = []
     for i in range(n):
         tags = tuple(rng.choice(TAGS, size=int(rng.integers(0, 3)), replace=False))
-        contacts.append(Contact(
-            name=f"Contact {i:05d}", id=i + 1, organisation=ORGS[i % len(ORGS)],
-            function=FUNCTIONS[i % len(FUNCTIONS)], industry=INDUSTRIES[i % len(INDUSTRIES)],
-            seniority=("junior", "peer", "senior", "executive")[i % 4],
-            inside_org=bool(i % 3), network_type=str(types[i]),
-            strength=int(strength[i]) or None, tags=tags,
-            last_contact=(TODAY - timedelta(days=int(ago[i]))).isoformat() if dated[i] else "",
-        ))
+        contacts.append(
+            Contact(
+                name=f"Contact {i:05d}",
+                id=i + 1,
+                organisation=ORGS[i % len(ORGS)],
+                function=FUNCTIONS[i % len(FUNCTIONS)],
+                industry=INDUSTRIES[i % len(INDUSTRIES)],
+                seniority=("junior", "peer", "senior", "executive")[i % 4],
+                inside_org=bool(i % 3),
+                network_type=str(types[i]),
+                strength=int(strength[i]) or None,
+                tags=tags,
+                last_contact=(TODAY - timedelta(days=int(ago[i]))).isoformat() if dated[i] else "",
+            )
+        )
     key = min(n, max(2, n // 10), 1_500)
     ties = set()
     for a in range(1, key + 1):
         for b in rng.choice(np.arange(1, key + 1), size=3, replace=False):
             if a != b:
                 ties.add((min(a, int(b)), max(a, int(b))))
-    log = [Interaction(int(rng.integers(1, key + 1)),
-                       (TODAY - timedelta(days=int(rng.integers(0, 400)))).isoformat(),
-                       str(rng.choice(["met", "gave", "asked"])))
-           for _ in range(min(n, 3_000))]
-    return network_from(Profile("Ana", career_stage="functional manager"), contacts,
-                        [Tie(a, b, 3) for a, b in sorted(ties)], log)
+    log = [
+        Interaction(
+            int(rng.integers(1, key + 1)),
+            (TODAY - timedelta(days=int(rng.integers(0, 400)))).isoformat(),
+            str(rng.choice(["met", "gave", "asked"])),
+        )
+        for _ in range(min(n, 3_000))
+    ]
+    return network_from(
+        Profile("Ana", career_stage="functional manager"),
+        contacts,
+        [Tie(a, b, 3) for a, b in sorted(ties)],
+        log,
+    )
 
 
 def time_figures(net: NetworkData) -> dict[str, float]:
@@ -122,9 +138,11 @@ def main(sizes: tuple[int, ...] = SIZES) -> None:
     redraws = time_redraw(net)
     median = statistics.median(redraws)
     verdict = "ok" if median < 0.3 else "OVER the 300 ms target"
-    print(f"\nredraw after a filter change, 500 contacts: median {median * 1000:.0f} ms "
-          f"(fastest {min(redraws) * 1000:.0f} ms, slowest {max(redraws) * 1000:.0f} ms, "
-          f"{len(redraws)} redraws)   {verdict}")
+    print(
+        f"\nredraw after a filter change, 500 contacts: median {median * 1000:.0f} ms "
+        f"(fastest {min(redraws) * 1000:.0f} ms, slowest {max(redraws) * 1000:.0f} ms, "
+        f"{len(redraws)} redraws)   {verdict}"
+    )
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"(load average {load:.1f} on {os.cpu_count()} cores: a busy machine inflates these)")
 

@@ -37,9 +37,15 @@ __all__ = [
 __version__ = "0.1.0"  # the one place it is written: pyproject.toml reads it from here
 
 _HOMES = {
-    "Contact": "model", "Interaction": "model", "Profile": "model", "Tie": "model",
-    "ImportProblem": "errors", "LeadNetError": "errors", "WorkspaceError": "errors",
-    "ImportReport": "merge", "Workspace": "store",
+    "Contact": "model",
+    "Interaction": "model",
+    "Profile": "model",
+    "Tie": "model",
+    "ImportProblem": "errors",
+    "LeadNetError": "errors",
+    "WorkspaceError": "errors",
+    "ImportReport": "merge",
+    "Workspace": "store",
 }
 
 

@@ -14,8 +14,10 @@ Examples
 >>> from datetime import date
 >>> from leadnet_helpers.model import Contact, Profile
 >>> from leadnet_helpers.store import Workspace
->>> ws = Workspace.create(pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite",
-...                       Profile(name="Ana", organisation="Contoso"))
+>>> ws = Workspace.create(
+...     pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite",
+...     Profile(name="Ana", organisation="Contoso"),
+... )
 >>> _ = ws.add_contact(Contact(name="Bo", relationship="my manager"))
 >>> a = analysis_of(ws, date(2026, 11, 21))
 >>> analysis_of(ws, date(2026, 11, 21)) is a, a.network.size, a.finding("balance").key
@@ -125,8 +127,10 @@ def analyse(
     --------
     >>> from leadnet_helpers.model import Contact, Profile
     >>> from leadnet_helpers.network import network_from
-    >>> a = analyse(network_from(Profile("Ana"), [Contact("Bo", id=1, network_type="personal")]),
-    ...             "2026-11-21")
+    >>> a = analyse(
+    ...     network_from(Profile("Ana"), [Contact("Bo", id=1, network_type="personal")]),
+    ...     "2026-11-21",
+    ... )
     >>> a.today.isoformat(), len(a.findings)
     ('2026-11-21', 13)
     """
@@ -147,7 +151,8 @@ def _compute(ws: Workspace, day: date) -> Analysis:
 
 # One analysis per open workspace object, forgotten with it.
 _latest: weakref.WeakKeyDictionary[Any, tuple[tuple[object, ...], Analysis]] = (
-    weakref.WeakKeyDictionary())
+    weakref.WeakKeyDictionary()
+)
 
 
 def analysis_of(ws: Workspace, today: date | str | None = None) -> Analysis:

@@ -33,8 +33,14 @@ Examples
 --------
 >>> from leadnet_helpers.model import Contact, Profile
 >>> me = Profile(name="Ana", organisation="Riverside Hospital", function="Nursing")
->>> result = classify([Contact(name="Ada Brooks", relationship="direct report",
-...                            organisation="Riverside Hospital")], me)
+>>> result = classify(
+...     [
+...         Contact(
+...             name="Ada Brooks", relationship="direct report", organisation="Riverside Hospital"
+...         )
+...     ],
+...     me,
+... )
 >>> result.loc[0, "network_type"]
 'operational'
 """
@@ -99,15 +105,26 @@ RESULT_COLUMNS = (
 _TEXT_FIELDS = ("relationship", "context", "tags", "notes", "role")
 #: Condition fields a rule's ``when`` may name (all derived in :func:`_evidence_frame`).
 _CONDITION_FIELDS = (
-    "inside_org", "org_vs_me", "location", "orientation", "discretionary", "seniority",
-    "function_vs_me", "industry_vs_me", "frequency", "strength", "introduced",
-    "gives_me", "i_give",
+    "inside_org",
+    "org_vs_me",
+    "location",
+    "orientation",
+    "discretionary",
+    "seniority",
+    "function_vs_me",
+    "industry_vs_me",
+    "frequency",
+    "strength",
+    "introduced",
+    "gives_me",
+    "i_give",
 )
 _MULTI_FIELDS = ("gives_me", "i_give")
 _YES = {"yes", "y", "true", "1", "inside", "internal", "in"}
 _NO = {"no", "n", "false", "0", "outside", "external", "out"}
 _TITLES = re.compile(
-    r"^(?:dr|prof|professor|rev|revd|mr|mrs|ms|mx|miss|sir|dame)\.?\s+", re.IGNORECASE)
+    r"^(?:dr|prof|professor|rev|revd|mr|mrs|ms|mx|miss|sir|dame)\.?\s+", re.IGNORECASE
+)
 
 
 # --------------------------------------------------------------------------- rules
@@ -234,10 +251,21 @@ def _load_rules(file: str, _mtime: int) -> RuleBook:
         if set(when) - set(_CONDITION_FIELDS):
             raise LeadNetError(f"rule '{rid}' has an unknown condition {set(when)}", fix=fix)
         fields = tuple(raw.get("fields", doc["settings"]["text_fields"]))
-        rules.append(Rule(rid, raw["dimension"], dict(raw["scores"]), raw["reason"],
-                          raw["source"], when, tuple(raw.get("text", ())), fields))
-    weights = np.array([[r.scores.get(t, 0.0) for t in NETWORK_TYPES] for r in rules],
-                       dtype=np.float64).reshape(len(rules), len(NETWORK_TYPES))
+        rules.append(
+            Rule(
+                rid,
+                raw["dimension"],
+                dict(raw["scores"]),
+                raw["reason"],
+                raw["source"],
+                when,
+                tuple(raw.get("text", ())),
+                fields,
+            )
+        )
+    weights = np.array(
+        [[r.scores.get(t, 0.0) for t in NETWORK_TYPES] for r in rules], dtype=np.float64
+    ).reshape(len(rules), len(NETWORK_TYPES))
     override = doc["override_reason"]
     return RuleBook(
         rules=tuple(rules),
@@ -255,9 +283,25 @@ def _load_rules(file: str, _mtime: int) -> RuleBook:
 
 
 _CONTACT_COLUMNS = (
-    "name", "organisation", "role", "function", "industry", "seniority", "inside_org",
-    "relationship", "context", "frequency", "strength", "gives_me", "i_give", "orientation",
-    "discretionary", "network_type", "introduced_by", "tags", "notes",
+    "name",
+    "organisation",
+    "role",
+    "function",
+    "industry",
+    "seniority",
+    "inside_org",
+    "relationship",
+    "context",
+    "frequency",
+    "strength",
+    "gives_me",
+    "i_give",
+    "orientation",
+    "discretionary",
+    "network_type",
+    "introduced_by",
+    "tags",
+    "notes",
 )
 
 
@@ -275,9 +319,13 @@ def _as_frame(contacts: Iterable[Contact] | pd.DataFrame) -> tuple[pd.DataFrame,
     """Template-shaped text columns, plus the contact ids."""
     if isinstance(contacts, pd.DataFrame):
         frame = contacts
-        ids = (frame["id"] if "id" in frame.columns
-               else frame["contact_id"] if "contact_id" in frame.columns
-               else pd.Series(frame.index, index=frame.index))
+        ids = (
+            frame["id"]
+            if "id" in frame.columns
+            else frame["contact_id"]
+            if "contact_id" in frame.columns
+            else pd.Series(frame.index, index=frame.index)
+        )
         cols: dict[str, np.ndarray | list[object]] = {}
         for col in _CONTACT_COLUMNS:
             if col in frame.columns:
@@ -296,8 +344,11 @@ def _as_frame(contacts: Iterable[Contact] | pd.DataFrame) -> tuple[pd.DataFrame,
         if col in ("inside_org", "discretionary", "strength", "gives_me", "i_give", "tags"):
             values = [_cell(v) for v in values]
         cols[col] = values
-    out = pd.DataFrame(cols, dtype=str) if items else pd.DataFrame(
-        {c: pd.Series([], dtype=str) for c in _CONTACT_COLUMNS})
+    out = (
+        pd.DataFrame(cols, dtype=str)
+        if items
+        else pd.DataFrame({c: pd.Series([], dtype=str) for c in _CONTACT_COLUMNS})
+    )
     ids = pd.Series(pd.array([c.id for c in items], dtype="Int64"))
     return out, ids
 
@@ -362,8 +413,10 @@ def _evidence_frame(frame: pd.DataFrame, me: Mapping[str, str], book: RuleBook) 
     ev = pd.DataFrame(index=range(n))
     inside = _lower(frame["inside_org"])
     ev["inside_org"] = np.where(inside.isin(_YES), "yes", np.where(inside.isin(_NO), "no", ""))
-    ev["org_vs_me"] = _per_value(frame["organisation"], lambda v: _ORG_VS_ME
-                                 .get(same_organisation(v, me.get("organisation", "")), ""))
+    ev["org_vs_me"] = _per_value(
+        frame["organisation"],
+        lambda v: _ORG_VS_ME.get(same_organisation(v, me.get("organisation", "")), ""),
+    )
     where = locations(frame["inside_org"], frame["organisation"], me.get("organisation", ""))
     ev["location"] = np.where(where == "inside", "yes", np.where(where == "outside", "no", ""))
     ev["function_vs_me"] = _compare(frame["function"], me.get("function", ""))
@@ -375,11 +428,21 @@ def _evidence_frame(frame: pd.DataFrame, me: Mapping[str, str], book: RuleBook) 
     ev["strength"] = _per_value(frame["strength"], _strength_band)
     own_name = me.get("name", "")
     ev["introduced"] = np.where(
-        _per_value(frame["introduced_by"], lambda v: introduced_by_someone(v, own_name))
-        .astype(bool), "someone", "")
+        _per_value(frame["introduced_by"], lambda v: introduced_by_someone(v, own_name)).astype(
+            bool
+        ),
+        "someone",
+        "",
+    )
     for col in _MULTI_FIELDS:
-        ev[col] = _per_value(frame[col], lambda v: ";" + ";".join(
-            p.strip().casefold() for p in re.split(r"[;,]", str(v)) if p.strip()) + ";")
+        ev[col] = _per_value(
+            frame[col],
+            lambda v: (
+                ";"
+                + ";".join(p.strip().casefold() for p in re.split(r"[;,]", str(v)) if p.strip())
+                + ";"
+            ),
+        )
     return ev
 
 
@@ -434,8 +497,20 @@ def _evidence(frame: pd.DataFrame, ev: pd.DataFrame, book: RuleBook) -> np.ndarr
 
 def _known_fields(frame: pd.DataFrame, ev: pd.DataFrame) -> np.ndarray:
     known = (ev["location"] != "").to_numpy(dtype=int)
-    for col in ("relationship", "context", "role", "function", "seniority", "frequency",
-                "gives_me", "i_give", "orientation", "discretionary", "tags", "notes"):
+    for col in (
+        "relationship",
+        "context",
+        "role",
+        "function",
+        "seniority",
+        "frequency",
+        "gives_me",
+        "i_give",
+        "orientation",
+        "discretionary",
+        "tags",
+        "notes",
+    ):
         known += _filled(frame[col])
     return known
 
@@ -448,8 +523,14 @@ def _first_name(name: str) -> str:
     return words[0] if words else "this contact"
 
 
-def _questions(frame: pd.DataFrame, ev: pd.DataFrame, top: np.ndarray, second: np.ndarray,
-               ask: np.ndarray, book: RuleBook) -> list[tuple[str, ...]]:
+def _questions(
+    frame: pd.DataFrame,
+    ev: pd.DataFrame,
+    top: np.ndarray,
+    second: np.ndarray,
+    ask: np.ndarray,
+    book: RuleBook,
+) -> list[tuple[str, ...]]:
     n = len(frame)
     pair = top + second - 1  # 0: op|pe, 1: op|st, 2: pe|st
     pairs = ("operational|personal", "operational|strategic", "personal|strategic")
@@ -516,9 +597,18 @@ def classify(
     Examples
     --------
     >>> from leadnet_helpers.model import Contact
-    >>> out = classify([Contact(name="Pia Lund", inside_org=False, orientation="future",
-    ...                         relationship="board member", discretionary=True,
-    ...                         gives_me=("insight",))])
+    >>> out = classify(
+    ...     [
+    ...         Contact(
+    ...             name="Pia Lund",
+    ...             inside_org=False,
+    ...             orientation="future",
+    ...             relationship="board member",
+    ...             discretionary=True,
+    ...             gives_me=("insight",),
+    ...         )
+    ...     ]
+    ... )
     >>> out.loc[0, "network_type"], float(out.loc[0, "confidence"])
     ('strategic', 0.79)
     >>> out.loc[0, "reasons"][1]
@@ -544,8 +634,9 @@ def classify(
     override_text = _lower(frame["network_type"])
     override = override_text.isin(NETWORK_TYPES).to_numpy()
     type_index = {t: i for i, t in enumerate(NETWORK_TYPES)}
-    chosen = np.where(override, override_text.map(type_index).fillna(0).to_numpy(dtype=int),
-                      suggested)
+    chosen = np.where(
+        override, override_text.map(type_index).fillna(0).to_numpy(dtype=int), suggested
+    )
 
     ranked = np.argsort(-scores, axis=1, kind="stable")
     second = np.where(ranked[:, 0] == chosen, ranked[:, 1], ranked[:, 0])
@@ -563,7 +654,8 @@ def classify(
 
     # secondary types: close to the top and above a floor
     close = (scores >= (np.max(scores, axis=1, keepdims=True) - settings["secondary_margin"])) & (
-        scores >= settings["secondary_floor"])
+        scores >= settings["secondary_floor"]
+    )
     close[np.arange(n), chosen] = False
     names = np.array(NETWORK_TYPES, dtype=object)
     combos_sec, inverse_sec = np.unique(close, axis=0, return_inverse=True)
@@ -602,22 +694,24 @@ def classify(
 
     questions = _questions(frame, ev, chosen, second, needs_review, book)
 
-    out = pd.DataFrame({
-        "contact_id": ids.to_numpy(),
-        "name": frame["name"].to_numpy(dtype=object),
-        "network_type": names[chosen],
-        "secondary_types": secondary,
-        "confidence": confidence.astype(float),
-        "needs_review": needs_review.astype(bool),
-        "reasons": reasons,
-        "questions": questions,
-        "decided_by": np.where(override, "person", "rules"),
-        "suggested_type": names[suggested],
-        "reason_rules": reason_rules,
-        "score_operational": np.round(scores[:, 0], 3),
-        "score_personal": np.round(scores[:, 1], 3),
-        "score_strategic": np.round(scores[:, 2], 3),
-    })
+    out = pd.DataFrame(
+        {
+            "contact_id": ids.to_numpy(),
+            "name": frame["name"].to_numpy(dtype=object),
+            "network_type": names[chosen],
+            "secondary_types": secondary,
+            "confidence": confidence.astype(float),
+            "needs_review": needs_review.astype(bool),
+            "reasons": reasons,
+            "questions": questions,
+            "decided_by": np.where(override, "person", "rules"),
+            "suggested_type": names[suggested],
+            "reason_rules": reason_rules,
+            "score_operational": np.round(scores[:, 0], 3),
+            "score_personal": np.round(scores[:, 1], 3),
+            "score_strategic": np.round(scores[:, 2], 3),
+        }
+    )
     out["contact_id"] = out["contact_id"].astype("Int64")
     return out
 
@@ -652,8 +746,13 @@ def _stored_rows(result: pd.DataFrame) -> list[tuple]:
     return [
         (int(cid), ntype, ";".join(sec), float(conf), json.dumps(list(reasons), ensure_ascii=False))
         for cid, ntype, sec, conf, reasons in zip(
-            result["contact_id"], result["network_type"], result["secondary_types"],
-            result["confidence"], result["reasons"], strict=True)
+            result["contact_id"],
+            result["network_type"],
+            result["secondary_types"],
+            result["confidence"],
+            result["reasons"],
+            strict=True,
+        )
     ]
 
 
@@ -684,8 +783,10 @@ def classify_workspace(ws: Workspace, *, rules: RuleBook | None = None) -> pd.Da
     >>> import tempfile, pathlib
     >>> from leadnet_helpers.store import Workspace
     >>> from leadnet_helpers.model import Contact, Profile
-    >>> ws = Workspace.create(pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite",
-    ...                       Profile(name="Ana", organisation="Contoso"))
+    >>> ws = Workspace.create(
+    ...     pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite",
+    ...     Profile(name="Ana", organisation="Contoso"),
+    ... )
     >>> cid = ws.add_contact(Contact(name="Bo", relationship="my manager"))
     >>> classify_workspace(ws).loc[0, "network_type"]
     'operational'
@@ -704,8 +805,11 @@ def classify_workspace(ws: Workspace, *, rules: RuleBook | None = None) -> pd.Da
 
 def person_decisions(ws: Workspace) -> dict[int, str]:
     """The network type the person decided for each contact they decided (id -> type)."""
-    return {cid: str(d["network_type"]) for cid, d in ws.decisions().items()
-            if d["decided_by"] == "person"}
+    return {
+        cid: str(d["network_type"])
+        for cid, d in ws.decisions().items()
+        if d["decided_by"] == "person"
+    }
 
 
 def in_force(result: pd.DataFrame, decided: Mapping[int, str]) -> pd.DataFrame:
@@ -737,8 +841,9 @@ def in_force(result: pd.DataFrame, decided: Mapping[int, str]) -> pd.DataFrame:
     for i in rows:
         # the rules' view is "suggested_type" when the row had an override already
         rule_type = out.at[i, "suggested_type"] if "suggested_type" in out else kinds[i]
-        held = type_in_force(str(rule_type), (kinds[i], *secondary[i]), 0.0,
-                             decision=decided[int(ids[i])])
+        held = type_in_force(
+            str(rule_type), (kinds[i], *secondary[i]), 0.0, decision=decided[int(ids[i])]
+        )
         kinds[i], secondary[i] = held.primary, held.secondary
         questions[i] = []
         if out.at[i, "decided_by"] != "person":
@@ -775,8 +880,9 @@ def confirm(ws: Workspace, contact_id: int, network_type: str) -> None:
     >>> import tempfile, pathlib
     >>> from leadnet_helpers.store import Workspace
     >>> from leadnet_helpers.model import Contact, Profile
-    >>> ws = Workspace.create(pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite",
-    ...                       Profile(name="Ana"))
+    >>> ws = Workspace.create(
+    ...     pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite", Profile(name="Ana")
+    ... )
     >>> cid = ws.add_contact(Contact(name="Bo"))
     >>> confirm(ws, cid, "personal")
     >>> ws.decisions()[cid]["decided_by"]
@@ -814,8 +920,9 @@ def confirm_many(ws: Workspace, ids: Iterable[int], network_type: str | None = N
     >>> import tempfile, pathlib
     >>> from leadnet_helpers.store import Workspace
     >>> from leadnet_helpers.model import Contact, Profile
-    >>> ws = Workspace.create(pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite",
-    ...                       Profile(name="Ana"))
+    >>> ws = Workspace.create(
+    ...     pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite", Profile(name="Ana")
+    ... )
     >>> ids = [ws.add_contact(Contact(name=n, relationship="supplier")) for n in ("Bo", "Cy")]
     >>> confirm_many(ws, ids)
     2
@@ -824,8 +931,9 @@ def confirm_many(ws: Workspace, ids: Iterable[int], network_type: str | None = N
     >>> ws.close()
     """
     if network_type is not None and network_type not in NETWORK_TYPES:
-        raise LeadNetError(f"'{network_type}' is not a network type",
-                           fix=f"Use one of {', '.join(NETWORK_TYPES)}.")
+        raise LeadNetError(
+            f"'{network_type}' is not a network type", fix=f"Use one of {', '.join(NETWORK_TYPES)}."
+        )
     wanted = list(dict.fromkeys(int(i) for i in ids))
     if not wanted:
         return 0
@@ -836,8 +944,15 @@ def confirm_many(ws: Workspace, ids: Iterable[int], network_type: str | None = N
     for i in wanted:
         if i in stored:
             d = stored[i]
-            rows.append((i, network_type or d["network_type"], d["secondary_types"] or "",
-                         1.0, d["reasons"] or ""))
+            rows.append(
+                (
+                    i,
+                    network_type or d["network_type"],
+                    d["secondary_types"] or "",
+                    1.0,
+                    d["reasons"] or "",
+                )
+            )
     if fresh is not None:
         for row in _stored_rows(fresh):
             rows.append((row[0], network_type or row[1], *row[2:3], 1.0, row[4]))

@@ -67,6 +67,7 @@ def say(*parts: object, err: bool = False) -> None:
     """Print one line of output (to stderr with *err*), made safe by :func:`clean`."""
     print(clean(" ".join(str(p) for p in parts)), file=sys.stderr if err else sys.stdout)
 
+
 _PROGRESS_MIN_BYTES = 200_000  # show a progress bar for files larger than this
 
 
@@ -86,46 +87,75 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--role", default="", help="the person's role")
     init.add_argument("--function", default="", help="the person's function")
     init.add_argument("--industry", default="", help="the person's industry")
-    init.add_argument("--career-stage", default="", choices=("", *CAREER_STAGES),
-                      metavar="STAGE", help=f"one of: {', '.join(CAREER_STAGES)}")
+    init.add_argument(
+        "--career-stage",
+        default="",
+        choices=("", *CAREER_STAGES),
+        metavar="STAGE",
+        help=f"one of: {', '.join(CAREER_STAGES)}",
+    )
     init.set_defaults(run=_init)
 
     imp = sub.add_parser("import", help="import contacts exports (format detected)")
     imp.add_argument("workspace", type=Path)
-    imp.add_argument("files", type=Path, nargs="+", metavar="FILE",
-                     help="LinkedIn, Google, Outlook, vCard, template CSV or .xlsx")
+    imp.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="LinkedIn, Google, Outlook, vCard, template CSV or .xlsx",
+    )
     imp.add_argument("--quiet", action="store_true", help="print only the summary lines")
     imp.set_defaults(run=_import)
 
     contacts = sub.add_parser("contacts", help="list or export all contacts")
     contacts.add_argument("workspace", type=Path)
-    contacts.add_argument("--csv", type=Path, metavar="OUT",
-                          help="write all contacts in the template's columns (plus id, source)")
+    contacts.add_argument(
+        "--csv",
+        type=Path,
+        metavar="OUT",
+        help="write all contacts in the template's columns (plus id, source)",
+    )
     contacts.set_defaults(run=_contacts)
 
     classify = sub.add_parser(
-        "classify", help="suggest each contact's network (operational, personal, strategic)")
+        "classify", help="suggest each contact's network (operational, personal, strategic)"
+    )
     classify.add_argument("workspace", type=Path)
-    classify.add_argument("--csv", type=Path, metavar="OUT",
-                          help="write one row per contact with its type, confidence and reasons")
+    classify.add_argument(
+        "--csv",
+        type=Path,
+        metavar="OUT",
+        help="write one row per contact with its type, confidence and reasons",
+    )
     classify.set_defaults(run=_classify)
 
     gaps = sub.add_parser("gaps", help="measure the gaps in the network, with their sources")
     gaps.add_argument("workspace", type=Path)
-    gaps.add_argument("--json", type=Path, metavar="OUT",
-                      help="write every diagnostic (value, reading, gap, severity, principle, "
-                           "source, details) as JSON")
+    gaps.add_argument(
+        "--json",
+        type=Path,
+        metavar="OUT",
+        help="write every diagnostic (value, reading, gap, severity, principle, "
+        "source, details) as JSON",
+    )
     gaps.add_argument("--today", type=_iso_date, default=None, help=argparse.SUPPRESS)
     gaps.set_defaults(run=_gaps)
 
     plan = sub.add_parser("plan", help="export the action plan (HTML, PDF, Markdown, ICS, CSV)")
     plan.add_argument("workspace", type=Path)
-    plan.add_argument("--out", type=Path, required=True, metavar="DIR",
-                      help="folder for plan.html, plan.pdf, plan.md, plan.ics, plan.csv")
+    plan.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="folder for plan.html, plan.pdf, plan.md, plan.ics, plan.csv",
+    )
     plan.set_defaults(run=_plan)
 
     demo = sub.add_parser(
-        "demo", help="the sample persona from import to exported plan, in one command")
+        "demo", help="the sample persona from import to exported plan, in one command"
+    )
     demo.add_argument("out", type=Path, metavar="OUT", help="folder for the workspace and plan")
     demo.add_argument("--persona", default=None, help="which sample persona (default: the first)")
     demo.set_defaults(run=_demo)
@@ -133,8 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
     log = sub.add_parser("log", help="log an interaction (resets the keeping-warm clock)")
     log.add_argument("workspace", type=Path)
     log.add_argument("contact", help="the contact's name (or id)")
-    log.add_argument("--kind", required=True, choices=INTERACTION_KINDS,
-                     help="met, gave (I gave something) or asked (I asked for something)")
+    log.add_argument(
+        "--kind",
+        required=True,
+        choices=INTERACTION_KINDS,
+        help="met, gave (I gave something) or asked (I asked for something)",
+    )
     log.add_argument("--date", type=_iso_date, default=None, help="YYYY-MM-DD (default today)")
     log.add_argument("--note", default="", help="what happened, in a few words")
     log.set_defaults(run=_log)
@@ -146,8 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     prog = sub.add_parser("progress", help="compare now with an earlier snapshot")
     prog.add_argument("workspace", type=Path)
-    prog.add_argument("--since", type=_iso_date, default=None,
-                      help="compare with the last snapshot taken on or before this date")
+    prog.add_argument(
+        "--since",
+        type=_iso_date,
+        default=None,
+        help="compare with the last snapshot taken on or before this date",
+    )
     prog.set_defaults(run=_progress)
     return parser
 
@@ -164,12 +202,16 @@ def _find_contact(ws: Workspace, wanted: str):
         return ws.contact(int(wanted))
     found = ws.find_contacts(wanted)
     if not found:
-        raise LeadNetError(f"there is no contact called '{wanted}'",
-                           fix="Check the spelling (`leadnet contacts WORKSPACE` lists them).")
+        raise LeadNetError(
+            f"there is no contact called '{wanted}'",
+            fix="Check the spelling (`leadnet contacts WORKSPACE` lists them).",
+        )
     if len(found) > 1:
         ids = ", ".join(f"{c.id} ({c.organisation or 'no organisation'})" for c in found)
-        raise LeadNetError(f"{len(found)} contacts are called '{wanted}': ids {ids}",
-                           fix="Give the id instead of the name.")
+        raise LeadNetError(
+            f"{len(found)} contacts are called '{wanted}': ids {ids}",
+            fix="Give the id instead of the name.",
+        )
     return found[0]
 
 
@@ -199,28 +241,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`leadnet contacts | head`): stop quietly, no traceback.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        say("leadnet: the output was closed before the end (e.g. by `head`); nothing else "
-            "was done.", err=True)
+        say(
+            "leadnet: the output was closed before the end (e.g. by `head`); nothing else "
+            "was done.",
+            err=True,
+        )
         return 141
     except sqlite3.Error as err:
         from .store.connection import is_busy
 
         if is_busy(err):  # a last resort: never a traceback for "locked"
-            say("leadnet: the workspace is busy, so nothing was saved. Try again in a minute; "
-                "another notebook or command is saving a large change.", err=True)
+            say(
+                "leadnet: the workspace is busy, so nothing was saved. Try again in a minute; "
+                "another notebook or command is saving a large change.",
+                err=True,
+            )
             return 1
-        say(f"leadnet: {getattr(args, 'workspace', '')}: the workspace cannot be read or written "
+        say(
+            f"leadnet: {getattr(args, 'workspace', '')}: the workspace cannot be read or written "
             f"({err}). Check that the file and its folder are writable and that no other "
-            "program has it open, then try again.", err=True)
+            "program has it open, then try again.",
+            err=True,
+        )
         return 1
     except OSError as err:
         name = err.filename or getattr(args, "workspace", "") or "a file"
-        say(f"leadnet: {name}: {err.strerror or type(err).__name__}. Check the name, that the "
-            "folder exists and that you may write there, then try again.", err=True)
+        say(
+            f"leadnet: {name}: {err.strerror or type(err).__name__}. Check the name, that the "
+            "folder exists and that you may write there, then try again.",
+            err=True,
+        )
         return 1
     except KeyboardInterrupt:
-        say("leadnet: stopped; nothing half-saved (each file is saved whole or not at all).",
-            err=True)
+        say(
+            "leadnet: stopped; nothing half-saved (each file is saved whole or not at all).",
+            err=True,
+        )
         return 130
     finally:
         store_log.removeHandler(notice)
@@ -233,16 +289,19 @@ def _check_arguments(args: argparse.Namespace) -> None:
             option = f"--{key.replace('_', '-')}" if key not in ("contact",) else key.upper()
             raise LeadNetError(
                 f"the argument {option} '{clean(value)}' holds bytes that are not UTF-8 text",
-                fix="Type it again in a terminal set to UTF-8 (or copy it from a UTF-8 file).")
+                fix="Type it again in a terminal set to UTF-8 (or copy it from a UTF-8 file).",
+            )
     workspace = getattr(args, "workspace", None)
     if isinstance(workspace, Path):
         if _SURROGATE.search(str(workspace)):
             raise LeadNetError(
                 f"the workspace file name '{clean(workspace)}' holds bytes that are not UTF-8 text",
                 fix="Rename the file (or its folder) with plain letters, then run the command "
-                "with the new name.")
-        _check_writable(workspace, creating=args.command == "init",
-                        reading=args.command not in _WRITES)
+                "with the new name.",
+            )
+        _check_writable(
+            workspace, creating=args.command == "init", reading=args.command not in _WRITES
+        )
     for key in ("out", "csv", "json"):
         target = getattr(args, key, None)
         if not isinstance(target, Path):
@@ -251,11 +310,13 @@ def _check_arguments(args: argparse.Namespace) -> None:
         if folder_wanted and target.exists() and not target.is_dir():
             raise LeadNetError(
                 f"--out '{clean(target)}' is a file, not a folder",
-                fix="Give the name of a folder (it is created if missing), e.g. --out plan.")
+                fix="Give the name of a folder (it is created if missing), e.g. --out plan.",
+            )
         if not folder_wanted and target.is_dir():
             raise LeadNetError(
                 f"--{key} '{clean(target)}' is a folder, not a file",
-                fix=f"Give a file name, e.g. --{key} {target / ('out.' + key)}.")
+                fix=f"Give a file name, e.g. --{key} {target / ('out.' + key)}.",
+            )
 
 
 def _nearest_folder(path: Path) -> Path:
@@ -278,26 +339,34 @@ def _check_writable(workspace: Path, *, creating: bool, reading: bool = False) -
                 f"the folder '{clean(folder)}' is read-only, so the workspace "
                 f"'{clean(workspace.name)}' cannot be created there",
                 fix="Choose a folder you can write to, or make this one writable "
-                "(chmod u+w FOLDER).")
+                "(chmod u+w FOLDER).",
+            )
         return
     if not os.access(workspace, os.W_OK) and not reading:
         raise LeadNetError(
             f"the workspace file '{clean(workspace)}' is read-only, so this command cannot "
             "save to it",
             fix="Make it writable (chmod u+w FILE, or untick 'Read-only' in its properties), "
-            "or work on a copy.")
+            "or work on a copy.",
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise LeadNetError(
             f"the folder '{clean(folder)}' holding the workspace is read-only; opening it needs "
             "to write a journal file next to the workspace",
             fix="Make the folder writable (chmod u+w FOLDER), or copy the workspace to a folder "
-            "you can write to and use the copy.")
+            "you can write to and use the copy.",
+        )
 
 
 def _init(args: argparse.Namespace) -> int:
-    profile = Profile(name=args.name, organisation=args.organisation, role=args.role,
-                      function=args.function, industry=args.industry,
-                      career_stage=args.career_stage)
+    profile = Profile(
+        name=args.name,
+        organisation=args.organisation,
+        role=args.role,
+        function=args.function,
+        industry=args.industry,
+        career_stage=args.career_stage,
+    )
     path: Path = args.workspace
     traces = [path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
     existed = {p for p in traces if p.exists()}
@@ -318,8 +387,7 @@ def _import(args: argparse.Namespace) -> int:
     with Workspace.open(args.workspace) as ws:
         for path in args.files:
             try:
-                report = ws.import_file(path, name=clean(path.name),
-                                        progress=_progress_bar(path))
+                report = ws.import_file(path, name=clean(path.name), progress=_progress_bar(path))
             except LeadNetError as err:
                 failed += 1
                 say(f"leadnet: {err}", err=True)
@@ -348,8 +416,10 @@ def _print_report(report: ImportReport, *, quiet: bool) -> None:
         for event in notes[REPORT_LINES:]:
             kinds[event.outcome] = kinds.get(event.outcome, 0) + 1
         counted = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
-        say(f"  ... and {len(notes) - REPORT_LINES} more ({counted}); the import report in "
-            "notebook 01 lists every one.")
+        say(
+            f"  ... and {len(notes) - REPORT_LINES} more ({counted}); the import report in "
+            "notebook 01 lists every one."
+        )
 
 
 def _progress_bar(path: Path):
@@ -367,8 +437,9 @@ def _progress_bar(path: Path):
     def update(phase: str, done: int, total: int) -> None:
         bar = bars.get(phase)
         if bar is None:
-            bar = bars[phase] = tqdm(total=total, desc=f"{phase} {path.name}", unit=" records",
-                                     leave=False, err=True)
+            bar = bars[phase] = tqdm(
+                total=total, desc=f"{phase} {path.name}", unit=" records", leave=False, err=True
+            )
         bar.update(done - bar.n)
         if done >= total:
             bar.close()
@@ -388,8 +459,10 @@ def _contacts(args: argparse.Namespace) -> int:
         say(f"Wrote {len(rows)} contacts to {args.csv}")
         return 0
     for row in rows:
-        say(f"{row['id']:>6}  {row['name']}" + (f"  ({row['organisation']})"
-                                                  if row["organisation"] else ""))
+        say(
+            f"{row['id']:>6}  {row['name']}"
+            + (f"  ({row['organisation']})" if row["organisation"] else "")
+        )
     say(f"{len(rows)} contacts.")
     return 0
 
@@ -401,15 +474,27 @@ def _classify(args: argparse.Namespace) -> int:
         result = classify_and_save(ws).classification
     # pandas-stubs types a row's fields as any scalar; these two hold tuples of text.
     rows = [
-        {"id": r.contact_id, "name": r.name, "network_type": r.network_type,
-         "secondary_types": ";".join(r.secondary_types),  # type: ignore[arg-type]
-         "confidence": f"{r.confidence:.2f}",
-         "reasons": "; ".join(r.reasons), "decided_by": r.decided_by}  # type: ignore[arg-type]
+        {
+            "id": r.contact_id,
+            "name": r.name,
+            "network_type": r.network_type,
+            "secondary_types": ";".join(r.secondary_types),  # type: ignore[arg-type]
+            "confidence": f"{r.confidence:.2f}",
+            "reasons": "; ".join(r.reasons),  # type: ignore[arg-type]
+            "decided_by": r.decided_by,
+        }
         for r in result.itertuples()
     ]
     if args.csv:
-        columns = ("id", "name", "network_type", "secondary_types", "confidence", "reasons",
-                   "decided_by")
+        columns = (
+            "id",
+            "name",
+            "network_type",
+            "secondary_types",
+            "confidence",
+            "reasons",
+            "decided_by",
+        )
         from .export.files import write_csv
 
         write_csv(args.csv, rows, columns)
@@ -437,11 +522,14 @@ def _gaps(args: argparse.Namespace) -> int:
     with Workspace.open(args.workspace, read_only=True) as ws:
         findings = list(analysis_of(ws, args.today).findings)
     if args.json:
-        payload = {"workspace": str(args.workspace),
-                   "measured_on": (args.today or date.today()).isoformat(),
-                   "diagnostics": [f.to_dict() for f in findings]}
-        atomic_write_text(args.json, json.dumps(payload, ensure_ascii=False, indent=2,
-                                                allow_nan=False))
+        payload = {
+            "workspace": str(args.workspace),
+            "measured_on": (args.today or date.today()).isoformat(),
+            "diagnostics": [f.to_dict() for f in findings],
+        }
+        atomic_write_text(
+            args.json, json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False)
+        )
         say(f"Wrote {len(findings)} diagnostics to {args.json}")
         return 0
     gaps = gap_list(findings)
@@ -497,16 +585,21 @@ def _demo(args: argparse.Namespace) -> int:
     with build_persona_workspace(slug, path) as ws:
         profile = ws.profile()
         assert profile is not None  # the persona's workspace is created with its profile
-        say(f"1. Imported the contacts of {profile.name} ({profile.career_stage}): "
-              f"{ws.count_contacts()} contacts, {len(ws.ties())} ties, "
-              f"{len(ws.interactions())} logged interactions.")
+        say(
+            f"1. Imported the contacts of {profile.name} ({profile.career_stage}): "
+            f"{ws.count_contacts()} contacts, {len(ws.ties())} ties, "
+            f"{len(ws.interactions())} logged interactions."
+        )
         analysis = classify_and_save(ws)
         types = analysis.classification["network_type"].value_counts()
         mix = ", ".join(f"{int(types.get(t, 0))} {t}" for t in NETWORK_TYPES)
         say(f"2. Classified them into the three networks: {mix}.")
         gaps = analysis.gaps
-        say(f"3. Found {len(gaps)} gaps; the first: {gaps[0].title}: {gaps[0].reading}"
-              if gaps else "3. Found no gaps.")
+        say(
+            f"3. Found {len(gaps)} gaps; the first: {gaps[0].title}: {gaps[0].reading}"
+            if gaps
+            else "3. Found no gaps."
+        )
         written = _export_plan(ws, args.out)
     say("4. Exported the action plan:")
     say(f"   workspace {path}")

@@ -141,21 +141,27 @@ def environment_html(statuses: list[PackageStatus]) -> str:
     """
     problems = [s for s in statuses if not s.ok]
     if problems:
-        head = (f"<p><b>{len(problems)} thing{'s' if len(problems) > 1 else ''} to fix "
-                f"before you go on</b>: {html.escape(FIX)}, then restart the kernel "
-                "(Kernel menu, Restart Kernel) and run this cell again.</p>")
+        head = (
+            f"<p><b>{len(problems)} thing{'s' if len(problems) > 1 else ''} to fix "
+            f"before you go on</b>: {html.escape(FIX)}, then restart the kernel "
+            "(Kernel menu, Restart Kernel) and run this cell again.</p>"
+        )
     else:
         head = "<p><b>All set.</b> Everything the workbook needs is installed.</p>"
     rows = []
     for s in statuses:
         found = html.escape(s.version) if s.version else "missing"
         state = "ok" if s.ok else html.escape(s.advice)
-        rows.append(f"<tr><td>{html.escape(s.name)}</td><td>{found}</td>"
-                    f"<td>{html.escape(s.needed)} or newer</td><td>{state}</td></tr>")
-    table = ("<table class='leadnet-envcheck'><caption>What this workbook needs</caption>"
-             "<thead><tr><th scope='col'>package</th><th scope='col'>installed</th>"
-             "<th scope='col'>needed</th><th scope='col'>status</th></tr></thead>"
-             f"<tbody>{''.join(rows)}</tbody></table>")
+        rows.append(
+            f"<tr><td>{html.escape(s.name)}</td><td>{found}</td>"
+            f"<td>{html.escape(s.needed)} or newer</td><td>{state}</td></tr>"
+        )
+    table = (
+        "<table class='leadnet-envcheck'><caption>What this workbook needs</caption>"
+        "<thead><tr><th scope='col'>package</th><th scope='col'>installed</th>"
+        "<th scope='col'>needed</th><th scope='col'>status</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
     return head + table
 
 

@@ -12,7 +12,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 __all__ = [
-    "EditConflict", "FieldConflict", "ImportProblem", "LeadNetError", "WorkspaceBusy",
+    "EditConflict",
+    "FieldConflict",
+    "ImportProblem",
+    "LeadNetError",
+    "WorkspaceBusy",
     "WorkspaceError",
 ]
 
@@ -33,8 +37,9 @@ class LeadNetError(Exception):
 
     Examples
     --------
-    >>> err = LeadNetError("the file is empty", file="contacts.csv", line=1,
-    ...                    fix="Export your contacts again.")
+    >>> err = LeadNetError(
+    ...     "the file is empty", file="contacts.csv", line=1, fix="Export your contacts again."
+    ... )
     >>> str(err)
     'contacts.csv, line 1: the file is empty. Export your contacts again.'
     """
@@ -85,7 +90,8 @@ class WorkspaceBusy(WorkspaceError):
         self.waited = waited
         super().__init__(
             f"the workspace stayed busy for {waited:.0f} seconds, so this change was not "
-            "saved (nothing of it was written)", file=file,
+            "saved (nothing of it was written)",
+            file=file,
             fix="Try again in a minute; another notebook or command is saving a large change.",
         )
 
@@ -112,13 +118,16 @@ class EditConflict(LeadNetError):
     keep theirs (reload it)."
     """
 
-    def __init__(self, name: str, fields: dict[str, FieldConflict],
-                 contact_id: int | None = None) -> None:
+    def __init__(
+        self, name: str, fields: dict[str, FieldConflict], contact_id: int | None = None
+    ) -> None:
         self.name = name
         self.fields = dict(fields)
         self.contact_id = contact_id
-        detail = "; ".join(f"{field} was '{c.loaded}', is now '{c.stored}', you typed "
-                           f"'{c.typed}'" for field, c in self.fields.items())
+        detail = "; ".join(
+            f"{field} was '{c.loaded}', is now '{c.stored}', you typed '{c.typed}'"
+            for field, c in self.fields.items()
+        )
         super().__init__(
             f"someone else changed {name} while you were editing: {detail}",
             fix="Nothing was saved: keep yours (save it over theirs) or keep theirs (reload it).",

@@ -123,8 +123,16 @@ class Finding:
 
     Examples
     --------
-    >>> f = Finding("future", "Looking ahead", 0.08, "Only 8% of your network looks ahead.",
-    ...             True, 0.6, "Leaders orient to the future.", "Ibarra & Hunter (2007)")
+    >>> f = Finding(
+    ...     "future",
+    ...     "Looking ahead",
+    ...     0.08,
+    ...     "Only 8% of your network looks ahead.",
+    ...     True,
+    ...     0.6,
+    ...     "Leaders orient to the future.",
+    ...     "Ibarra & Hunter (2007)",
+    ... )
     >>> f.severity_label, f.to_dict()["key"]
     ('medium', 'future')
     """
@@ -145,8 +153,17 @@ class Finding:
 
         Examples
         --------
-        >>> f = Finding("keep_warm", "t", 1, "r", True, 0.5, "p", "s",
-        ...             evidence=(Concerned("losing_touch", 1, "Bo"),))
+        >>> f = Finding(
+        ...     "keep_warm",
+        ...     "t",
+        ...     1,
+        ...     "r",
+        ...     True,
+        ...     0.5,
+        ...     "p",
+        ...     "s",
+        ...     evidence=(Concerned("losing_touch", 1, "Bo"),),
+        ... )
         >>> [p.name for p in f.people("losing_touch")], f.people("due")
         (['Bo'], [])
         """

@@ -21,11 +21,15 @@ def friendly_html(err: LeadNetError) -> str:
 
     Examples
     --------
-    >>> print(friendly_html(LeadNetError("no <name>", file="a.csv", line=2, fix="Add one.")))  # doctest: +ELLIPSIS
+    >>> print(
+    ...     friendly_html(LeadNetError("no <name>", file="a.csv", line=2, fix="Add one."))
+    ... )  # doctest: +ELLIPSIS
     <div role="alert" ...>a.csv, line 2: no &lt;name&gt;. Add one.</div>
     """
-    return ('<div role="alert" style="border-left:4px solid #b00020;padding:.4em .8em;'
-            f'background:#fdecee;color:#5f000f">{html.escape(str(err))}</div>')
+    return (
+        '<div role="alert" style="border-left:4px solid #b00020;padding:.4em .8em;'
+        f'background:#fdecee;color:#5f000f">{html.escape(str(err))}</div>'
+    )
 
 
 def _show(shell, etype, value, tb, tb_offset=None):

@@ -50,8 +50,9 @@ class ImportReport:
 
     Examples
     --------
-    >>> r = ImportReport(file="c.csv", format_label="LinkedIn", records=3,
-    ...                  imported=2, merged=1, rejected=0)
+    >>> r = ImportReport(
+    ...     file="c.csv", format_label="LinkedIn", records=3, imported=2, merged=1, rejected=0
+    ... )
     >>> r.summary()
     'c.csv (LinkedIn): 3 records: 2 imported, 1 merged, 0 rejected.'
     """
@@ -92,15 +93,22 @@ class ImportReport:
         )
         if self.duplicate_records:
             groups = len(self.possible_duplicates)
-            text += (f" {self.duplicate_records} possible duplicates to review "
-                     f"({groups:,} name{'s' if groups > 1 else ''}).")
+            text += (
+                f" {self.duplicate_records} possible duplicates to review "
+                f"({groups:,} name{'s' if groups > 1 else ''})."
+            )
         return text
 
     def rows(self) -> list[dict[str, object]]:
         """The events as table rows (file, line, outcome, name, detail)."""
         return [
-            {"file": self.file, "line": e.line, "outcome": e.outcome, "name": e.name,
-             "detail": e.detail}
+            {
+                "file": self.file,
+                "line": e.line,
+                "outcome": e.outcome,
+                "name": e.name,
+                "detail": e.detail,
+            }
             for e in self.events
         ]
 
@@ -205,8 +213,11 @@ def plan_import(
     ImportPlan
     """
     report = ImportReport(
-        file=parsed.file, format_label=parsed.format_label, records=len(parsed.records),
-        encoding=parsed.encoding, unknown_columns=list(parsed.unknown_columns),
+        file=parsed.file,
+        format_label=parsed.format_label,
+        records=len(parsed.records),
+        encoding=parsed.encoding,
+        unknown_columns=list(parsed.unknown_columns),
     )
     plan = ImportPlan(report=report)
     events = report.events
@@ -281,16 +292,20 @@ class _NameGroup:
         lines = ", ".join(str(n) for n in self.lines)
         if self.count > len(self.lines):
             lines += f" and {self.count - len(self.lines):,} more"
-        text = (f"{self.count:,} records of this file have this name (lines {lines})"
-                if self.count > 1 else f"line {self.lines[0]} has this name")
+        text = (
+            f"{self.count:,} records of this file have this name (lines {lines})"
+            if self.count > 1
+            else f"line {self.lines[0]} has this name"
+        )
         if self.known:
             names = ", ".join(examples)  # distinct names, at most a few
             if self.known > len(examples):
                 names = f"among them {names}"
-            text += (f"; {self.known:,} contact{'s' if self.known > 1 else ''} already in your "
-                     f"workspace too ({names})")
-        return (text + "; not merged: check and delete the extra ones if they are the same "
-                "person")
+            text += (
+                f"; {self.known:,} contact{'s' if self.known > 1 else ''} already in your "
+                f"workspace too ({names})"
+            )
+        return text + "; not merged: check and delete the extra ones if they are the same person"
 
 
 def _find_target(fp, keys, known_keys, file_keys, new_lines):

@@ -232,9 +232,7 @@ class Contact:
 
 
 #: Every stored field of a contact, in a stable order (``id`` and ``extra`` aside).
-CONTACT_FIELDS = tuple(
-    f.name for f in fields(Contact) if f.name not in ("id", "extra", "emails")
-)
+CONTACT_FIELDS = tuple(f.name for f in fields(Contact) if f.name not in ("id", "extra", "emails"))
 
 
 @dataclass(slots=True)
@@ -345,9 +343,7 @@ _PARSERS = {
 _TEXT_FIELDS = {n for n in CONTACT_FIELDS if n not in _PARSERS}
 
 
-def contact_from_row(
-    row: Mapping[str, object], *, source: str = ""
-) -> tuple[Contact, list[str]]:
+def contact_from_row(row: Mapping[str, object], *, source: str = "") -> tuple[Contact, list[str]]:
     """Build a :class:`Contact` from template-shaped cells.
 
     Values that cannot be understood are not dropped: they are moved into

@@ -21,10 +21,30 @@ __all__ = ["CONTACT_COLUMNS", "NetworkData", "filter_network", "load_network", "
 
 #: Columns of :attr:`NetworkData.contacts`.
 CONTACT_COLUMNS = (
-    "id", "name", "organisation", "role", "function", "industry", "seniority", "inside_org",
-    "relationship", "context", "frequency", "last_contact", "strength", "gives_me", "i_give",
-    "orientation", "discretionary", "introduced_by", "tags", "network_type",
-    "secondary_types", "confidence", "decided_by", "location",
+    "id",
+    "name",
+    "organisation",
+    "role",
+    "function",
+    "industry",
+    "seniority",
+    "inside_org",
+    "relationship",
+    "context",
+    "frequency",
+    "last_contact",
+    "strength",
+    "gives_me",
+    "i_give",
+    "orientation",
+    "discretionary",
+    "introduced_by",
+    "tags",
+    "network_type",
+    "secondary_types",
+    "confidence",
+    "decided_by",
+    "location",
 )
 
 
@@ -92,7 +112,8 @@ def network_from(
         ids = frame["id"]
         frame["network_type"] = ids.map(by_id["network_type"]).fillna("").astype(object)
         frame["secondary_types"] = ids.map(by_id["secondary_types"]).map(
-            lambda v: tuple(v) if isinstance(v, (tuple, list)) else ())
+            lambda v: tuple(v) if isinstance(v, (tuple, list)) else ()
+        )
         frame["confidence"] = ids.map(by_id["confidence"]).astype(float).fillna(0.0)
         frame["decided_by"] = ids.map(by_id["decided_by"]).fillna("").astype(object)
     else:
@@ -102,13 +123,19 @@ def network_from(
         frame["decided_by"] = ["person" if c.network_type else "" for c in items]
     frame["strength"] = pd.array(frame["strength"].tolist(), dtype="Int64")
     frame["last_contact"] = to_timestamps(frame["last_contact"])
-    frame["location"] = locations(frame["inside_org"], frame["organisation"],
-                                  profile.organisation if profile else "")
+    frame["location"] = locations(
+        frame["inside_org"], frame["organisation"], profile.organisation if profile else ""
+    )
     frame = frame[list(CONTACT_COLUMNS)]
-    tie_frame = pd.DataFrame([(t.contact_a, t.contact_b, t.strength) for t in ties],
-                             columns=["contact_a", "contact_b", "strength"], dtype="int64")
-    log = pd.DataFrame([(i.contact_id, i.date, i.kind, i.note) for i in interactions],
-                       columns=["contact_id", "date", "kind", "note"])
+    tie_frame = pd.DataFrame(
+        [(t.contact_a, t.contact_b, t.strength) for t in ties],
+        columns=["contact_a", "contact_b", "strength"],
+        dtype="int64",
+    )
+    log = pd.DataFrame(
+        [(i.contact_id, i.date, i.kind, i.note) for i in interactions],
+        columns=["contact_id", "date", "kind", "note"],
+    )
     log["date"] = to_timestamps(log["date"])
     return NetworkData(profile, frame, tie_frame, log)
 
@@ -149,8 +176,13 @@ def filter_network(
 
     Examples
     --------
-    >>> net = network_from(Profile("Ana"), [Contact("Bo", id=1, network_type="personal"),
-    ...                                     Contact("Cy", id=2, network_type="strategic")])
+    >>> net = network_from(
+    ...     Profile("Ana"),
+    ...     [
+    ...         Contact("Bo", id=1, network_type="personal"),
+    ...         Contact("Cy", id=2, network_type="strategic"),
+    ...     ],
+    ... )
     >>> filter_network(net, types=["strategic"]).contacts["name"].tolist()
     ['Cy']
     """
@@ -168,5 +200,9 @@ def filter_network(
     ids = set(contacts["id"].dropna().astype(int))
     ties = net.ties[net.ties["contact_a"].isin(ids) & net.ties["contact_b"].isin(ids)]
     log = net.interactions[net.interactions["contact_id"].isin(ids)]
-    return replace(net, contacts=contacts, ties=ties.reset_index(drop=True),
-                   interactions=log.reset_index(drop=True))
+    return replace(
+        net,
+        contacts=contacts,
+        ties=ties.reset_index(drop=True),
+        interactions=log.reset_index(drop=True),
+    )

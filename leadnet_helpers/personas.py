@@ -37,8 +37,9 @@ def persona_dir(slug: str) -> Path:
     folder = data_dir() / "personas" / slug
     if not (folder / "profile.json").exists():
         known = ", ".join(p["slug"] for p in list_personas())
-        raise WorkspaceError(f"there is no sample persona called '{slug}'",
-                             fix=f"Choose one of: {known}.")
+        raise WorkspaceError(
+            f"there is no sample persona called '{slug}'", fix=f"Choose one of: {known}."
+        )
     return folder
 
 

@@ -29,8 +29,16 @@ __all__ = [
 ]
 
 #: The diagnostics whose headline values a review compares, in this order.
-MAIN_FINDINGS = ("balance", "inside_outside", "future", "structure",
-                 "keep_warm", "give_and_take", "introductions", "strong_ties")
+MAIN_FINDINGS = (
+    "balance",
+    "inside_outside",
+    "future",
+    "structure",
+    "keep_warm",
+    "give_and_take",
+    "introductions",
+    "strong_ties",
+)
 
 
 @dataclass
@@ -54,18 +62,27 @@ class Progress:
     def summary(self) -> list[str]:
         """The comparison as a few plain sentences."""
         since = self.then_label or self.then_at[:10]
-        lines = [(f"Since {since}: {len(self.added)} contacts added, "
-                  f"{len(self.dropped)} dropped (churn {self.churn:.0%}).")]
-        mix = ", ".join(f"{t} {self.mix_then.get(t, 0)} → {self.mix_now.get(t, 0)}"
-                        for t in NETWORK_TYPES)
+        lines = [
+            (
+                f"Since {since}: {len(self.added)} contacts added, "
+                f"{len(self.dropped)} dropped (churn {self.churn:.0%})."
+            )
+        ]
+        mix = ", ".join(
+            f"{t} {self.mix_then.get(t, 0)} → {self.mix_now.get(t, 0)}" for t in NETWORK_TYPES
+        )
         lines.append(f"Network mix: {mix}.")
         back = sorted(set(self.losing_touch_then) - set(self.losing_touch_now))
-        lines.append(f"Losing touch: {len(self.losing_touch_then)} then, "
-                     f"{len(self.losing_touch_now)} now" +
-                     (f"; back in touch with {', '.join(back[:5])}." if back else "."))
+        lines.append(
+            f"Losing touch: {len(self.losing_touch_then)} then, "
+            f"{len(self.losing_touch_now)} now"
+            + (f"; back in touch with {', '.join(back[:5])}." if back else ".")
+        )
         if self.actions_done or self.actions_open:
-            lines.append(f"Actions done: {len(self.actions_done)} of "
-                         f"{len(self.actions_done) + len(self.actions_open)}.")
+            lines.append(
+                f"Actions done: {len(self.actions_done)} of "
+                f"{len(self.actions_done) + len(self.actions_open)}."
+            )
         return lines
 
 
@@ -83,8 +100,10 @@ def measure_now(ws, today: date | None = None) -> dict[str, Any]:
 
     analysis = analysis_of(ws, today)
     net, findings = analysis.network, analysis.findings
-    types = {str(int(i)): t for i, t in zip(net.contacts["id"], net.contacts["network_type"],
-                                            strict=True)}
+    types = {
+        str(int(i)): t
+        for i, t in zip(net.contacts["id"], net.contacts["network_type"], strict=True)
+    }
     return {
         "measured_on": (today or date.today()).isoformat(),
         "types": types,
@@ -123,10 +142,17 @@ def compare(then: dict[str, Any], now: dict[str, Any]) -> Progress:
 
     Examples
     --------
-    >>> then = {"label": "June", "taken_at": "2026-06-01", "contacts": [{"name": "Ada"},
-    ...         {"name": "Bo"}], "mix": {"operational": 2}}
-    >>> now = {"taken_at": "2026-11-01", "contacts": [{"name": "Ada"}, {"name": "Cy"}],
-    ...        "mix": {"operational": 1, "strategic": 1}}
+    >>> then = {
+    ...     "label": "June",
+    ...     "taken_at": "2026-06-01",
+    ...     "contacts": [{"name": "Ada"}, {"name": "Bo"}],
+    ...     "mix": {"operational": 2},
+    ... }
+    >>> now = {
+    ...     "taken_at": "2026-11-01",
+    ...     "contacts": [{"name": "Ada"}, {"name": "Cy"}],
+    ...     "mix": {"operational": 1, "strategic": 1},
+    ... }
     >>> p = compare(then, now)
     >>> p.added, p.dropped, round(p.churn, 2)
     (['Cy'], ['Bo'], 0.67)
@@ -140,18 +166,31 @@ def compare(then: dict[str, Any], now: dict[str, Any]) -> Progress:
     for f in now.get("findings", []):
         if f["key"] in MAIN_FINDINGS:
             prior = old.get(f["key"], {})
-            findings.append({"key": f["key"], "title": f["title"],
-                             "then": prior.get("value"), "now": f.get("value"),
-                             "gap_then": prior.get("is_gap"), "gap_now": f.get("is_gap")})
+            findings.append(
+                {
+                    "key": f["key"],
+                    "title": f["title"],
+                    "then": prior.get("value"),
+                    "now": f.get("value"),
+                    "gap_then": prior.get("is_gap"),
+                    "gap_now": f.get("is_gap"),
+                }
+            )
     done, open_ = _actions(now.get("plan"))
     return Progress(
-        then_label=str(then.get("label", "")), then_at=str(then.get("taken_at", "")),
-        now_at=str(now.get("taken_at", "")), added=added, dropped=dropped,
+        then_label=str(then.get("label", "")),
+        then_at=str(then.get("taken_at", "")),
+        now_at=str(now.get("taken_at", "")),
+        added=added,
+        dropped=dropped,
         churn=(len(added) + len(dropped)) / union if union else 0.0,
         mix_then={t: int(then.get("mix", {}).get(t, 0)) for t in NETWORK_TYPES},
         mix_now={t: int(now.get("mix", {}).get(t, 0)) for t in NETWORK_TYPES},
-        findings=findings, losing_touch_then=_losing_touch(then),
-        losing_touch_now=_losing_touch(now), actions_done=done, actions_open=open_,
+        findings=findings,
+        losing_touch_then=_losing_touch(then),
+        losing_touch_now=_losing_touch(now),
+        actions_done=done,
+        actions_open=open_,
     )
 
 
@@ -169,8 +208,7 @@ def pick_snapshot(snapshots: list[dict[str, Any]], since: date | None) -> dict[s
     return earlier[-1] if earlier else snapshots[0]
 
 
-def progress_against(ws, snapshot_id: int,
-                     today: date | None = None) -> Progress:
+def progress_against(ws, snapshot_id: int, today: date | None = None) -> Progress:
     """Compare the workspace now with the snapshot *snapshot_id*.
 
     Examples
@@ -183,9 +221,11 @@ def progress_against(ws, snapshot_id: int,
     ('start', [], 0.0)
     """
     then = ws.snapshot(snapshot_id)
-    now = {"taken_at": (today or date.today()).isoformat(),
-           "contacts": [{"name": c.name} for c in ws.contacts()],
-           **measure_now(ws, today)}
+    now = {
+        "taken_at": (today or date.today()).isoformat(),
+        "contacts": [{"name": c.name} for c in ws.contacts()],
+        **measure_now(ws, today),
+    }
     return compare(then, now)
 
 

@@ -50,8 +50,18 @@ def load_prompts(path: str | Path | None = None) -> list[Prompt]:
     --------
     >>> import json, pathlib, tempfile
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "prompts.json"
-    >>> _ = p.write_text(json.dumps([{"id": "q", "network_type": "personal",
-    ...     "prompt": "Who?", "defaults": {"inside_org": "no"}}]))
+    >>> _ = p.write_text(
+    ...     json.dumps(
+    ...         [
+    ...             {
+    ...                 "id": "q",
+    ...                 "network_type": "personal",
+    ...                 "prompt": "Who?",
+    ...                 "defaults": {"inside_org": "no"},
+    ...             }
+    ...         ]
+    ...     )
+    ... )
     >>> load_prompts(p)[0].defaults
     {'inside_org': 'no'}
     """
@@ -59,27 +69,47 @@ def load_prompts(path: str | Path | None = None) -> list[Prompt]:
     try:
         items = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise LeadNetError("the prompts file is missing", file=path.name,
-                           fix="Update the workbook folder (git pull), then run `make lab`.") from None
+        raise LeadNetError(
+            "the prompts file is missing",
+            file=path.name,
+            fix="Update the workbook folder (git pull), then run `make lab`.",
+        ) from None
     except (OSError, ValueError) as exc:
-        raise LeadNetError(f"the prompts file cannot be read ({exc})", file=path.name,
-                           fix="Restore it with `git checkout data/prompts.json`.") from None
+        raise LeadNetError(
+            f"the prompts file cannot be read ({exc})",
+            file=path.name,
+            fix="Restore it with `git checkout data/prompts.json`.",
+        ) from None
     prompts = []
     for number, item in enumerate(items if isinstance(items, list) else [], start=1):
         try:
-            defaults = {str(k): normalise_text(v) for k, v in (item.get("defaults") or {}).items()
-                        if k in TEMPLATE_COLUMNS}
-            prompts.append(Prompt(
-                id=str(item["id"]), network_type=str(item.get("network_type", "")),
-                prompt=normalise_text(item["prompt"]), why=normalise_text(item.get("why", "")),
-                source=normalise_text(item.get("source", "")), defaults=defaults,
-            ))
+            defaults = {
+                str(k): normalise_text(v)
+                for k, v in (item.get("defaults") or {}).items()
+                if k in TEMPLATE_COLUMNS
+            }
+            prompts.append(
+                Prompt(
+                    id=str(item["id"]),
+                    network_type=str(item.get("network_type", "")),
+                    prompt=normalise_text(item["prompt"]),
+                    why=normalise_text(item.get("why", "")),
+                    source=normalise_text(item.get("source", "")),
+                    defaults=defaults,
+                )
+            )
         except (KeyError, AttributeError, TypeError):
-            raise LeadNetError(f"prompt number {number} lacks an id or a prompt", file=path.name,
-                               fix="Restore it with `git checkout data/prompts.json`.") from None
+            raise LeadNetError(
+                f"prompt number {number} lacks an id or a prompt",
+                file=path.name,
+                fix="Restore it with `git checkout data/prompts.json`.",
+            ) from None
     if not prompts:
-        raise LeadNetError("the prompts file holds no prompts", file=path.name,
-                           fix="Restore it with `git checkout data/prompts.json`.")
+        raise LeadNetError(
+            "the prompts file holds no prompts",
+            file=path.name,
+            fix="Restore it with `git checkout data/prompts.json`.",
+        )
     return prompts
 
 

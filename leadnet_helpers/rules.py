@@ -74,8 +74,22 @@ NETWORK_TYPES = ("operational", "personal", "strategic")
 
 #: Words that do not tell two organisations apart ("Contoso Ltd" is "Contoso").
 ORGANISATION_SUFFIXES: tuple[str, ...] = (
-    "ltd", "limited", "inc", "plc", "llc", "llp", "gmbh", "sa", "sarl", "ag", "co", "corp",
-    "corporation", "company", "group", "the",
+    "ltd",
+    "limited",
+    "inc",
+    "plc",
+    "llc",
+    "llp",
+    "gmbh",
+    "sa",
+    "sarl",
+    "ag",
+    "co",
+    "corp",
+    "corporation",
+    "company",
+    "group",
+    "the",
 )
 _SUFFIX = re.compile(r"\b(?:" + "|".join(map(re.escape, ORGANISATION_SUFFIXES)) + r")\b")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -216,8 +230,11 @@ def introduced_by_someone(introduced_by: object, own_name: object = "") -> bool:
     >>> introduced_by_someone("Kenji"), introduced_by_someone("me"), introduced_by_someone("")
     (True, False, False)
     """
-    return (isinstance(introduced_by, str) and bool(introduced_by.strip())
-            and not is_self_introduced(introduced_by, own_name))
+    return (
+        isinstance(introduced_by, str)
+        and bool(introduced_by.strip())
+        and not is_self_introduced(introduced_by, own_name)
+    )
 
 
 # --------------------------------------------------------------------------- type in force
@@ -359,15 +376,15 @@ def warmths(days: np.ndarray, ideal: np.ndarray, maximum: np.ndarray) -> np.ndar
     safe = np.where(known, days, 0.0)
     over = known & (safe > maximum)
     due = known & (safe > ideal) & ~over
-    return np.where(~known, "unknown", np.where(over, "losing touch",
-                                                np.where(due, "due", "ok"))).astype(object)
+    return np.where(
+        ~known, "unknown", np.where(over, "losing touch", np.where(due, "due", "ok"))
+    ).astype(object)
 
 
 # --------------------------------------------------------------------------- dates
 
 #: Date layouts people and exports write, tried in order after ISO 8601.
-DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%d/%m/%Y", "%m/%d/%Y", "%Y/%m/%d",
-                "%d.%m.%Y")
+DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%d/%m/%Y", "%m/%d/%Y", "%Y/%m/%d", "%d.%m.%Y")
 
 
 def _missing(value: object) -> bool:
@@ -380,8 +397,7 @@ def _missing(value: object) -> bool:
         return False
 
 
-def parse_date(value: object, what: str = "date", *, formats: Sequence[str] = DATE_FORMATS
-               ) -> date:
+def parse_date(value: object, what: str = "date", *, formats: Sequence[str] = DATE_FORMATS) -> date:
     """Read a date written as ISO 8601 (or one of *formats*); the one date reader.
 
     Parameters
@@ -491,13 +507,12 @@ class NetworkStyle:
 
 #: The style of each network type, and of ``""`` (not yet classified).
 NETWORK_STYLES: dict[str, NetworkStyle] = {
-    "operational": NetworkStyle("Operational", "#0072B2", "#ffffff", "square", "\u25a0",
-                                "square"),
+    "operational": NetworkStyle("Operational", "#0072B2", "#ffffff", "square", "\u25a0", "square"),
     "personal": NetworkStyle("Personal", "#E69F00", "#000000", "circle", "\u25cf", "circle"),
-    "strategic": NetworkStyle("Strategic", "#009E73", "#000000", "triangle-up", "\u25b2",
-                              "triangle"),
-    "": NetworkStyle("Not yet classified", "#7F7F7F", "#ffffff", "diamond", "\u25c6",
-                     "diamond"),
+    "strategic": NetworkStyle(
+        "Strategic", "#009E73", "#000000", "triangle-up", "\u25b2", "triangle"
+    ),
+    "": NetworkStyle("Not yet classified", "#7F7F7F", "#ffffff", "diamond", "\u25c6", "diamond"),
 }
 
 

@@ -111,8 +111,9 @@ def start_workspace(profile: Profile | None = None, *, path: str | Path | None =
     if profile is None:
         target = Path(path) if path else paths.current_workspace_path()
         if target is None or not Path(target).exists():
-            raise WorkspaceError("there is no workspace to open yet",
-                                 fix="Create one with the form in notebook 00.")
+            raise WorkspaceError(
+                "there is no workspace to open yet", fix="Create one with the form in notebook 00."
+            )
         ws = Workspace.open(target, session=KERNEL_SESSION)
         kind = "sample" if _is_sample_path(ws.path) else "own"
         return _set(Session(ws, kind, "Opened your existing workspace."), remember=True)
@@ -120,8 +121,10 @@ def start_workspace(profile: Profile | None = None, *, path: str | Path | None =
     if target.exists():
         ws = Workspace.open(target, session=KERNEL_SESSION)
         ws.set_profile(profile)
-        note = ("A workspace under this name already existed, so it was opened (with "
-                "everything in it) and its profile updated.")
+        note = (
+            "A workspace under this name already existed, so it was opened (with "
+            "everything in it) and its profile updated."
+        )
     else:
         ws = Workspace.create(target, profile, session=KERNEL_SESSION)
         note = "Created a new, empty workspace."
@@ -140,8 +143,9 @@ def open_sample_workspace(slug: str | None = None, *, remember: bool = True) -> 
     True
     """
     ws = personas.open_sample(slug)
-    return _set(Session(ws, "sample", "Built a fresh copy of the sample persona."),
-                remember=remember)
+    return _set(
+        Session(ws, "sample", "Built a fresh copy of the sample persona."), remember=remember
+    )
 
 
 def reset_session() -> None:
@@ -182,14 +186,27 @@ def current_workspace() -> Workspace:
             ws = Workspace.open(remembered, session=KERNEL_SESSION)
         except WorkspaceError as err:
             ws = personas.open_sample()
-            return _set(Session(ws, "fallback", f"Your last workspace could not be opened "
-                                f"({err}) so this is a sample copy."), remember=False)
+            return _set(
+                Session(
+                    ws,
+                    "fallback",
+                    f"Your last workspace could not be opened ({err}) so this is a sample copy.",
+                ),
+                remember=False,
+            )
         kind = "sample" if _is_sample_path(ws.path) else "own"
-        return _set(Session(ws, kind, "Opened the workspace you chose in notebook 00."),
-                    remember=False)
+        return _set(
+            Session(ws, kind, "Opened the workspace you chose in notebook 00."), remember=False
+        )
     ws = personas.open_sample()
-    return _set(Session(ws, "fallback", "No workspace was chosen yet, so this is a fresh "
-                        "copy of a sample persona."), remember=False)
+    return _set(
+        Session(
+            ws,
+            "fallback",
+            "No workspace was chosen yet, so this is a fresh copy of a sample persona.",
+        ),
+        remember=False,
+    )
 
 
 def describe_session(session: Session) -> str:
@@ -212,13 +229,17 @@ def describe_session(session: Session) -> str:
     elif session.kind == "sample":
         head = f"You are exploring a copy of the sample persona <b>{who}</b> ({contacts})."
     else:
-        head = (f"<b>No workspace was chosen yet</b>, so you are working in a fresh copy of "
-                f"the sample persona <b>{who}</b> ({contacts}). Changes here are practice "
-                "only. To map your own network, run notebook 00_start_here and create "
-                "your workspace, then come back here.")
+        head = (
+            f"<b>No workspace was chosen yet</b>, so you are working in a fresh copy of "
+            f"the sample persona <b>{who}</b> ({contacts}). Changes here are practice "
+            "only. To map your own network, run notebook 00_start_here and create "
+            "your workspace, then come back here."
+        )
     note = "" if session.kind == "fallback" else f" {html.escape(session.note)}"
-    return (f"<p class='leadnet-banner'>{head}{note} The file is <code>{where}</code>; "
-            "it stays on this computer.</p>")
+    return (
+        f"<p class='leadnet-banner'>{head}{note} The file is <code>{where}</code>; "
+        "it stays on this computer.</p>"
+    )
 
 
 def workspace_banner(ws: Workspace | None = None):
@@ -248,10 +269,13 @@ def where_things_live():
     import ipywidgets
 
     home = html.escape(str(paths.leadnet_home()))
-    return ipywidgets.HTML(value=(
-        f"<p>Your workspaces are kept in <code>{home}</code>, one SQLite file per person. "
-        "Everything stays on this computer: the workbook sends nothing anywhere and "
-        "collects no usage data.</p>"))
+    return ipywidgets.HTML(
+        value=(
+            f"<p>Your workspaces are kept in <code>{home}</code>, one SQLite file per person. "
+            "Everything stays on this computer: the workbook sends nothing anywhere and "
+            "collects no usage data.</p>"
+        )
+    )
 
 
 def example_contacts(slug: str | None = None) -> dict[str, dict[str, object]]:
@@ -305,7 +329,9 @@ def example_contacts(slug: str | None = None) -> dict[str, dict[str, object]]:
         best = rows.sort_values("confidence", ascending=False, kind="stable").index[0]
         contact = contacts[int(best)]
         out[kind] = {
-            "name": contact.name, "role": contact.role, "organisation": contact.organisation,
+            "name": contact.name,
+            "role": contact.role,
+            "organisation": contact.organisation,
             "relationship": contact.relationship,
             # pandas-stubs types a cell as any scalar; these hold a float and a tuple.
             "confidence": float(result.at[best, "confidence"]),  # type: ignore[arg-type]
@@ -332,21 +358,28 @@ def network_examples(slug: str | None = None):
     for kind, example in example_contacts(slug).items():
         about = ", ".join(str(x) for x in (example["role"], example["organisation"]) if x)
         # example_contacts stores the reasons as a tuple
-        reasons = "".join(f"<li>{html.escape(str(r))}</li>"
-                          for r in cast(tuple[str, ...], example["reasons"]))
+        reasons = "".join(
+            f"<li>{html.escape(str(r))}</li>" for r in cast(tuple[str, ...], example["reasons"])
+        )
         rows.append(
             f"<tr><td style='padding:4px 8px;vertical-align:top'>{badge_html(kind)}</td>"
             f"<td style='padding:4px 8px;vertical-align:top'><b>{html.escape(str(example['name']))}"
             f"</b><br>{html.escape(about)}<br><i>{html.escape(str(example['relationship']))}</i>"
             f"</td><td style='padding:4px 8px;vertical-align:top'><ul style='margin:0'>"
-            f"{reasons}</ul></td></tr>")
-    head = "".join(f"<th scope='col' style='text-align:left;padding:4px 8px'>{h}</th>"
-                   for h in ("Network", "Example", "Why the rules put them there"))
-    return ipywidgets.HTML(value=(
-        f"<table class='leadnet-examples' style='border-collapse:collapse'><caption "
-        f"style='text-align:left'>One contact of each network from the sample persona "
-        f"{html.escape(who)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}"
-        "</tbody></table>"))
+            f"{reasons}</ul></td></tr>"
+        )
+    head = "".join(
+        f"<th scope='col' style='text-align:left;padding:4px 8px'>{h}</th>"
+        for h in ("Network", "Example", "Why the rules put them there")
+    )
+    return ipywidgets.HTML(
+        value=(
+            f"<table class='leadnet-examples' style='border-collapse:collapse'><caption "
+            f"style='text-align:left'>One contact of each network from the sample persona "
+            f"{html.escape(who)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}"
+            "</tbody></table>"
+        )
+    )
 
 
 def current_plan(ws: Workspace, today: date | None = None) -> Plan:

@@ -37,12 +37,15 @@ def main() -> None:
             out[persona["slug"]] = {
                 "mix": types["network_type"].value_counts().to_dict(),
                 "secondary": int(types["secondary_types"].map(len).sum()),
-                "findings": {f.key: [f.value, f.is_gap, f.severity, f.reading]
-                             for f in analysis.findings},
-                "actions": [[a.template, a.title, [w["name"] for w in a.who]]
-                            for a in plan.actions],
-                "backlog": [[a.template, a.title, [w["name"] for w in a.who]]
-                            for a in plan.backlog],
+                "findings": {
+                    f.key: [f.value, f.is_gap, f.severity, f.reading] for f in analysis.findings
+                },
+                "actions": [
+                    [a.template, a.title, [w["name"] for w in a.who]] for a in plan.actions
+                ],
+                "backlog": [
+                    [a.template, a.title, [w["name"] for w in a.who]] for a in plan.backlog
+                ],
             }
     json.dump(out, sys.stdout, indent=1, ensure_ascii=False, default=str)
     print()

@@ -13,8 +13,13 @@ from leadnet_helpers.store import Workspace
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("LEADNET_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 #: Copies of ../shared/fixtures (vendor-format samples), kept in the repo so a clone is whole.
 VENDOR_FIXTURES = REPO / "tests" / "fixtures" / "vendor"
@@ -36,8 +41,9 @@ def home(tmp_path, monkeypatch) -> Path:
 @pytest.fixture
 def ws(tmp_path) -> Workspace:
     """A new, empty workspace for Ana Lima."""
-    workspace = Workspace.create(tmp_path / "ana.leadnet.sqlite",
-                                 Profile(name="Ana Lima", organisation="Contoso Ltd"))
+    workspace = Workspace.create(
+        tmp_path / "ana.leadnet.sqlite", Profile(name="Ana Lima", organisation="Contoso Ltd")
+    )
     yield workspace
     workspace.close()
 
@@ -68,7 +74,8 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()

@@ -25,6 +25,7 @@ def counted(monkeypatch):
         def wrapper(*args, **kwargs):
             calls[name] += 1
             return real(*args, **kwargs)
+
         return wrapper
 
     classify = counting("classify", classify_module.classify)

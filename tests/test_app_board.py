@@ -21,8 +21,9 @@ from leadnet_helpers.widgets.triage import TriageView
 
 @pytest.fixture
 def ws(tmp_path):
-    workspace = Workspace.create(tmp_path / "ana.leadnet.sqlite",
-                                 Profile("Ana Lima", organisation="Contoso"))
+    workspace = Workspace.create(
+        tmp_path / "ana.leadnet.sqlite", Profile("Ana Lima", organisation="Contoso")
+    )
     yield workspace
     workspace.close()
 
@@ -30,20 +31,30 @@ def ws(tmp_path):
 @pytest.fixture
 def people(ws):
     return {
-        "Ada": ws.add_contact(Contact("Ada", relationship="mentor", organisation="Contoso",
-                                      orientation="future")),
+        "Ada": ws.add_contact(
+            Contact("Ada", relationship="mentor", organisation="Contoso", orientation="future")
+        ),
         "Bo": ws.add_contact(Contact("Bo", relationship="former colleague", inside_org=False)),
         "Cy": ws.add_contact(Contact("Cy", relationship="my manager", orientation="both")),
-        "Di": ws.add_contact(Contact("Di", relationship="industry peer", inside_org=False,
-                                     orientation="future", discretionary=True)),
+        "Di": ws.add_contact(
+            Contact(
+                "Di",
+                relationship="industry peer",
+                inside_org=False,
+                orientation="future",
+                discretionary=True,
+            )
+        ),
     }
 
 
 def test_confirming_into_the_secondary_network_swaps_primary_and_secondary(ws, people):
     model = board_model(ws)
     before = model.row(people["Ada"])
-    assert (before["network_type"], tuple(before["secondary_types"])) == ("strategic",
-                                                                         ("personal",))
+    assert (before["network_type"], tuple(before["secondary_types"])) == (
+        "strategic",
+        ("personal",),
+    )
     assert model.decide(people["Ada"], "personal") == "Ada"
     after = model.row(people["Ada"])
     assert after["network_type"] == "personal" and after["decided_by"] == "person"
@@ -78,8 +89,11 @@ def test_an_answer_reclassifies_one_contact_not_the_workspace(ws, people, monkey
     model = board_model(ws)
     _ = model.board
     calls = []
-    monkeypatch.setattr(board_module, "classify_and_save",
-                        lambda w: calls.append(w) or analysis.classify_and_save(w))
+    monkeypatch.setattr(
+        board_module,
+        "classify_and_save",
+        lambda w: calls.append(w) or analysis.classify_and_save(w),
+    )
     row = model.answer(people["Cy"], {"orientation": "future"})
     assert row["name"] == "Cy" and ws.contact(people["Cy"]).orientation == "future"
     assert model.row(people["Cy"])["network_type"] == row["network_type"]
@@ -113,8 +127,7 @@ def test_a_view_refreshes_when_another_views_operation_changes_the_board(ws, peo
     assert "1 decided by you" in overview.summary.value
     # and the other way round: a dropdown in the overview decides, the triage follows
     group = overview.groups["strategic"]
-    index = next(i for i, cid in enumerate(group.ids)
-                 if cid is not None and cid != triage.current)
+    index = next(i for i, cid in enumerate(group.ids) if cid is not None and cid != triage.current)
     group.rows[index][1].value = "personal"
     assert "2 of 4 reviewed" in triage.progress.value
     assert "2 decided by you" in overview.summary.value

@@ -20,7 +20,7 @@ def _imports(path: Path) -> set[str]:
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                base = ".".join(parts[:len(parts) - node.level])
+                base = ".".join(parts[: len(parts) - node.level])
                 module = f"{base}.{node.module}" if node.module else base
                 if node.module is None:
                     found.update(f"{base}.{alias.name}" for alias in node.names)
@@ -42,8 +42,9 @@ def test_a_view_imports_no_other_view_but_the_shared_helpers():
     for path in sorted((PACKAGE / "widgets").glob("*.py")):
         if path.name == "__init__.py":
             continue
-        views = {m.rsplit(".", 1)[-1] for m in _imports(path)
-                 if m.startswith("leadnet_helpers.widgets.")}
+        views = {
+            m.rsplit(".", 1)[-1] for m in _imports(path) if m.startswith("leadnet_helpers.widgets.")
+        }
         assert views <= SHARED, (path.name, views - SHARED)
 
 

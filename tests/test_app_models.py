@@ -22,8 +22,9 @@ TODAY = date(2026, 11, 21)
 
 @pytest.fixture
 def ws(tmp_path):
-    workspace = Workspace.create(tmp_path / "ana.leadnet.sqlite",
-                                 Profile("Ana Lima", organisation="Contoso"))
+    workspace = Workspace.create(
+        tmp_path / "ana.leadnet.sqlite", Profile("Ana Lima", organisation="Contoso")
+    )
     yield workspace
     workspace.close()
 

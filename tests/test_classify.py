@@ -40,11 +40,18 @@ from leadnet_helpers.model import (
 from leadnet_helpers.store import Workspace
 
 LABELLED = Path(__file__).resolve().parent / "fixtures" / "labelled"
-ME = Profile(name="Ana Lima", organisation="Contoso Ltd", function="Operations",
-             industry="Logistics")
+ME = Profile(
+    name="Ana Lima", organisation="Contoso Ltd", function="Operations", industry="Logistics"
+)
 #: A contact with a little neutral evidence, so that one changed field shows its effect.
-BASE = Contact(name="Dmitri Sokolov", organisation="", role="Specialist", strength=3,
-               seniority="peer", frequency="monthly")
+BASE = Contact(
+    name="Dmitri Sokolov",
+    organisation="",
+    role="Specialist",
+    strength=3,
+    seniority="peer",
+    frequency="monthly",
+)
 
 
 def one(contact: Contact, profile: Profile | None = ME) -> pd.Series:
@@ -145,24 +152,30 @@ def test_purpose_what_they_give_me():
 
 
 def test_function_and_seniority_relative_to_me():
-    senior_elsewhere = one(replace(BASE, inside_org=True, seniority="executive",
-                                   function="Finance"))
-    same_function = one(replace(BASE, inside_org=True, seniority="peer",
-                                function="operations"))
+    senior_elsewhere = one(
+        replace(BASE, inside_org=True, seniority="executive", function="Finance")
+    )
+    same_function = one(replace(BASE, inside_org=True, seniority="peer", function="operations"))
     assert senior_elsewhere["score_strategic"] >= same_function["score_strategic"] + 1.0
     assert "strategic" in (senior_elsewhere["network_type"], *senior_elsewhere["secondary_types"])
     assert same_function["network_type"] == "operational"
     # without a profile there is nothing to compare with, and nothing breaks
-    assert "senior_other_function" not in one(replace(BASE, function="Finance",
-                                                      seniority="executive"), None)["reason_rules"]
+    assert (
+        "senior_other_function"
+        not in one(replace(BASE, function="Finance", seniority="executive"), None)["reason_rules"]
+    )
 
 
 def test_free_text_concepts_for_each_network():
     cases = {
         "operational": ["my boss", "our haulage contractor", "key customer", "rota and handovers"],
         "personal": ["running club", "old classmate", "my mentor", "neighbour"],
-        "strategic": ["sits on our board", "investor", "shaping the three-year strategy",
-                      "sponsor in another division"],
+        "strategic": [
+            "sits on our board",
+            "investor",
+            "shaping the three-year strategy",
+            "sponsor in another division",
+        ],
     }
     for expected, phrases in cases.items():
         for phrase in phrases:
@@ -170,8 +183,14 @@ def test_free_text_concepts_for_each_network():
 
 
 def test_secondary_types_when_two_networks_are_close():
-    row = one(Contact(name="Olga", relationship="former boss, now on the board of a customer",
-                      inside_org=False, discretionary=True))
+    row = one(
+        Contact(
+            name="Olga",
+            relationship="former boss, now on the board of a customer",
+            inside_org=False,
+            discretionary=True,
+        )
+    )
     assert row["secondary_types"], row
     assert row["network_type"] not in row["secondary_types"]
 
@@ -209,8 +228,10 @@ def test_questions_ask_about_what_is_missing_and_close():
 
 
 def test_result_shape_input_kinds_and_determinism():
-    contacts = [Contact(name="A", relationship="supplier", id=7),
-                Contact(name="B", relationship="alumni", inside_org=False, id=9)]
+    contacts = [
+        Contact(name="A", relationship="supplier", id=7),
+        Contact(name="B", relationship="alumni", inside_org=False, id=9),
+    ]
     first = classify(contacts, ME)
     assert tuple(first.columns) == RESULT_COLUMNS
     assert first["contact_id"].tolist() == [7, 9]
@@ -264,8 +285,10 @@ def test_a_suggestion_never_replaces_a_person_decision_even_mid_run(ws):
 
 
 def test_confirm_many_and_errors(ws):
-    ids = [ws.add_contact(Contact(name=n, relationship=r)) for n, r in
-           [("A", "supplier"), ("B", "my mentor"), ("C", "investor")]]
+    ids = [
+        ws.add_contact(Contact(name=n, relationship=r))
+        for n, r in [("A", "supplier"), ("B", "my mentor"), ("C", "investor")]
+    ]
     classify_workspace(ws)
     assert confirm_many(ws, ids[:2]) == 2
     stored = ws.decisions()
@@ -311,10 +334,13 @@ _contacts = st.builds(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(contacts=st.lists(_contacts, min_size=1, max_size=6),
-       profile=st.one_of(st.none(), st.builds(Profile, name=st.just("Me"),
-                                                organisation=_maybe_text,
-                                                function=_maybe_text)))
+@given(
+    contacts=st.lists(_contacts, min_size=1, max_size=6),
+    profile=st.one_of(
+        st.none(),
+        st.builds(Profile, name=st.just("Me"), organisation=_maybe_text, function=_maybe_text),
+    ),
+)
 def test_any_contact_gets_a_valid_result(contacts, profile):
     out = classify(contacts, profile)
     assert len(out) == len(contacts)
@@ -363,12 +389,21 @@ def test_labelled_sets_cover_personas_industries_and_thin_rows():
 def test_labelled_agreement_at_least_90_percent():
     result = _labelled()
     agree = (result["expected"] == result["network_type"]).mean()
-    matrix = pd.crosstab(result["expected"], result["network_type"],
-                         rownames=["expected"], colnames=["classified"], margins=True)
-    misses = result.loc[result["expected"] != result["network_type"],
-                        ["set", "name", "expected", "network_type", "confidence"]]
-    report = (f"\nagreement {agree:.1%} on {len(result)} labelled contacts\n{matrix}\n"
-              f"disagreements:\n{misses.to_string(index=False)}")
+    matrix = pd.crosstab(
+        result["expected"],
+        result["network_type"],
+        rownames=["expected"],
+        colnames=["classified"],
+        margins=True,
+    )
+    misses = result.loc[
+        result["expected"] != result["network_type"],
+        ["set", "name", "expected", "network_type", "confidence"],
+    ]
+    report = (
+        f"\nagreement {agree:.1%} on {len(result)} labelled contacts\n{matrix}\n"
+        f"disagreements:\n{misses.to_string(index=False)}"
+    )
     print(report)
     assert agree >= 0.90, report
     # the classifier should know when it is unsure: misses carry less confidence

@@ -25,15 +25,30 @@ def leadnet(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
     """Run the installed console script (falls back to `python -m` in a bare checkout)."""
     exe = Path(sys.executable).with_name("leadnet")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "leadnet_helpers.cli"]
-    return subprocess.run([*cmd, *args], check=False, capture_output=True, text=True, timeout=120, cwd=cwd,
-                          env=cli_env())
+    return subprocess.run(
+        [*cmd, *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env=cli_env(),
+    )
 
 
 @pytest.fixture
 def workspace(tmp_path) -> Path:
     path = tmp_path / "ana.leadnet.sqlite"
-    done = leadnet("init", str(path), "--name", "Ana Lima", "--organisation", "Contoso",
-                   "--role", "Head of Operations")
+    done = leadnet(
+        "init",
+        str(path),
+        "--name",
+        "Ana Lima",
+        "--organisation",
+        "Contoso",
+        "--role",
+        "Head of Operations",
+    )
     assert done.returncode == 0, done.stderr
     assert "Created the workspace of Ana Lima" in done.stdout
     return path
@@ -43,7 +58,10 @@ def test_init_records_the_profile(workspace):
     with Workspace.open(workspace) as ws:
         profile = ws.profile()
     assert (profile.name, profile.organisation, profile.role) == (
-        "Ana Lima", "Contoso", "Head of Operations")
+        "Ana Lima",
+        "Contoso",
+        "Head of Operations",
+    )
 
 
 def test_init_refuses_to_overwrite_a_workspace(workspace):
@@ -53,15 +71,23 @@ def test_init_refuses_to_overwrite_a_workspace(workspace):
 
 
 def test_import_several_exports_reports_each_and_merges_people_across_files(
-        workspace, fixtures_dir):
-    done = leadnet("import", str(workspace), str(fixtures_dir / "linkedin_connections.csv"),
-                   str(fixtures_dir / "google_contacts.csv"),
-                   str(fixtures_dir / "contacts_ios.vcf"))
+    workspace, fixtures_dir
+):
+    done = leadnet(
+        "import",
+        str(workspace),
+        str(fixtures_dir / "linkedin_connections.csv"),
+        str(fixtures_dir / "google_contacts.csv"),
+        str(fixtures_dir / "contacts_ios.vcf"),
+    )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     summaries = [line for line in lines if " records: " in line]
     assert [s.split(" (")[0] for s in summaries] == [
-        "linkedin_connections.csv", "google_contacts.csv", "contacts_ios.vcf"]
+        "linkedin_connections.csv",
+        "google_contacts.csv",
+        "contacts_ios.vcf",
+    ]
     # Zoë is in all three files with the same e-mail address: one contact.
     with Workspace.open(workspace) as ws:
         zoes = [c for c in ws.contacts() if c.email == "zoe.angstrom@nordlys.example"]
@@ -97,9 +123,14 @@ def test_a_missing_file_is_named(workspace, tmp_path):
 
 
 def test_contacts_csv_has_template_columns_and_neutralised_formulas(
-        workspace, fixtures_dir, tmp_path):
-    assert leadnet("import", str(workspace),
-                   str(fixtures_dir / "hostile_formula_injection.csv")).returncode == 0
+    workspace, fixtures_dir, tmp_path
+):
+    assert (
+        leadnet(
+            "import", str(workspace), str(fixtures_dir / "hostile_formula_injection.csv")
+        ).returncode
+        == 0
+    )
     out = tmp_path / "contacts.csv"
     done = leadnet("contacts", str(workspace), "--csv", str(out))
     assert done.returncode == 0, done.stderr
@@ -129,7 +160,9 @@ def test_classify_writes_one_row_per_contact_with_reasons(workspace, tmp_path):
         "name,relationship,inside_org,orientation\n"
         "Ada Brooks,direct report,yes,current\n"
         "Gina Russo,professional association,no,\n"
-        "Kenji Watanabe,board member of our parent company,no,future\n", encoding="utf-8")
+        "Kenji Watanabe,board member of our parent company,no,future\n",
+        encoding="utf-8",
+    )
     assert leadnet("import", str(workspace), str(template)).returncode == 0
     out = tmp_path / "types.csv"
     done = leadnet("classify", str(workspace), "--csv", str(out))
@@ -137,7 +170,14 @@ def test_classify_writes_one_row_per_contact_with_reasons(workspace, tmp_path):
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = {r["name"]: r for r in csv.DictReader(handle)}
     assert list(next(iter(rows.values()))) == [
-        "id", "name", "network_type", "secondary_types", "confidence", "reasons", "decided_by"]
+        "id",
+        "name",
+        "network_type",
+        "secondary_types",
+        "confidence",
+        "reasons",
+        "decided_by",
+    ]
     assert rows["Ada Brooks"]["network_type"] == "operational"
     assert rows["Gina Russo"]["network_type"] == "personal"
     assert rows["Kenji Watanabe"]["network_type"] == "strategic"
@@ -161,17 +201,31 @@ def test_classify_keeps_the_persons_decision_and_summarises(workspace, fixtures_
 
 def test_log_records_an_interaction_by_name_and_explains_ambiguity(workspace, tmp_path):
     people = tmp_path / "people.csv"
-    people.write_text("name,organisation\nAda Brooks,Riverside\nBen Carter,Club\n"
-                      "Ben Carter,Contoso\n", encoding="utf-8")
+    people.write_text(
+        "name,organisation\nAda Brooks,Riverside\nBen Carter,Club\nBen Carter,Contoso\n",
+        encoding="utf-8",
+    )
     assert leadnet("import", str(workspace), str(people)).returncode == 0
-    done = leadnet("log", str(workspace), "ada brooks", "--kind", "gave", "--date", "2026-11-02",
-                   "--note", "sent the rota template")
+    done = leadnet(
+        "log",
+        str(workspace),
+        "ada brooks",
+        "--kind",
+        "gave",
+        "--date",
+        "2026-11-02",
+        "--note",
+        "sent the rota template",
+    )
     assert done.returncode == 0, done.stderr
     assert "Logged 'gave' with Ada Brooks on 2026-11-02" in done.stdout
     with Workspace.open(workspace) as ws:
         (entry,) = ws.interactions()
-        assert (entry.kind, entry.date, entry.note) == ("gave", "2026-11-02",
-                                                        "sent the rota template")
+        assert (entry.kind, entry.date, entry.note) == (
+            "gave",
+            "2026-11-02",
+            "sent the rota template",
+        )
     ambiguous = leadnet("log", str(workspace), "Ben Carter", "--kind", "met")
     assert ambiguous.returncode == 1 and "2 contacts are called 'Ben Carter'" in ambiguous.stderr
     assert "Give the id" in ambiguous.stderr
@@ -251,7 +305,8 @@ def test_plan_writes_the_five_files_and_saves_the_plan(sample_workspace, tmp_pat
     again = leadnet("plan", str(sample_workspace), "--out", str(tmp_path / "again"))
     assert again.returncode == 0
     assert (tmp_path / "again" / "plan.md").read_text(encoding="utf-8") == (
-        out / "plan.md").read_text(encoding="utf-8")
+        out / "plan.md"
+    ).read_text(encoding="utf-8")
 
 
 def test_demo_goes_from_import_to_exported_plan(tmp_path):
@@ -267,15 +322,21 @@ def test_demo_goes_from_import_to_exported_plan(tmp_path):
     assert len(workspaces) == 1 and str(workspaces[0]) in done.stdout
 
 
-
 # --------------------------------------------------------------------------- odd input
 
 
 def run_module(*args: str, optimise: bool = False) -> subprocess.CompletedProcess[str]:
     """``python [-O] -m leadnet_helpers.cli ARGS`` (str arguments may hold surrogate escapes)."""
     cmd = [sys.executable, *(["-O"] if optimise else []), "-m", "leadnet_helpers.cli", *args]
-    return subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=180,
-                          env=cli_env(), errors="replace")
+    return subprocess.run(
+        cmd,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=cli_env(),
+        errors="replace",
+    )
 
 
 def no_traceback(done: subprocess.CompletedProcess[str]) -> None:
@@ -351,11 +412,15 @@ def test_out_naming_a_file_is_refused(workspace, tmp_path):
 
 def test_contacts_piped_into_head_stops_without_a_traceback(workspace, tmp_path):
     many = tmp_path / "many.csv"
-    many.write_text("name,organisation\n" + "".join(f"Person {i},Org {i}\n" for i in range(4000)),
-                    encoding="utf-8")
+    many.write_text(
+        "name,organisation\n" + "".join(f"Person {i},Org {i}\n" for i in range(4000)),
+        encoding="utf-8",
+    )
     assert leadnet("import", str(workspace), str(many), "--quiet").returncode == 0
     cmd = [sys.executable, "-m", "leadnet_helpers.cli", "contacts", str(workspace)]
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env()) as proc:
+    with subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env()
+    ) as proc:
         assert proc.stdout.readline()
         proc.stdout.close()  # what `head -1` does
         stderr = proc.stderr.read().decode()
@@ -385,8 +450,9 @@ def test_a_read_only_workspace_or_folder_is_named_with_the_fix(tmp_path, what):
     undo = _freeze(ws if what == "file" else folder)
     try:
         done = leadnet("import", str(ws), str(contacts))
-        made = leadnet("init", str(folder / "new.leadnet.sqlite"), "--name", "B",
-                       "--organisation", "C")
+        made = leadnet(
+            "init", str(folder / "new.leadnet.sqlite"), "--name", "B", "--organisation", "C"
+        )
         listed = leadnet("contacts", str(ws))
     finally:
         undo()
@@ -424,8 +490,11 @@ def test_many_people_sharing_a_name_print_one_short_entry(workspace, tmp_path):
     done = leadnet("import", str(workspace), *files)
     second = done.stdout.split("sam-1000.csv (")[1]
     assert "1000 possible duplicates to review (1 name)" in second
-    (entry,) = [line for line in second.splitlines() if "possible duplicate" in line
-                and line.startswith("  ")]
+    (entry,) = [
+        line
+        for line in second.splitlines()
+        if "possible duplicate" in line and line.startswith("  ")
+    ]
     assert "1,000 contacts already in your workspace too (among them Sam Lee)" in entry
     assert len(entry) < 1_000
     assert len(done.stdout) < 5_000, done.stdout

@@ -123,17 +123,25 @@ def test_an_error_in_a_redraw_is_shown_not_raised(view, monkeypatch):
 
 
 def test_a_change_elsewhere_refreshes_the_dashboard(sample, view):
-    sample.add_contact(Contact("New Strategist", network_type="strategic",
-                               tags=("fresh",)))
+    sample.add_contact(Contact("New Strategist", network_type="strategic", tags=("fresh",)))
     workspace_model(sample).changed()
     assert view.net.size == 55
     assert ("fresh (1)", "fresh") in view.tags.options
 
 
 def test_names_are_escaped_in_the_readings():
-    net = network_from(Profile("Ana"), [Contact("<img src=x onerror=alert(1)>", id=1,
-                                                network_type="strategic",
-                                                last_contact="2020-01-01", strength=5)])
+    net = network_from(
+        Profile("Ana"),
+        [
+            Contact(
+                "<img src=x onerror=alert(1)>",
+                id=1,
+                network_type="strategic",
+                last_contact="2020-01-01",
+                strength=5,
+            )
+        ],
+    )
     view = dashboard_view(net=net, today=TODAY)
     text = " ".join(r.value for r in view.readings.values())
     assert "<img" not in text and "&lt;img" in text
@@ -145,18 +153,23 @@ def test_names_are_escaped_in_the_readings():
 def test_filter_summary_and_filters():
     assert filter_summary(Filters(), 0, 0) == "No contacts yet."
     assert filter_summary(Filters(types=()), 0, 5) == (
-        "Showing 0 of 5 contacts: no network type chosen.")
+        "Showing 0 of 5 contacts: no network type chosen."
+    )
     assert filter_summary(Filters(types=("operational", "personal")), 3, 5) == (
-        "Showing 3 of 5 contacts: operational and personal networks.")
-    net = network_from(Profile("Ana"), [Contact("A", id=1, inside_org=True),
-                                        Contact("B", id=2, inside_org=False)])
+        "Showing 3 of 5 contacts: operational and personal networks."
+    )
+    net = network_from(
+        Profile("Ana"), [Contact("A", id=1, inside_org=True), Contact("B", id=2, inside_org=False)]
+    )
     assert Filters().apply(net) is net
     assert Filters(inside="inside").apply(net).contacts["name"].tolist() == ["A"]
 
 
 def test_tag_options_are_ranked_and_deduplicated():
-    net = network_from(Profile("Ana"), [Contact("A", tags=("b", "a")), Contact("B", tags=("B",)),
-                                        Contact("C", tags=("c",))])
+    net = network_from(
+        Profile("Ana"),
+        [Contact("A", tags=("b", "a")), Contact("B", tags=("B",)), Contact("C", tags=("c",))],
+    )
     assert tag_options(net) == [("b (2)", "b"), ("a (1)", "a"), ("c (1)", "c")]
     assert tag_options(net, limit=1) == [("b (2)", "b")]
 

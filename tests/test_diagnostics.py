@@ -128,8 +128,9 @@ def test_ei_index_values():
 
 def test_inside_outside_weights_time():
     contacts = [Contact(f"in{i}", id=i, inside_org=True, frequency="weekly") for i in range(1, 4)]
-    contacts += [Contact(f"out{i}", id=i, inside_org=False, frequency="yearly")
-                 for i in range(4, 8)]
+    contacts += [
+        Contact(f"out{i}", id=i, inside_org=False, frequency="yearly") for i in range(4, 8)
+    ]
     contacts.append(Contact("unknown", id=9))
     f = inside_outside(network_from(Profile("Ana"), contacts))
     assert f.value == pytest.approx(1 / 7)
@@ -148,8 +149,10 @@ def test_future_share_reading_from_the_issue():
     contacts.append(Contact("f", id=11, orientation="future"))
     f = future_orientation(network_from(Profile("Ana", career_stage=STEPPING_UP), contacts))
     assert f.value == pytest.approx(1 / 12)
-    assert f.reading == ("Only 8% of your network looks to the future; a functional manager "
-                         "stepping up to business leader usually needs a quarter or more.")
+    assert f.reading == (
+        "Only 8% of your network looks to the future; a functional manager "
+        "stepping up to business leader usually needs a quarter or more."
+    )
     assert f.is_gap
 
 
@@ -182,11 +185,12 @@ def test_diversity_flags_a_one_function_network():
 
 def test_homophily_against_own_profile():
     prof = Profile("Ana", organisation="Marrowby", function="Operations", industry="Logistics")
-    contacts = [Contact("a", id=1, function="operations", seniority="peer", inside_org=True),
-                Contact("b", id=2, function="Operations", seniority="junior", inside_org=True),
-                Contact("c", id=3, function="Operations", organisation="Marrowby"),
-                Contact("d", id=4, function="Finance", organisation="Other Ltd",
-                        inside_org=False)]
+    contacts = [
+        Contact("a", id=1, function="operations", seniority="peer", inside_org=True),
+        Contact("b", id=2, function="Operations", seniority="junior", inside_org=True),
+        Contact("c", id=3, function="Operations", organisation="Marrowby"),
+        Contact("d", id=4, function="Finance", organisation="Other Ltd", inside_org=False),
+    ]
     f = homophily(network_from(prof, contacts))
     assert f.value["function"] == -0.5
     assert f.value["organisation"] == -0.5
@@ -205,8 +209,7 @@ def robert(**extra) -> Contact:
 
 def test_losing_touch_list():
     friend = Contact("Sam", id=2, network_type="personal", strength=5, last_contact="2026-11-01")
-    old_op = Contact("Ola", id=3, network_type="operational", strength=2,
-                     last_contact="2025-11-01")
+    old_op = Contact("Ola", id=3, network_type="operational", strength=2, last_contact="2025-11-01")
     f = keep_warm(network_from(Profile("Ana"), [robert(), friend, old_op]), today=TODAY)
     assert f.value == 2 and f.is_gap
     first = f.details["losing_touch"][0]
@@ -248,8 +251,9 @@ def test_keep_warm_file_has_source_and_every_cell():
 def test_keep_warm_without_dates_and_with_future_dates():
     f = keep_warm(network_from(Profile("Ana"), [Contact("Bo", id=1)]), today=TODAY)
     assert f.value == 0 and not f.is_gap and "log" in f.reading
-    ahead = keep_warm(network_from(Profile("Ana"), [robert(last_contact="2027-01-01")]),
-                      today=TODAY)
+    ahead = keep_warm(
+        network_from(Profile("Ana"), [robert(last_contact="2027-01-01")]), today=TODAY
+    )
     assert ahead.value == 0
 
 
@@ -257,13 +261,22 @@ def test_keep_warm_without_dates_and_with_future_dates():
 
 
 def ledger():
-    contacts = [Contact("Bo", id=1, gives_me=("support", "feedback", "insight")),
-                Contact("Cy", id=2, gives_me=("resources",), i_give=("support",)),
-                Contact("Di", id=3), Contact("Ed", id=4), Contact("Flo", id=5)]
-    log = [Interaction(1, "2026-10-01", "asked"), Interaction(1, "2026-10-05", "asked"),
-           Interaction(1, "2026-10-09", "asked"), Interaction(2, "2026-10-02", "asked"),
-           Interaction(2, "2026-11-01", "gave"), Interaction(3, "2026-11-03", "met"),
-           Interaction(4, "2024-01-01", "asked")]  # outside the one-year window
+    contacts = [
+        Contact("Bo", id=1, gives_me=("support", "feedback", "insight")),
+        Contact("Cy", id=2, gives_me=("resources",), i_give=("support",)),
+        Contact("Di", id=3),
+        Contact("Ed", id=4),
+        Contact("Flo", id=5),
+    ]
+    log = [
+        Interaction(1, "2026-10-01", "asked"),
+        Interaction(1, "2026-10-05", "asked"),
+        Interaction(1, "2026-10-09", "asked"),
+        Interaction(2, "2026-10-02", "asked"),
+        Interaction(2, "2026-11-01", "gave"),
+        Interaction(3, "2026-11-03", "met"),
+        Interaction(4, "2024-01-01", "asked"),
+    ]  # outside the one-year window
     return network_from(Profile("Ana"), contacts, [Tie(1, 2), Tie(1, 3), Tie(1, 4)], log)
 
 
@@ -286,10 +299,12 @@ def test_over_reliance_and_most_constraining():
 
 
 def test_coverage_missing_and_by_network():
-    contacts = [Contact("a", id=1, gives_me=("support",), network_type="personal"),
-                Contact("b", id=2, gives_me=("support", "insight"), network_type="strategic"),
-                Contact("c", id=3, gives_me=("resources", "insight"), network_type="operational"),
-                Contact("d", id=4, gives_me=("resources",), network_type="operational")]
+    contacts = [
+        Contact("a", id=1, gives_me=("support",), network_type="personal"),
+        Contact("b", id=2, gives_me=("support", "insight"), network_type="strategic"),
+        Contact("c", id=3, gives_me=("resources", "insight"), network_type="operational"),
+        Contact("d", id=4, gives_me=("resources",), network_type="operational"),
+    ]
     f = coverage(network_from(Profile("Ana"), contacts))
     assert f.value == {"support": 2, "feedback": 0, "insight": 2, "resources": 2}
     assert f.details["missing"] == ["feedback"]
@@ -303,19 +318,28 @@ def test_coverage_missing_and_by_network():
 
 @pytest.mark.parametrize(("mine", "gap"), [(13, False), (14, True), (20, True), (0, False)])
 def test_the_65_percent_rule(mine, gap):
-    contacts = [Contact(f"c{i}", id=i, introduced_by="me" if i < mine else "Jo Broker")
-                for i in range(20)]
+    contacts = [
+        Contact(f"c{i}", id=i, introduced_by="me" if i < mine else "Jo Broker") for i in range(20)
+    ]
     f = brokers(network_from(Profile("Ana Lima"), contacts))
     assert f.value == pytest.approx(mine / 20)
     assert f.is_gap is gap
     if mine < 20:
-        assert f.details["brokers"][0] == {"id": None, "name": "Jo Broker", "network_type": None,
-                                           "introductions": 20 - mine, "in_network": False}
+        assert f.details["brokers"][0] == {
+            "id": None,
+            "name": "Jo Broker",
+            "network_type": None,
+            "introductions": 20 - mine,
+            "in_network": False,
+        }
 
 
 def test_own_name_counts_as_me_and_brokers_are_matched():
-    contacts = [Contact("Bo Li", id=1, introduced_by="Ana Lima"),
-                Contact("Cy", id=2, introduced_by="bo  li"), Contact("Di", id=3)]
+    contacts = [
+        Contact("Bo Li", id=1, introduced_by="Ana Lima"),
+        Contact("Cy", id=2, introduced_by="bo  li"),
+        Contact("Di", id=3),
+    ]
     f = brokers(network_from(Profile("Ana Lima"), contacts))
     assert f.details["self_introduced"] == 1 and f.details["key_contacts"] == 2
     assert f.details["brokers"][0]["id"] == 1
@@ -332,12 +356,16 @@ def test_introductions_with_reasons():
     assert {"Oluwaseun", "Tied"} not in pairs  # they know each other already
     assert all("Weak" not in p for p in pairs)  # only strong ties are paired
     first = f.details["suggestions"][0]
-    assert first["reason"] == "Both work in Supply chain; one inside, one outside your organisation."
+    assert (
+        first["reason"] == "Both work in Supply chain; one inside, one outside your organisation."
+    )
 
 
 def test_introductions_search_is_capped():
-    contacts = [Contact(f"c{i}", id=i, strength=5, function=f"f{i % 3}", inside_org=i % 2 == 0)
-                for i in range(3000)]
+    contacts = [
+        Contact(f"c{i}", id=i, strength=5, function=f"f{i % 3}", inside_org=i % 2 == 0)
+        for i in range(3000)
+    ]
     f = introductions(network_from(Profile("Ana"), contacts), limit=5)
     assert f.details["candidates"] == 200
     assert len(f.details["suggestions"]) == 5
@@ -348,12 +376,17 @@ def test_introductions_search_is_capped():
 
 def test_strong_ties_per_network_and_cross_functional():
     prof = Profile("Noor", function="Engineering")
-    contacts = [Contact(f"o{i}", id=i, network_type="operational", strength=s, function=fn)
-                for i, (s, fn) in enumerate([(5, "Engineering"), (4, "Engineering"),
-                                             (1, "Security"), (2, "Legal"), (2, "Support")])]
-    contacts += [Contact("p", id=10, network_type="personal", strength=5),
-                 Contact("s", id=11, network_type="strategic", strength=2),
-                 Contact("s2", id=12, network_type="strategic", strength=1)]
+    contacts = [
+        Contact(f"o{i}", id=i, network_type="operational", strength=s, function=fn)
+        for i, (s, fn) in enumerate(
+            [(5, "Engineering"), (4, "Engineering"), (1, "Security"), (2, "Legal"), (2, "Support")]
+        )
+    ]
+    contacts += [
+        Contact("p", id=10, network_type="personal", strength=5),
+        Contact("s", id=11, network_type="strategic", strength=2),
+        Contact("s2", id=12, network_type="strategic", strength=1),
+    ]
     f = strong_ties(network_from(prof, contacts))
     assert f.value == {"operational": 2, "personal": 1, "strategic": 0}
     assert f.details["operational_other_functions_mean"] == pytest.approx(5 / 3)
@@ -377,8 +410,10 @@ def test_gap_list_puts_strategic_underuse_first():
     assert gaps[0].key == "balance"
     rest = [f.severity for f in gaps[1:]]
     assert rest == sorted(rest, reverse=True)
-    plain = [Finding("a", "t", 1, "r", True, 0.2, "p", "s"),
-             Finding("b", "t", 1, "r", True, 0.9, "p", "s")]
+    plain = [
+        Finding("a", "t", 1, "r", True, 0.2, "p", "s"),
+        Finding("b", "t", 1, "r", True, 0.9, "p", "s"),
+    ]
     assert [f.key for f in gap_list(plain)] == ["b", "a"]
 
 
@@ -408,35 +443,58 @@ def networks(draw):
     n = draw(st.integers(0, 12))
     contacts = []
     for i in range(n):
-        contacts.append(Contact(
-            name=draw(st.sampled_from([f"c{i}", "c1", "Ana", "Zoë Ångström"])),
-            id=draw(st.one_of(st.none(), st.integers(0, 14))),
-            organisation=draw(WORDS), function=draw(WORDS), industry=draw(WORDS),
-            seniority=draw(st.sampled_from(("", *SENIORITY))),
-            inside_org=draw(st.sampled_from([True, False, None])),
-            frequency=draw(st.sampled_from(("", *FREQUENCY))),
-            last_contact=draw(st.sampled_from(["", "2026-11-20", "2019-02-28", "2031-01-01"])),
-            strength=draw(st.one_of(st.none(), st.integers(1, 5))),
-            gives_me=tuple(draw(st.lists(st.sampled_from(GIVES), max_size=4, unique=True))),
-            i_give=tuple(draw(st.lists(st.sampled_from(I_GIVE), max_size=5, unique=True))),
-            orientation=draw(st.sampled_from(("", *ORIENTATION))),
-            discretionary=draw(st.sampled_from([True, False, None])),
-            network_type=draw(st.sampled_from(("", *NETWORK_TYPES))),
-            introduced_by=draw(WORDS),
-            tags=tuple(draw(st.lists(st.sampled_from(["a", "b", "Board"]), max_size=2)))))
-    ties = [Tie(a, b, s) for a, b, s in draw(st.lists(
-        st.tuples(st.integers(0, 15), st.integers(0, 15), st.integers(1, 5)), max_size=30))]
-    log = [Interaction(c, d, k) for c, d, k in draw(st.lists(st.tuples(
-        st.integers(0, 15), st.sampled_from(["2026-11-01", "2025-01-01", "", "not a date",
-                                             "2030-01-01"]),
-        st.sampled_from((*INTERACTION_KINDS, "other"))), max_size=20))]
-    profile = Profile(draw(st.sampled_from(["", "Ana"])), organisation=draw(WORDS),
-                      function=draw(WORDS), industry=draw(WORDS),
-                      career_stage=draw(st.sampled_from(("", "astronaut", *CAREER_STAGES))))
+        contacts.append(
+            Contact(
+                name=draw(st.sampled_from([f"c{i}", "c1", "Ana", "Zoë Ångström"])),
+                id=draw(st.one_of(st.none(), st.integers(0, 14))),
+                organisation=draw(WORDS),
+                function=draw(WORDS),
+                industry=draw(WORDS),
+                seniority=draw(st.sampled_from(("", *SENIORITY))),
+                inside_org=draw(st.sampled_from([True, False, None])),
+                frequency=draw(st.sampled_from(("", *FREQUENCY))),
+                last_contact=draw(st.sampled_from(["", "2026-11-20", "2019-02-28", "2031-01-01"])),
+                strength=draw(st.one_of(st.none(), st.integers(1, 5))),
+                gives_me=tuple(draw(st.lists(st.sampled_from(GIVES), max_size=4, unique=True))),
+                i_give=tuple(draw(st.lists(st.sampled_from(I_GIVE), max_size=5, unique=True))),
+                orientation=draw(st.sampled_from(("", *ORIENTATION))),
+                discretionary=draw(st.sampled_from([True, False, None])),
+                network_type=draw(st.sampled_from(("", *NETWORK_TYPES))),
+                introduced_by=draw(WORDS),
+                tags=tuple(draw(st.lists(st.sampled_from(["a", "b", "Board"]), max_size=2))),
+            )
+        )
+    ties = [
+        Tie(a, b, s)
+        for a, b, s in draw(
+            st.lists(
+                st.tuples(st.integers(0, 15), st.integers(0, 15), st.integers(1, 5)), max_size=30
+            )
+        )
+    ]
+    log = [
+        Interaction(c, d, k)
+        for c, d, k in draw(
+            st.lists(
+                st.tuples(
+                    st.integers(0, 15),
+                    st.sampled_from(["2026-11-01", "2025-01-01", "", "not a date", "2030-01-01"]),
+                    st.sampled_from((*INTERACTION_KINDS, "other")),
+                ),
+                max_size=20,
+            )
+        )
+    ]
+    profile = Profile(
+        draw(st.sampled_from(["", "Ana"])),
+        organisation=draw(WORDS),
+        function=draw(WORDS),
+        industry=draw(WORDS),
+        career_stage=draw(st.sampled_from(("", "astronaut", *CAREER_STAGES))),
+    )
     net = network_from(profile, contacts, ties, log)
     if draw(st.booleans()):
-        net = filter_network(net, types=draw(st.lists(st.sampled_from(NETWORK_TYPES),
-                                                      max_size=2)))
+        net = filter_network(net, types=draw(st.lists(st.sampled_from(NETWORK_TYPES), max_size=2)))
     return net
 
 

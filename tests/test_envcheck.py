@@ -42,8 +42,9 @@ def test_a_too_old_package_names_both_versions():
     found = {name: "99.0" for name, _ in envcheck.REQUIRED}
     found["pandas"] = "1.5.3"
     (bad,) = [s for s in envcheck.check_packages(version_of=_versions(found)) if not s.ok]
-    assert bad.advice == ("version 1.5.3 is older than the 2.2 needed: "
-                          "run `make lab` from the repository folder.")
+    assert bad.advice == (
+        "version 1.5.3 is older than the 2.2 needed: run `make lab` from the repository folder."
+    )
 
 
 def test_prerelease_and_local_versions_count_as_their_release():

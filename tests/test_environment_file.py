@@ -50,7 +50,9 @@ def test_environment_yml_and_pyproject_name_the_same_packages_and_ranges():
     _, conda = _conda_dependencies()
     assert sorted(conda) == sorted(wanted)
     for name, spec in conda.items():
-        assert not re.search(r"(^|,)\s*=[^=]", spec), f"{name}: conda's single '=' is not pip's '=='"
+        assert not re.search(r"(^|,)\s*=[^=]", spec), (
+            f"{name}: conda's single '=' is not pip's '=='"
+        )
         assert SpecifierSet(spec) == wanted[name], f"{name}: {spec} vs {wanted[name]}"
 
 

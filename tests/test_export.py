@@ -92,17 +92,47 @@ def assert_loads_nothing(page: Page) -> None:
 
 def _findings() -> list[Finding]:
     return [
-        Finding("balance", "Balance of the three networks",
-                {"operational": 0.6, "personal": 0.3, "strategic": 0.1},
-                "Only 10% of your network is strategic.", True, 0.8, "Leaders need all three.",
-                "Ibarra & Hunter (2007)", {"target": {"operational": 0.4, "personal": 0.3,
-                                                     "strategic": 0.3}}),
-        Finding("keep_warm", "Keeping ties warm", 1, "Robert Hale is losing touch.", True, 0.6,
-                "A network is a muscle.", "Ibarra & Hunter (2007)", {},
-                (Concerned("losing_touch", 1, "Robert Hale", "strategic",
-                           "strategic, last contact 7 months ago"),)),
-        Finding("give_and_take", "Give and take", 0.2, "You ask more than you give.", True, 0.5,
-                "Reciprocity.", "Baker (2000)"),
+        Finding(
+            "balance",
+            "Balance of the three networks",
+            {"operational": 0.6, "personal": 0.3, "strategic": 0.1},
+            "Only 10% of your network is strategic.",
+            True,
+            0.8,
+            "Leaders need all three.",
+            "Ibarra & Hunter (2007)",
+            {"target": {"operational": 0.4, "personal": 0.3, "strategic": 0.3}},
+        ),
+        Finding(
+            "keep_warm",
+            "Keeping ties warm",
+            1,
+            "Robert Hale is losing touch.",
+            True,
+            0.6,
+            "A network is a muscle.",
+            "Ibarra & Hunter (2007)",
+            {},
+            (
+                Concerned(
+                    "losing_touch",
+                    1,
+                    "Robert Hale",
+                    "strategic",
+                    "strategic, last contact 7 months ago",
+                ),
+            ),
+        ),
+        Finding(
+            "give_and_take",
+            "Give and take",
+            0.2,
+            "You ask more than you give.",
+            True,
+            0.5,
+            "Reciprocity.",
+            "Baker (2000)",
+        ),
         Finding("diversity", "Diversity", 0.7, "Varied.", False, 0.0, "Blau.", "Blau (1977)"),
     ]
 
@@ -138,8 +168,10 @@ def test_html_is_self_contained_and_holds_the_plan(plan):
 def test_html_embeds_plotly_once_for_all_figures(plan):
     go = pytest.importorskip("plotly.graph_objects")
     hostile = "</script><script>alert(1)</script>"
-    figures = {"Mix": go.Figure(go.Bar(x=["a", hostile], y=[1, 2])),
-               "Ties": go.Figure(go.Scatter(x=[1, 2], y=[2, 1], name=hostile))}
+    figures = {
+        "Mix": go.Figure(go.Bar(x=["a", hostile], y=[1, 2])),
+        "Ties": go.Figure(go.Scatter(x=[1, 2], y=[2, 1], name=hostile)),
+    }
     page = plan_html(plan, figures)
     parsed = parse(page)
     assert_loads_nothing(parsed)
@@ -158,10 +190,13 @@ def test_html_embeds_plotly_once_for_all_figures(plan):
 
 @pytest.mark.browser
 def test_the_html_renders_its_charts_offline_and_prints_to_three_pages_at_most(
-        plan, tmp_path, chromium):
+    plan, tmp_path, chromium
+):
     go = pytest.importorskip("plotly.graph_objects")
-    figures = {"Mix": go.Figure(go.Bar(x=["a", "b"], y=[1, 2])),
-               "Many": go.Figure(go.Scattergl(x=list(range(3000)), y=list(range(3000))))}
+    figures = {
+        "Mix": go.Figure(go.Bar(x=["a", "b"], y=[1, 2])),
+        "Many": go.Figure(go.Scattergl(x=list(range(3000)), y=list(range(3000)))),
+    }
     path = write_plan(plan, tmp_path, figures, formats=["html"])["html"]
     context = chromium.new_context()
     page = context.new_page()
@@ -180,12 +215,35 @@ def test_the_html_renders_its_charts_offline_and_prints_to_three_pages_at_most(
 
 
 def test_html_escapes_everything_typed():
-    plan = Plan('<b onmouseover="x()">Ana</b>', TODAY,
-                [{"key": "k", "title": "<i>t</i>", "reading": "a & b", "severity": "high",
-                  "score": 0.9, "is_gap": True}],
-                [Action("a", "<script>alert(1)</script>", why="x < y",
-                        who=[{"contact_id": 1, "name": "<img src=x onerror=alert(1)>",
-                              "detail": '"><svg onload=alert(1)>'}], due=TODAY)])
+    plan = Plan(
+        '<b onmouseover="x()">Ana</b>',
+        TODAY,
+        [
+            {
+                "key": "k",
+                "title": "<i>t</i>",
+                "reading": "a & b",
+                "severity": "high",
+                "score": 0.9,
+                "is_gap": True,
+            }
+        ],
+        [
+            Action(
+                "a",
+                "<script>alert(1)</script>",
+                why="x < y",
+                who=[
+                    {
+                        "contact_id": 1,
+                        "name": "<img src=x onerror=alert(1)>",
+                        "detail": '"><svg onload=alert(1)>',
+                    }
+                ],
+                due=TODAY,
+            )
+        ],
+    )
     parsed = parse(plan_html(plan))
     assert not parsed.tags("script") and not parsed.tags("img") and not parsed.tags("b")
     assert all(not k.startswith("on") for _, a in parsed.elements for k in a)
@@ -229,8 +287,9 @@ def test_ics_parses_with_the_right_events_rules_and_uids(plan):
 
 
 def test_ics_quarterly_rule_and_done_actions():
-    plan = Plan("Ana", TODAY, [], [Action("q", "Conference", due=TODAY, cadence="quarterly",
-                                          status="done")])
+    plan = Plan(
+        "Ana", TODAY, [], [Action("q", "Conference", due=TODAY, cadence="quarterly", status="done")]
+    )
     event = icalendar.Calendar.from_ical(plan_ics(plan)).walk("VEVENT")[0]
     assert event["RRULE"]["FREQ"] == ["MONTHLY"] and event["RRULE"]["INTERVAL"] == [3]
     assert str(event["SUMMARY"]) == "Done: Conference"
@@ -243,7 +302,7 @@ def test_csv_reads_back_one_row_per_action(plan):
     rows = list(csv.DictReader(io.StringIO(plan_csv(plan))))
     assert tuple(rows[0]) == PLAN_CSV_COLUMNS
     assert len(rows) == len(plan.actions) + len(plan.backlog)
-    assert [r["title"] for r in rows[:len(plan.actions)]] == [a.title for a in plan.actions]
+    assert [r["title"] for r in rows[: len(plan.actions)]] == [a.title for a in plan.actions]
     assert {r["section"] for r in rows} == {"this month", "backlog"}
     first = rows[0]
     assert first["due"] == plan.actions[0].due.isoformat()
@@ -255,7 +314,8 @@ def test_markdown_holds_the_plan_and_escapes_markup(plan):
     assert "## Your actions this month" in text and "## Backlog: for later" in text
     assert "Robert Hale (strategic, last contact 7 months ago)" in text
     assert markdown_escape("*a* _b_ [c](d) `e` <f> | # ~") == (
-        "\\*a\\* \\_b\\_ \\[c\\](d) \\`e\\` &lt;f&gt; \\| \\# \\~")
+        "\\*a\\* \\_b\\_ \\[c\\](d) \\`e\\` &lt;f&gt; \\| \\# \\~"
+    )
     assert markdown_escape("1. x\nsecond line") == "1\\. x second line"
 
 
@@ -282,8 +342,9 @@ def test_pdf_has_the_plans_text_on_one_to_three_pages(plan):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not (shutil.which("chromium") or Path("/usr/bin/chromium").exists()),
-                    reason="needs Chromium")
+@pytest.mark.skipif(
+    not (shutil.which("chromium") or Path("/usr/bin/chromium").exists()), reason="needs Chromium"
+)
 def test_pdf_falls_back_to_chromium(plan, monkeypatch):
     def broken(page: str) -> bytes:
         raise OSError("cannot load library 'pango-1.0-0'")
@@ -317,8 +378,13 @@ def test_write_plan_writes_five_files_atomically(plan, tmp_path):
     pytest.importorskip("weasyprint")
     out = write_plan(plan, tmp_path / "out", stamp=STAMP)
     assert set(out) == {"html", "pdf", "md", "ics", "csv"}
-    assert {p.name for p in out.values()} == {"plan.html", "plan.pdf", "plan.md", "plan.ics",
-                                              "plan.csv"}
+    assert {p.name for p in out.values()} == {
+        "plan.html",
+        "plan.pdf",
+        "plan.md",
+        "plan.ics",
+        "plan.csv",
+    }
     assert sorted(os.listdir(tmp_path / "out")) == sorted(p.name for p in out.values())
     assert out["csv"].read_bytes().startswith(b"\xef\xbb\xbf")
     assert out["ics"].read_bytes() == plan_ics(plan, stamp=STAMP)
@@ -355,9 +421,15 @@ def test_hostile_names_and_titles_stay_text_in_every_export(tmp_path):
     plan = build_plan(all_findings(net, today=TODAY), TODAY, person=net.profile.name)
     titles = [c.role for c in contacts if c.role] + [c.organisation for c in contacts]
     for number, title in enumerate(titles):
-        plan.add(custom_action(title, TODAY + timedelta(days=number % 20 + 1),
-                               who=[contacts[number % len(contacts)].name],
-                               first_step=contacts[(len(contacts) - 1 - number) % len(contacts)].name), backlog=number > 6)
+        plan.add(
+            custom_action(
+                title,
+                TODAY + timedelta(days=number % 20 + 1),
+                who=[contacts[number % len(contacts)].name],
+                first_step=contacts[(len(contacts) - 1 - number) % len(contacts)].name,
+            ),
+            backlog=number > 6,
+        )
     named = {w["name"] for a in plan.all_actions() for w in a.who}
     assert person in named and any(n.startswith("=") for n in named)
     typed = [person, *titles, *named]
@@ -434,18 +506,30 @@ def test_the_contacts_export_reads_back_without_the_guards_apostrophe():
     from leadnet_helpers.importers import parse_bytes
     from leadnet_helpers.model import TEMPLATE_COLUMNS
 
-    ana = Contact(name="Ana Lima", organisation="=Contoso", phone="+44 20 7946 0958",
-                  notes="@ana_lima", role="-lead-", industry="'tis as typed")
+    ana = Contact(
+        name="Ana Lima",
+        organisation="=Contoso",
+        phone="+44 20 7946 0958",
+        notes="@ana_lima",
+        role="-lead-",
+        industry="'tis as typed",
+    )
     columns = ("id", *TEMPLATE_COLUMNS, "email", "linkedin_url", "phone", "source")
     text = csv_text([{**ana.to_row(), "id": 1}], columns)
     assert "'+44 20 7946 0958" in text and "'@ana_lima" in text
     (back,) = [c for _, c in parse_bytes(("\ufeff" + text).encode(), "contacts.csv").contacts]
     assert (back.phone, back.notes, back.organisation, back.role, back.industry) == (
-        "+44 20 7946 0958", "@ana_lima", "=Contoso", "-lead-", "'tis as typed")
+        "+44 20 7946 0958",
+        "@ana_lima",
+        "=Contoso",
+        "-lead-",
+        "'tis as typed",
+    )
 
 
-def test_a_failing_writer_writes_no_plan_file_and_leaves_no_temporary_file(plan, tmp_path,
-                                                                            monkeypatch):
+def test_a_failing_writer_writes_no_plan_file_and_leaves_no_temporary_file(
+    plan, tmp_path, monkeypatch
+):
     from leadnet_helpers.export import plan_files
 
     def broken(*args, **kwargs):
@@ -476,8 +560,12 @@ def test_a_failing_write_removes_the_temporary_files(plan, tmp_path, monkeypatch
 
 
 def test_ics_single_line_properties_hold_no_line_break():
-    p = Plan("Ana\r\nX-INJECTED:1", TODAY, [], [
-        Action("a", "Call\nBo\x1b", due=TODAY + timedelta(days=3), why="one\r\ntwo\x00")])
+    p = Plan(
+        "Ana\r\nX-INJECTED:1",
+        TODAY,
+        [],
+        [Action("a", "Call\nBo\x1b", due=TODAY + timedelta(days=3), why="one\r\ntwo\x00")],
+    )
     data = plan_ics(p, stamp=STAMP)
     assert b"\nX-INJECTED" not in data and b"\x1b" not in data and b"\x00" not in data
     cal = icalendar.Calendar.from_ical(data)

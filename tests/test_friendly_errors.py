@@ -14,13 +14,19 @@ from nbclient.exceptions import CellExecutionError
 
 def test_a_workbook_error_in_a_cell_shows_the_message_without_a_traceback(tmp_path):
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(
-        "from leadnet_helpers.store import Workspace\n"
-        "Workspace.open('missing.leadnet.sqlite')")]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    client = NotebookClient(nb, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(tmp_path)}})
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "from leadnet_helpers.store import Workspace\nWorkspace.open('missing.leadnet.sqlite')"
+        )
+    ]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    client = NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    )
     with contextlib.suppress(CellExecutionError):  # the cell fails, as it should;
         client.execute()  # what matters is what the person sees
     outputs = nb.cells[0].outputs
@@ -34,7 +40,13 @@ def test_a_workbook_error_in_a_cell_shows_the_message_without_a_traceback(tmp_pa
 
 def test_outside_ipython_nothing_is_installed():
     done = subprocess.run(
-        [sys.executable, "-c",
-         "from leadnet_helpers.friendly_errors import install; print(install())"],
-        capture_output=True, text=True, check=True)
+        [
+            sys.executable,
+            "-c",
+            "from leadnet_helpers.friendly_errors import install; print(install())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert done.stdout.strip() == "False"

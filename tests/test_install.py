@@ -41,8 +41,11 @@ DISTRIBUTION_OF = {"IPython": "ipython"}
 
 
 def _subpackages() -> set[str]:
-    return {".".join(init.parent.relative_to(REPO).parts) for init in PACKAGE.rglob("__init__.py")
-            if "__pycache__" not in init.parts}
+    return {
+        ".".join(init.parent.relative_to(REPO).parts)
+        for init in PACKAGE.rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
 
 
 def _runtime_requirements() -> dict[str, Requirement]:
@@ -68,7 +71,8 @@ def test_the_version_is_written_once_in_the_package():
     project = PYPROJECT["project"]
     assert "version" not in project and "version" in project["dynamic"]
     assert PYPROJECT["tool"]["setuptools"]["dynamic"]["version"] == {
-        "attr": "leadnet_helpers.__version__"}
+        "attr": "leadnet_helpers.__version__"
+    }
     assert re.fullmatch(r"\d+\.\d+\.\d+", leadnet_helpers.__version__)
 
 
@@ -85,7 +89,8 @@ def test_leadnet_version_prints_the_package_version(capsys):
 def test_every_subpackage_is_listed_for_the_wheel():
     listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
     assert listed - {"leadnet_helpers.data"} == _subpackages(), (
-        "add the new subpackage to [tool.setuptools] packages in pyproject.toml")
+        "add the new subpackage to [tool.setuptools] packages in pyproject.toml"
+    )
     assert PYPROJECT["tool"]["setuptools"]["package-dir"] == {"leadnet_helpers.data": "data"}
 
 
@@ -113,15 +118,19 @@ def test_every_dependency_is_imported_or_says_why_not():
         imported.update(canonicalize_name(d) for d in distributions.get(module, []))
         imported.add(canonicalize_name(DISTRIBUTION_OF.get(module, module)))
     unused = set(_runtime_requirements()) - imported
-    assert unused == set(NOT_IMPORTED), "a runtime dependency nothing imports: remove it, or say why"
+    assert unused == set(NOT_IMPORTED), (
+        "a runtime dependency nothing imports: remove it, or say why"
+    )
 
 
 def test_test_tools_are_not_runtime_dependencies():
     runtime = set(_runtime_requirements())
     for tool in ("nbval", "pytest", "mypy", "ruff", "hypothesis", "playwright"):
         assert tool not in runtime
-    test = {canonicalize_name(Requirement(r).name)
-            for r in PYPROJECT["project"]["optional-dependencies"]["test"]}
+    test = {
+        canonicalize_name(Requirement(r).name)
+        for r in PYPROJECT["project"]["optional-dependencies"]["test"]
+    }
     assert {"nbval", "mypy", "pandas-stubs"} <= test
 
 
@@ -129,27 +138,52 @@ def test_test_tools_are_not_runtime_dependencies():
 
 
 def _pip(*args: str, cwd: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "pip", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=600, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
 
 @pytest.mark.slow
 def test_the_wheel_runs_the_demo_outside_the_repository(tmp_path):
     source = tmp_path / "source"  # a copy: the build leaves build/ and *.egg-info behind
-    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis",
-        "test-artifacts", "notebooks", "tests"))
-    _pip("wheel", "--no-deps", "--quiet", "-w", str(tmp_path / "wheels"), str(source),
-         cwd=tmp_path)
+    shutil.copytree(
+        REPO,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            "build",
+            "dist",
+            "*.egg-info",
+            "__pycache__",
+            ".*_cache",
+            ".hypothesis",
+            "test-artifacts",
+            "notebooks",
+            "tests",
+        ),
+    )
+    _pip("wheel", "--no-deps", "--quiet", "-w", str(tmp_path / "wheels"), str(source), cwd=tmp_path)
     (wheel,) = (tmp_path / "wheels").glob("leadnet-*.whl")
     assert wheel.name.startswith(f"leadnet-{leadnet_helpers.__version__}-")
 
     shipped = set(zipfile.ZipFile(wheel).namelist())
-    modules = {f"{p.relative_to(REPO).as_posix()}" for p in PACKAGE.rglob("*.py")
-               if "__pycache__" not in p.parts}
-    data = {f"leadnet_helpers/data/{p.relative_to(REPO / 'data').as_posix()}"
-            for p in (REPO / "data").rglob("*") if p.is_file()}
+    modules = {
+        f"{p.relative_to(REPO).as_posix()}"
+        for p in PACKAGE.rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
+    data = {
+        f"leadnet_helpers/data/{p.relative_to(REPO / 'data').as_posix()}"
+        for p in (REPO / "data").rglob("*")
+        if p.is_file()
+    }
     assert not (modules | data | {"leadnet_helpers/py.typed"}) - shipped
 
     site = tmp_path / "site"
@@ -159,18 +193,33 @@ def test_the_wheel_runs_the_demo_outside_the_repository(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("LEADNET_DATA", "PYTHONPATH")}
     env.update(PYTHONPATH=str(site), LEADNET_HOME=str(tmp_path / "home"))
 
-    script = ("import leadnet_helpers, leadnet_helpers.paths as p; "
-              "print(leadnet_helpers.__file__); print(p.data_dir())")
+    script = (
+        "import leadnet_helpers, leadnet_helpers.paths as p; "
+        "print(leadnet_helpers.__file__); print(p.data_dir())"
+    )
     where = subprocess.run(
-        [sys.executable, "-c", script], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120, check=True)
+        [sys.executable, "-c", script],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     module_file, data_dir = (Path(line) for line in where.stdout.splitlines())
     assert module_file.is_relative_to(site), "the checkout was imported, not the installed copy"
     assert data_dir == site / "leadnet_helpers" / "data"
 
     out = tmp_path / "demo"
-    demo = subprocess.run([sys.executable, str(site / "bin" / "leadnet"), "demo", str(out)],
-                          cwd=elsewhere, env=env, capture_output=True, text=True, timeout=300,
-                          check=False)
+    demo = subprocess.run(
+        [sys.executable, str(site / "bin" / "leadnet"), "demo", str(out)],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert demo.returncode == 0, demo.stderr
     for name in ("plan.html", "plan.pdf", "plan.md", "plan.ics", "plan.csv"):
         assert (out / name).stat().st_size > 0, name

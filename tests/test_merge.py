@@ -11,8 +11,9 @@ from leadnet_helpers.model import Contact
 
 
 def _file(*records: ParsedRecord) -> ParsedFile:
-    return ParsedFile(file="c.csv", format="template-csv", format_label="LeadNet template",
-                      records=list(records))
+    return ParsedFile(
+        file="c.csv", format="template-csv", format_label="LeadNet template", records=list(records)
+    )
 
 
 def _rec(line, name=None, problem="", **fields) -> ParsedRecord:
@@ -27,16 +28,30 @@ def _never(_id):  # pragma: no cover - fails the test if a merge loads a contact
 
 
 def test_records_sharing_an_email_merge_and_keep_both_sources_of_detail():
-    plan = plan_import(_file(
-        _rec(5, "Zoë Ångström", email="zoe@nordlys.example", organisation="Nordlys Energi AS"),
-        _rec(6, "Zoe Angstrom", email="zoe@nordlys.example", role="Head of Strategy",
-             tags=("Board",)),
-    ), {}, {}, _never)
+    plan = plan_import(
+        _file(
+            _rec(5, "Zoë Ångström", email="zoe@nordlys.example", organisation="Nordlys Energi AS"),
+            _rec(
+                6,
+                "Zoe Angstrom",
+                email="zoe@nordlys.example",
+                role="Head of Strategy",
+                tags=("Board",),
+            ),
+        ),
+        {},
+        {},
+        _never,
+    )
     report = plan.report
     assert (report.imported, report.merged, report.rejected) == (1, 1, 0)
     (zoe,) = plan.new
     assert (zoe.name, zoe.organisation, zoe.role, zoe.tags) == (
-        "Zoë Ångström", "Nordlys Energi AS", "Head of Strategy", ("Board",))
+        "Zoë Ångström",
+        "Nordlys Energi AS",
+        "Head of Strategy",
+        ("Board",),
+    )
     merged = [e for e in report.events if e.outcome == "merged"]
     assert merged[0].line == 6 and "line 5" in merged[0].detail
 
@@ -44,17 +59,30 @@ def test_records_sharing_an_email_merge_and_keep_both_sources_of_detail():
 def test_same_linkedin_profile_merges_into_the_stored_contact():
     stored = Contact(name="José Müller", id=7, role="VP Operations")
     plan = plan_import(
-        _file(_rec(9, "Jose Muller", linkedin_url="https://www.linkedin.com/in/jose",
-                   organisation="Fabrikam, Inc.")),
-        {"linkedin:https://www.linkedin.com/in/jose": 7}, {}, lambda cid: stored)
+        _file(
+            _rec(
+                9,
+                "Jose Muller",
+                linkedin_url="https://www.linkedin.com/in/jose",
+                organisation="Fabrikam, Inc.",
+            )
+        ),
+        {"linkedin:https://www.linkedin.com/in/jose": 7},
+        {},
+        lambda cid: stored,
+    )
     assert plan.report.merged == 1 and plan.new == []
     assert plan.updates[7].organisation == "Fabrikam, Inc."
     assert plan.updates[7].role == "VP Operations"  # what the person had is never overwritten
 
 
 def test_same_name_alone_is_never_merged_but_listed_for_the_person():
-    plan = plan_import(_file(_rec(2, "Ben Carter"), _rec(3, "ben  CARTER")),
-                       {}, {"ben carter": ["Ben Carter"]}, _never)
+    plan = plan_import(
+        _file(_rec(2, "Ben Carter"), _rec(3, "ben  CARTER")),
+        {},
+        {"ben carter": ["Ben Carter"]},
+        _never,
+    )
     assert plan.report.imported == 2 and plan.report.merged == 0
     (dupe,) = plan.report.possible_duplicates  # one entry for the name, not one per record
     assert dupe.line == 2 and plan.report.duplicate_records == 2
@@ -71,8 +99,11 @@ def test_many_records_sharing_a_name_make_one_short_entry():
     (dupe,) = report.possible_duplicates
     assert "10,000 records" in dupe.detail and "9,995 more" in dupe.detail
     assert "10,000 contacts already in your workspace" in dupe.detail
-    text = "\n".join(f"{r['line']} {r['outcome']} {r['name']} {r['detail']}"
-                     for r in report.rows() if r["outcome"] != "imported")
+    text = "\n".join(
+        f"{r['line']} {r['outcome']} {r['name']} {r['detail']}"
+        for r in report.rows()
+        if r["outcome"] != "imported"
+    )
     assert len(text) < 5_000
 
 
@@ -92,8 +123,13 @@ def test_rejected_records_are_reported_with_their_line_and_reason():
 
 def test_merge_never_overwrites_and_unites_tags_and_emails():
     mine = Contact("Ada", role="Nurse", tags=("work",), emails=("a@x.org",), extra={"k": "1"})
-    theirs = Contact("Ada B", role="Matron", tags=("work", "alumni"), emails=("b@y.org",),
-                     extra={"k": "2", "j": "3"})
+    theirs = Contact(
+        "Ada B",
+        role="Matron",
+        tags=("work", "alumni"),
+        emails=("b@y.org",),
+        extra={"k": "2", "j": "3"},
+    )
     merged = merge_contacts(mine, theirs)
     assert merged.role == "Nurse" and merged.tags == ("work", "alumni")
     assert merged.emails == ("a@x.org", "b@y.org") and merged.extra == {"k": "1", "j": "3"}
@@ -106,9 +142,12 @@ emails = st.sampled_from(["", "a@x.org", "b@x.org", "c@x.org"])
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(names, emails), max_size=30))
 def test_every_record_is_accounted_for(rows):
-    records = [_rec(i + 2, n or None, problem="" if n else "no name", email=e)
-               for i, (n, e) in enumerate(rows)]
+    records = [
+        _rec(i + 2, n or None, problem="" if n else "no name", email=e)
+        for i, (n, e) in enumerate(rows)
+    ]
     report = plan_import(_file(*records), {}, {}, _never).report
     assert report.imported + report.merged + report.rejected == report.records == len(rows)
-    assert len({e.line for e in report.events if e.outcome in
-                ("imported", "merged", "rejected")}) == len(rows)
+    assert len(
+        {e.line for e in report.events if e.outcome in ("imported", "merged", "rejected")}
+    ) == len(rows)

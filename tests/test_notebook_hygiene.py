@@ -18,7 +18,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 MAX_CODE_LINES = 4
-_HIDING = re.compile(r"^\s*(%|!)|get_ipython\(|except\s*:|except Exception|warnings\.(filter|simple)")
+_HIDING = re.compile(
+    r"^\s*(%|!)|get_ipython\(|except\s*:|except Exception|warnings\.(filter|simple)"
+)
 
 
 def test_the_journey_has_its_first_notebooks():
@@ -40,9 +42,13 @@ def test_notebook_is_stripped_and_thin(path):
         source = "".join(cell["source"])
         assert not cell.get("outputs"), f"cell {number} has outputs: strip them"
         assert cell.get("execution_count") is None, f"cell {number} has an execution count"
-        lines = [line for line in source.splitlines() if line.strip() and
-                 not line.strip().startswith("#")]
+        lines = [
+            line
+            for line in source.splitlines()
+            if line.strip() and not line.strip().startswith("#")
+        ]
         assert len(lines) <= MAX_CODE_LINES, (
-            f"cell {number} has {len(lines)} lines of code: move the logic to leadnet_helpers")
+            f"cell {number} has {len(lines)} lines of code: move the logic to leadnet_helpers"
+        )
         for line in source.splitlines():
             assert not _HIDING.search(line), f"cell {number}: {line!r} hides errors or runs shell"

@@ -54,8 +54,7 @@ def test_changing_a_sample_copy_never_touches_the_shipped_files(home):
     assert _digest(folder) == before
     with open_sample("ana-lucia-ferreira") as fresh:  # built afresh from the files
         assert fresh.find_contacts("Someone new") == []
-        assert fresh.count_contacts() == _count_rows(folder / "ana-lucia-ferreira" /
-                                                     "contacts.csv")
+        assert fresh.count_contacts() == _count_rows(folder / "ana-lucia-ferreira" / "contacts.csv")
 
 
 def test_an_unknown_persona_lists_the_known_ones(home):

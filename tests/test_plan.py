@@ -29,14 +29,36 @@ from leadnet_helpers.plan import (
 
 TODAY = date(2026, 11, 21)
 #: The keys the diagnostics return (leadnet_helpers.diagnostics.all_findings).
-DIAGNOSTIC_KEYS = ("balance", "inside_outside", "future", "structure", "diversity", "homophily",
-                   "keep_warm", "give_and_take", "over_reliance", "coverage", "brokers",
-                   "introductions", "strong_ties")
+DIAGNOSTIC_KEYS = (
+    "balance",
+    "inside_outside",
+    "future",
+    "structure",
+    "diversity",
+    "homophily",
+    "keep_warm",
+    "give_and_take",
+    "over_reliance",
+    "coverage",
+    "brokers",
+    "introductions",
+    "strong_ties",
+)
 
 
 def gap(key: str, severity: float = 0.6, evidence: tuple = (), title: str = "") -> Finding:
-    return Finding(key, title or f"Gap {key}", None, f"Reading for {key}.", True, severity,
-                   f"Principle for {key}.", f"Source for {key}.", {}, tuple(evidence))
+    return Finding(
+        key,
+        title or f"Gap {key}",
+        None,
+        f"Reading for {key}.",
+        True,
+        severity,
+        f"Principle for {key}.",
+        f"Source for {key}.",
+        {},
+        tuple(evidence),
+    )
 
 
 def who(role: str, cid: int | None, name: str, detail: str = "", **extra) -> Concerned:
@@ -49,9 +71,20 @@ def who(role: str, cid: int | None, name: str, detail: str = "", **extra) -> Con
 def test_templates_cover_the_issue_list_and_name_principle_and_source():
     data = load_templates()
     ids = {t["id"] for t in data["templates"]}
-    assert {"reconnect_dormant", "give_first", "shared_activity", "outside_association",
-            "mentor_both", "introduce_pair", "second_source", "ask_introducers",
-            "reallocate_time", "personal_to_strategic", "_default", "_none"} <= ids
+    assert {
+        "reconnect_dormant",
+        "give_first",
+        "shared_activity",
+        "outside_association",
+        "mentor_both",
+        "introduce_pair",
+        "second_source",
+        "ask_introducers",
+        "reallocate_time",
+        "personal_to_strategic",
+        "_default",
+        "_none",
+    } <= ids
     for t in data["templates"]:
         assert t["principle"] and t["source"] and t["first_step"] and t["success_measure"]
         assert t.get("cadence", "") in CADENCES
@@ -103,13 +136,21 @@ def test_a_template_answering_several_gaps_gives_one_action():
 
 
 def test_reconnect_names_the_people_the_finding_names_in_its_order():
-    evidence = (who("losing_touch", 1, "Robert Hale", "strategic, last contact 7 months ago"),
-                who("losing_touch", 2, "Ada Brooks", "personal, last contact 13 months ago"),
-                who("due", 9, "Cy Due", "operational, last contact 2 months ago"))
-    action = next(a for a in suggest_actions([gap("keep_warm", 0.8, evidence)], today=TODAY)
-                  if a.template == "reconnect_dormant")
-    assert action.who[0] == {"contact_id": 1, "name": "Robert Hale",
-                             "detail": "strategic, last contact 7 months ago"}
+    evidence = (
+        who("losing_touch", 1, "Robert Hale", "strategic, last contact 7 months ago"),
+        who("losing_touch", 2, "Ada Brooks", "personal, last contact 13 months ago"),
+        who("due", 9, "Cy Due", "operational, last contact 2 months ago"),
+    )
+    action = next(
+        a
+        for a in suggest_actions([gap("keep_warm", 0.8, evidence)], today=TODAY)
+        if a.template == "reconnect_dormant"
+    )
+    assert action.who[0] == {
+        "contact_id": 1,
+        "name": "Robert Hale",
+        "detail": "strategic, last contact 7 months ago",
+    }
     assert who_text(action).startswith("Robert Hale (strategic, last contact 7 months ago)")
     assert action.title == "Reconnect with Robert Hale and 1 other"  # losing touch before due
     assert "Robert Hale" in action.first_step
@@ -127,9 +168,21 @@ def test_give_first_names_the_people_you_only_ask():
 
 
 def test_introduce_pair_uses_the_suggested_pairs_even_when_they_are_no_gap():
-    pairs = Finding("introductions", "Introductions you could make", 1, "r", False, 0.0, "p", "s",
-                    {}, (who("pair", 1, "Ana Lima", pair=0, note="Both work in Finance."),
-                         who("pair", 2, "Bo Chen", pair=0, note="Both work in Finance.")))
+    pairs = Finding(
+        "introductions",
+        "Introductions you could make",
+        1,
+        "r",
+        False,
+        0.0,
+        "p",
+        "s",
+        {},
+        (
+            who("pair", 1, "Ana Lima", pair=0, note="Both work in Finance."),
+            who("pair", 2, "Bo Chen", pair=0, note="Both work in Finance."),
+        ),
+    )
     actions = suggest_actions([gap("structure", 0.6), pairs], today=TODAY)
     intro = next(a for a in actions if a.template == "introduce_pair")
     assert intro.title == "Introduce Ana Lima and Bo Chen"
@@ -154,26 +207,71 @@ def test_second_source_names_the_one_person_you_rely_on():
 
 def test_ask_introducers_names_your_best_broker():
     evidence = (who("introducer", 3, "Kofi Mensah", "introduced you to 4 of your contacts"),)
-    action = next(a for a in suggest_actions([gap("brokers", 0.7, evidence)], today=TODAY)
-                  if a.template == "ask_introducers")
-    assert action.who[0] == {"contact_id": 3, "name": "Kofi Mensah",
-                             "detail": "introduced you to 4 of your contacts"}
+    action = next(
+        a
+        for a in suggest_actions([gap("brokers", 0.7, evidence)], today=TODAY)
+        if a.template == "ask_introducers"
+    )
+    assert action.who[0] == {
+        "contact_id": 3,
+        "name": "Kofi Mensah",
+        "detail": "introduced you to 4 of your contacts",
+    }
 
 
 def _net():
     people = [
-        Contact("Robert Hale", id=1, network_type="strategic", strength=3, industry="Health",
-                organisation="Northwind", last_contact="2026-04-20", inside_org=False),
-        Contact("Ada Brooks", id=2, network_type="personal", strength=4, industry="Health",
-                organisation="Riverside", orientation="future", inside_org=False,
-                last_contact="2026-11-01", introduced_by="Kofi Mensah"),
-        Contact("Kofi Mensah", id=3, network_type="personal", strength=5, organisation="Contoso",
-                last_contact="2026-11-10", seniority="senior"),
-        Contact("Gwen Pritchard", id=4, network_type="operational", strength=2, inside_org=True,
-                function="Clinical Safety", seniority="peer", last_contact="2026-11-18",
-                gives_me=("resources",)),
-        Contact("Lee Park", id=5, network_type="strategic", strength=3, introduced_by="Kofi Mensah",
-                organisation="Contoso", last_contact="2026-11-02"),
+        Contact(
+            "Robert Hale",
+            id=1,
+            network_type="strategic",
+            strength=3,
+            industry="Health",
+            organisation="Northwind",
+            last_contact="2026-04-20",
+            inside_org=False,
+        ),
+        Contact(
+            "Ada Brooks",
+            id=2,
+            network_type="personal",
+            strength=4,
+            industry="Health",
+            organisation="Riverside",
+            orientation="future",
+            inside_org=False,
+            last_contact="2026-11-01",
+            introduced_by="Kofi Mensah",
+        ),
+        Contact(
+            "Kofi Mensah",
+            id=3,
+            network_type="personal",
+            strength=5,
+            organisation="Contoso",
+            last_contact="2026-11-10",
+            seniority="senior",
+        ),
+        Contact(
+            "Gwen Pritchard",
+            id=4,
+            network_type="operational",
+            strength=2,
+            inside_org=True,
+            function="Clinical Safety",
+            seniority="peer",
+            last_contact="2026-11-18",
+            gives_me=("resources",),
+        ),
+        Contact(
+            "Lee Park",
+            id=5,
+            network_type="strategic",
+            strength=3,
+            introduced_by="Kofi Mensah",
+            organisation="Contoso",
+            last_contact="2026-11-02",
+        ),
     ]
     log = [Interaction(4, "2026-10-01", "asked"), Interaction(4, "2026-10-20", "asked")]
     return network_from(Profile("Ana Lima", function="Engineering"), people, [Tie(3, 5)], log)
@@ -182,8 +280,10 @@ def _net():
 def test_the_diagnostics_name_the_people_and_the_plan_follows():
     from leadnet_helpers.diagnostics import all_findings
 
-    findings = [dataclasses.replace(f, is_gap=True, severity=0.9 - 0.05 * i)
-                for i, f in enumerate(all_findings(_net(), TODAY))]
+    findings = [
+        dataclasses.replace(f, is_gap=True, severity=0.9 - 0.05 * i)
+        for i, f in enumerate(all_findings(_net(), TODAY))
+    ]
     actions = {a.template: a for a in suggest_actions(findings, TODAY)}
     assert actions["reconnect_dormant"].who[0]["name"] == "Robert Hale"
     assert "7 months ago" in actions["reconnect_dormant"].who[0]["detail"]
@@ -215,17 +315,31 @@ def test_an_unknown_role_is_refused_where_the_evidence_is_made():
 
 
 def _many_gaps():
-    return [gap(k, s) for k, s in (("balance", 0.9), ("keep_warm", 0.8), ("give_and_take", 0.7),
-                                   ("inside_outside", 0.6), ("diversity", 0.5),
-                                   ("over_reliance", 0.4), ("coverage", 0.3),
-                                   ("strong_ties", 0.2))]
+    return [
+        gap(k, s)
+        for k, s in (
+            ("balance", 0.9),
+            ("keep_warm", 0.8),
+            ("give_and_take", 0.7),
+            ("inside_outside", 0.6),
+            ("diversity", 0.5),
+            ("over_reliance", 0.4),
+            ("coverage", 0.3),
+            ("strong_ties", 0.2),
+        )
+    ]
 
 
 def test_the_month_holds_a_few_actions_one_for_each_worst_gap_first():
     plan = build_plan(_many_gaps(), TODAY, limit=5, person="Ana Lima")
     assert len(plan.actions) == 5
-    assert {a.gap_key for a in plan.actions} == {"balance", "keep_warm", "give_and_take",
-                                                 "inside_outside", "diversity"}
+    assert {a.gap_key for a in plan.actions} == {
+        "balance",
+        "keep_warm",
+        "give_and_take",
+        "inside_outside",
+        "diversity",
+    }
     assert plan.backlog, "the rest is kept"
     ids = [a.id for a in plan.all_actions()]
     assert len(ids) == len(set(ids))
@@ -288,8 +402,7 @@ def test_actions_check_cadence_and_status():
 
 def test_custom_actions_and_moving_between_month_and_backlog():
     plan = build_plan(_many_gaps(), today=TODAY, limit=2)
-    mine = custom_action("Lunch with the CFO", "2026-12-03", who=["Ines Duarte"],
-                         cadence="monthly")
+    mine = custom_action("Lunch with the CFO", "2026-12-03", who=["Ines Duarte"], cadence="monthly")
     assert mine.id == custom_action("Lunch with the CFO", date(2026, 12, 3)).id
     plan.add(mine)
     with pytest.raises(LeadNetError):

@@ -53,19 +53,32 @@ def person(i: int, **fields) -> Contact:
 
 def nets() -> dict[str, object]:
     """Tiny networks: nobody, one, two without ties, a star, a hostile name."""
-    star = [person(1, strength=5, last_contact="2026-11-01"),
-            *[person(i, strength=i % 5 + 1, last_contact="2025-01-01") for i in range(2, 6)]]
+    star = [
+        person(1, strength=5, last_contact="2026-11-01"),
+        *[person(i, strength=i % 5 + 1, last_contact="2025-01-01") for i in range(2, 6)],
+    ]
     log = [Interaction(1, "2026-10-01", "asked"), Interaction(2, "2026-10-02", "gave")]
     return {
         "empty": network_from(PROFILE, []),
         "one": network_from(PROFILE, [person(1)]),
         "two-no-ties": network_from(PROFILE, [person(1, strength=3), person(2)]),
         "star": network_from(PROFILE, star, [Tie(1, i) for i in range(2, 6)], log),
-        "hostile": network_from(PROFILE, [
-            person(1, name="<b>Bo</b> & <script>x</script>", organisation="<i>Org</i>",
-                   strength=4, last_contact="2025-01-01", tags=("<t>",)),
-            person(2, name="Cy", network_type="")], [Tie(1, 2)],
-            [Interaction(1, "2026-10-01", "asked")]),
+        "hostile": network_from(
+            PROFILE,
+            [
+                person(
+                    1,
+                    name="<b>Bo</b> & <script>x</script>",
+                    organisation="<i>Org</i>",
+                    strength=4,
+                    last_contact="2025-01-01",
+                    tags=("<t>",),
+                ),
+                person(2, name="Cy", network_type=""),
+            ],
+            [Tie(1, 2)],
+            [Interaction(1, "2026-10-01", "asked")],
+        ),
     }
 
 
@@ -81,9 +94,17 @@ def persona_net(tmp_path_factory):
 
 def large_net(n: int, tied: int = 0):
     types = ("operational", "personal", "strategic", "")
-    contacts = [Contact(f"C{i}", id=i, network_type=types[i % 4], strength=(i % 6) or None,
-                        last_contact="2026-01-01" if i % 2 else "", tags=("x",) if i % 5 else ())
-                for i in range(1, n + 1)]
+    contacts = [
+        Contact(
+            f"C{i}",
+            id=i,
+            network_type=types[i % 4],
+            strength=(i % 6) or None,
+            last_contact="2026-01-01" if i % 2 else "",
+            tags=("x",) if i % 5 else (),
+        )
+        for i in range(1, n + 1)
+    ]
     ties = [Tie(i, i + 1) for i in range(1, tied)]
     return network_from(PROFILE, contacts, ties)
 
@@ -118,8 +139,12 @@ def type_traces(fig: go.Figure) -> dict[str, go.Scatter]:
     """The marker traces named after a network type, by type."""
     out = {}
     for trace in fig.data:
-        for t, label in (("operational", "Operational"), ("personal", "Personal"),
-                         ("strategic", "Strategic"), ("", "Not yet classified")):
+        for t, label in (
+            ("operational", "Operational"),
+            ("personal", "Personal"),
+            ("strategic", "Strategic"),
+            ("", "Not yet classified"),
+        ):
             if (trace.name or "").startswith(label):
                 out[t] = trace
     return out
@@ -191,13 +216,23 @@ def test_names_are_escaped_in_every_label():
 
 def test_balance_bars_against_the_target():
     net = nets()["star"]
-    target = Finding("balance", "Balance", {}, "Thin strategic network.", True, 0.6, "p", "s",
-                     {"target": {"operational": 0.45, "personal": 0.3, "strategic": 0.25}})
+    target = Finding(
+        "balance",
+        "Balance",
+        {},
+        "Thin strategic network.",
+        True,
+        0.6,
+        "p",
+        "s",
+        {"target": {"operational": 0.45, "personal": 0.3, "strategic": 0.25}},
+    )
     fig = balance_figure(net, target)
     mine, goal = fig.data
     assert list(mine.x) == ["Operational", "Personal", "Strategic"]
-    assert list(mine.marker.color) == [NETWORK_COLOURS[t] for t in
-                                       ("operational", "personal", "strategic")]
+    assert list(mine.marker.color) == [
+        NETWORK_COLOURS[t] for t in ("operational", "personal", "strategic")
+    ]
     assert sum(mine.y) == pytest.approx(100)
     assert list(goal.y) == pytest.approx([45, 30, 25])
     assert goal.marker.pattern.shape == "/"  # the target differs by pattern, not colour
@@ -213,8 +248,9 @@ def test_balance_shows_unclassified_only_when_there_are_some():
 
 
 def test_ego_rings_follow_tie_strength():
-    net = network_from(PROFILE, [person(i, strength=s) for i, s in
-                                 enumerate([5, 4, 3, 2, 1, None], start=1)])
+    net = network_from(
+        PROFILE, [person(i, strength=s) for i, s in enumerate([5, 4, 3, 2, 1, None], start=1)]
+    )
     x, y = ego_layout(net.contacts)
     radius = np.hypot(x, y)
     assert list(np.round(radius)) == [1, 2, 3, 4, 5, 6]
@@ -244,8 +280,7 @@ def test_ego_map_switches_to_webgl_above_the_threshold():
 
 
 def test_star_places_the_hub_among_its_contacts_and_isolates_outside():
-    net = network_from(PROFILE, [person(i) for i in range(1, 8)],
-                       [Tie(1, i) for i in range(2, 6)])
+    net = network_from(PROFILE, [person(i) for i in range(1, 8)], [Tie(1, i) for i in range(2, 6)])
     pos = tie_layout(net)
     radius = {cid: math.hypot(*xy) for cid, xy in pos.items()}
     assert max(radius[i] for i in range(1, 6)) <= 1.0 + 1e-9
@@ -321,9 +356,17 @@ def test_keep_warm_without_dates_points_to_where_to_add_them():
 
 
 def test_give_and_take_counts_the_last_year_of_the_log():
-    net = network_from(PROFILE, [person(1), person(2)], (), [
-        Interaction(1, "2026-10-01", "asked"), Interaction(1, "2026-10-02", "asked"),
-        Interaction(2, "2026-09-01", "gave"), Interaction(2, "2024-01-01", "gave")])
+    net = network_from(
+        PROFILE,
+        [person(1), person(2)],
+        (),
+        [
+            Interaction(1, "2026-10-01", "asked"),
+            Interaction(1, "2026-10-02", "asked"),
+            Interaction(2, "2026-09-01", "gave"),
+            Interaction(2, "2024-01-01", "gave"),
+        ],
+    )
     fig = give_take_figure(net, today=TODAY)
     overall_gave, per_gave, overall_asked, _per_asked = fig.data
     assert list(overall_gave.y) == [1] and list(overall_asked.y) == [2]
@@ -332,8 +375,7 @@ def test_give_and_take_counts_the_last_year_of_the_log():
 
 
 def test_give_and_take_falls_back_on_what_contacts_say():
-    net = network_from(PROFILE, [person(1, gives_me=("insight", "support"),
-                                        i_give=("feedback",))])
+    net = network_from(PROFILE, [person(1, gives_me=("insight", "support"), i_give=("feedback",))])
     fig = give_take_figure(net, today=TODAY)
     assert list(fig.data[0].y) == [1] and list(fig.data[2].y) == [2]
 
@@ -351,8 +393,10 @@ def test_diversity_table_spread_per_column():
     from leadnet_helpers.network import network_from
     from leadnet_helpers.plots.diversity import diversity_table
 
-    net = network_from(Profile("Ana"), [Contact(n, industry=i) for n, i in
-                                        zip("ABCD", ["a", "b", "c", "d"], strict=True)])
+    net = network_from(
+        Profile("Ana"),
+        [Contact(n, industry=i) for n, i in zip("ABCD", ["a", "b", "c", "d"], strict=True)],
+    )
     row = diversity_table(net).set_index("attribute").loc["industry"]
     assert (row["blau"], row["iqv"], row["kinds"], row["known"]) == (0.75, 1.0, 4, 4)
     assert diversity_table(net).set_index("attribute").loc["function", "known"] == 0
@@ -361,8 +405,13 @@ def test_diversity_table_spread_per_column():
 def test_diversity_bars_per_attribute(persona_net):
     fig = diversity_figure(persona_net)
     bars = fig.data[0]
-    assert list(bars.y) == ["Inside or outside", "Seniority", "Industry", "Function",
-                            "Organisation"]
+    assert list(bars.y) == [
+        "Inside or outside",
+        "Seniority",
+        "Industry",
+        "Function",
+        "Organisation",
+    ]
     assert all(0 <= v <= 1 for v in bars.x)
     assert all("IQV" in t for t in bars.text)
 
@@ -371,9 +420,11 @@ def test_diversity_bars_per_attribute(persona_net):
 
 
 def test_gap_list_ranks_by_severity_and_escapes():
-    gaps = [Finding("a", "Small", 1, "r", True, 0.2, "p", "s"),
-            Finding("b", "<b>Big</b>", 1, "Read <me>", True, 0.9, "p", "Burt & Co"),
-            Finding("c", "None", 1, "r", False, 0.0, "p", "s")]
+    gaps = [
+        Finding("a", "Small", 1, "r", True, 0.2, "p", "s"),
+        Finding("b", "<b>Big</b>", 1, "Read <me>", True, 0.9, "p", "Burt & Co"),
+        Finding("c", "None", 1, "r", False, 0.0, "p", "s"),
+    ]
     fig = gap_list_figure(gaps)
     cells = fig.data[0].cells.values
     assert list(cells[0]) == ["1", "2"]

@@ -26,9 +26,11 @@ TODAY = date(2026, 11, 21)
 
 def test_inside_or_outside_agrees_in_classifier_board_and_diagnostics():
     me = Profile("Ana", organisation="Contoso")
-    people = [Contact("Bo", id=1, organisation="Contoso Ltd"),
-              Contact("Cy", id=2, organisation="Fabrikam plc"),
-              Contact("Di", id=3, organisation="Contoso", inside_org=False)]
+    people = [
+        Contact("Bo", id=1, organisation="Contoso Ltd"),
+        Contact("Cy", id=2, organisation="Fabrikam plc"),
+        Contact("Di", id=3, organisation="Contoso", inside_org=False),
+    ]
     rows = classify(people, me)
     board = board_from(people, rows, me)
     net = network_from(me, people, types=rows)
@@ -41,15 +43,24 @@ def test_inside_or_outside_agrees_in_classifier_board_and_diagnostics():
 
 
 def test_organisation_homophily_is_undefined_without_an_own_organisation():
-    net = network_from(Profile("Ana"), [Contact("Bo", id=1, organisation="X", inside_org=True),
-                                        Contact("Cy", id=2, organisation="Y")])
+    net = network_from(
+        Profile("Ana"),
+        [
+            Contact("Bo", id=1, organisation="X", inside_org=True),
+            Contact("Cy", id=2, organisation="Y"),
+        ],
+    )
     assert homophily(net).value["organisation"] is None
 
 
 def test_self_introduced_agrees_between_notebook_01_and_the_brokers_diagnostic():
-    people = [Contact("A", id=1, introduced_by="myself"), Contact("B", id=2, introduced_by="I"),
-              Contact("C", id=3, introduced_by="me"), Contact("D", id=4, introduced_by="Kenji"),
-              Contact("E", id=5, introduced_by="Ana Lima")]
+    people = [
+        Contact("A", id=1, introduced_by="myself"),
+        Contact("B", id=2, introduced_by="I"),
+        Contact("C", id=3, introduced_by="me"),
+        Contact("D", id=4, introduced_by="Kenji"),
+        Contact("E", id=5, introduced_by="Ana Lima"),
+    ]
     counts = introduction_counts(people, own_name="Ana Lima")
     finding = brokers(network_from(Profile("Ana Lima"), people))
     assert counts.by_me == finding.details["self_introduced"] == 4
@@ -60,8 +71,15 @@ def test_self_introduced_agrees_between_notebook_01_and_the_brokers_diagnostic()
 
 def test_the_type_in_force_agrees_after_confirming_into_the_secondary_network(tmp_path):
     ws = Workspace.create(tmp_path / "w.leadnet.sqlite", Profile("Ana", organisation="Contoso"))
-    cid = ws.add_contact(Contact("Bo", relationship="my manager", orientation="future",
-                                 organisation="Contoso", role="Head of Strategy"))
+    cid = ws.add_contact(
+        Contact(
+            "Bo",
+            relationship="my manager",
+            orientation="future",
+            organisation="Contoso",
+            role="Head of Strategy",
+        )
+    )
     before = analysis_of(ws, TODAY).classification.iloc[0]
     other = (before["secondary_types"] or ("strategic",))[0]
     confirm(ws, cid, other)
@@ -71,8 +89,9 @@ def test_the_type_in_force_agrees_after_confirming_into_the_secondary_network(tm
     assert row["network_type"] == contact["network_type"] == other
     assert other not in row["secondary_types"] and other not in contact["secondary_types"]
     assert before["network_type"] in contact["secondary_types"]
-    board = board_from(ws.contacts(), in_force(classify(ws.contacts(), ws.profile()),
-                                              {cid: other}), ws.profile())
+    board = board_from(
+        ws.contacts(), in_force(classify(ws.contacts(), ws.profile()), {cid: other}), ws.profile()
+    )
     assert board.loc[0, "network_type"] == other
     assert tuple(board.loc[0, "secondary_types"]) == tuple(contact["secondary_types"])
     ws.close()
@@ -87,20 +106,30 @@ def test_the_network_style_is_the_same_in_figures_board_and_prose():
         assert style.colour in badge_html(kind) and style.glyph in badge_html(kind)
     shapes = [NETWORK_STYLES[k].shape for k in ("operational", "personal", "strategic")]
     assert shapes == ["square", "circle", "triangle"]  # as notebook 02 promises
-    assert NETWORK_SYMBOLS[""] not in {NETWORK_SYMBOLS[k] for k in ("operational", "personal",
-                                                                     "strategic")}
+    assert NETWORK_SYMBOLS[""] not in {
+        NETWORK_SYMBOLS[k] for k in ("operational", "personal", "strategic")
+    }
 
 
 def test_time_ago_is_worded_the_same_in_diagnostics_and_plan():
-    robert = Contact("Robert Hale", id=1, network_type="strategic", strength=2,
-                     last_contact="2026-04-20")
+    robert = Contact(
+        "Robert Hale", id=1, network_type="strategic", strength=2, last_contact="2026-04-20"
+    )
     analysis = analyse(network_from(Profile("Ana"), [robert]), TODAY)
     losing = analysis.finding("keep_warm")
     row = losing.details["losing_touch"][0]
     assert row["ago"] == time_ago((TODAY - date(2026, 4, 20)).days) == "7 months ago"
-    action = next(a for a in suggest_actions(analysis.findings, TODAY)
-                  if a.template == "reconnect_dormant")
+    action = next(
+        a for a in suggest_actions(analysis.findings, TODAY) if a.template == "reconnect_dormant"
+    )
     assert "7 months ago" in action.who[0]["detail"]
     assert [time_ago(d) for d in (0, 1, 13, 14, 59, 60, 213, 800)] == [
-        "today", "yesterday", "13 days ago", "2 weeks ago", "8 weeks ago", "2 months ago",
-        "7 months ago", "2 years ago"]
+        "today",
+        "yesterday",
+        "13 days ago",
+        "2 weeks ago",
+        "8 weeks ago",
+        "2 months ago",
+        "7 months ago",
+        "2 years ago",
+    ]

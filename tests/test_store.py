@@ -18,16 +18,29 @@ from leadnet_helpers.store import SCHEMA_VERSION, Workspace
 
 def test_new_workspace_keeps_profile_and_contacts_after_reopening(tmp_path):
     path = tmp_path / "ana.leadnet.sqlite"
-    with Workspace.create(path, Profile(name=" Ana Lima ", organisation="Contoso",
-                                        career_stage="functional manager")) as ws:
-        ws.add_contact({"name": "Zoë Ångström", "organisation": "Nordlys Energi AS",
-                        "gives_me": "insight;support", "inside_org": "no", "strength": "4"})
+    with Workspace.create(
+        path, Profile(name=" Ana Lima ", organisation="Contoso", career_stage="functional manager")
+    ) as ws:
+        ws.add_contact(
+            {
+                "name": "Zoë Ångström",
+                "organisation": "Nordlys Energi AS",
+                "gives_me": "insight;support",
+                "inside_org": "no",
+                "strength": "4",
+            }
+        )
     with Workspace.open(path) as ws:
         assert ws.profile().name == "Ana Lima"
         assert ws.profile().career_stage == "functional manager"
         (zoe,) = ws.contacts()
         assert (zoe.name, zoe.organisation, zoe.gives_me, zoe.inside_org, zoe.strength) == (
-            "Zoë Ångström", "Nordlys Energi AS", ("insight", "support"), False, 4)
+            "Zoë Ångström",
+            "Nordlys Energi AS",
+            ("insight", "support"),
+            False,
+            4,
+        )
         assert ws.schema_version == SCHEMA_VERSION
 
 
@@ -182,9 +195,13 @@ def test_a_process_killed_mid_save_loses_nothing_saved_before(ws, tmp_path):
     ws.close()
     script = tmp_path / "kill.py"
     script.write_text(_KILL_MID_SAVE)
-    done = subprocess.run([sys.executable, str(script), str(ws.path)], check=False,
-                          capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(script), str(ws.path)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == -signal.SIGKILL, done.stderr
     assert "inside" in done.stdout
     with Workspace.open(ws.path) as again:
@@ -208,9 +225,12 @@ _WRITER = textwrap.dedent("""
 def test_two_notebooks_writing_at_once_do_not_corrupt_the_workspace(ws, tmp_path):
     script = tmp_path / "writer.py"
     script.write_text(_WRITER)
-    writers = [subprocess.Popen([sys.executable, str(script), str(ws.path), name],
-                                stderr=subprocess.PIPE, text=True)
-               for name in ("first", "second")]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, str(script), str(ws.path), name], stderr=subprocess.PIPE, text=True
+        )
+        for name in ("first", "second")
+    ]
     for writer in writers:
         assert writer.wait(120) == 0, writer.stderr.read()
     assert ws.count_contacts() == 80

@@ -29,8 +29,13 @@ _ENV = {**os.environ, "PYTHONPATH": str(Path(leadnet_helpers.__file__).parents[1
 def _spawn(tmp_path: Path, code: str, *args: object) -> subprocess.Popen:
     script = tmp_path / f"child_{time.monotonic_ns()}.py"
     script.write_text(textwrap.dedent(code))
-    return subprocess.Popen([sys.executable, str(script), *map(str, args)], env=_ENV,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, str(script), *map(str, args)],
+        env=_ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _finish(child: subprocess.Popen, timeout: float = 60) -> str:
@@ -70,8 +75,10 @@ _SAVER = """
 def test_two_processes_saving_different_fields_of_one_contact_keep_both(ws, tmp_path):
     kenji = ws.add_contact(Contact(name="Kenji Watanabe", role="Engineer", notes="met at expo"))
     go, rounds = tmp_path / "go", 60
-    children = [_spawn(tmp_path, _SAVER, ws.path, kenji, field, tag, rounds, go)
-                for field, tag in (("role", "A"), ("notes", "B"))]
+    children = [
+        _spawn(tmp_path, _SAVER, ws.path, kenji, field, tag, rounds, go)
+        for field, tag in (("role", "A"), ("notes", "B"))
+    ]
     time.sleep(0.3)
     go.touch()
     assert [int(_finish(c)) for c in children] == [0, 0]  # no one overwrote the other
@@ -208,8 +215,10 @@ def test_a_format_2_workspace_migrates_and_keeps_its_undo_for_everyone(tmp_path,
     with Workspace.create(path, Profile(name="Ana")) as old:
         with old._write() as conn:  # as format 2 logged an add: no session column
             (cid,) = Workspace._insert(conn, [Contact(name="Ada")])
-            conn.execute("INSERT INTO undo_log (at, description, ops) VALUES ('t', ?, ?)",
-                         ("added Ada", json.dumps([{"op": "delete", "ids": [cid]}])))
+            conn.execute(
+                "INSERT INTO undo_log (at, description, ops) VALUES ('t', ?, ?)",
+                ("added Ada", json.dumps([{"op": "delete", "ids": [cid]}])),
+            )
         assert old.schema_version == 2
     monkeypatch.undo()
     with Workspace.open(path, read_only=True) as ro:  # readable as is, without upgrading
@@ -260,7 +269,8 @@ def test_a_save_waits_for_a_long_writer_says_so_and_then_succeeds(ws, tmp_path, 
 
 
 def test_a_save_that_waits_too_long_gives_up_plainly_having_written_nothing(
-        ws, tmp_path, monkeypatch):
+    ws, tmp_path, monkeypatch
+):
     monkeypatch.setattr(connection, "WAIT_SLICE", 0.2)
     ada = ws.add_contact(Contact(name="Ada Brooks", role="Nurse"))
     with Workspace.open(ws.path, max_wait=0.6) as mine:
@@ -276,7 +286,8 @@ def test_a_save_that_waits_too_long_gives_up_plainly_having_written_nothing(
 
 
 def test_the_cli_facing_a_busy_workspace_prints_a_plain_message_and_fails(
-        ws, tmp_path, monkeypatch, capsys):
+    ws, tmp_path, monkeypatch, capsys
+):
     monkeypatch.setattr(connection, "WAIT_SLICE", 0.2)
     monkeypatch.setattr(connection, "MAX_WAIT", 0.7)
     ws.add_contact(Contact(name="Ada Brooks"))

@@ -21,8 +21,9 @@ def people(n: int, **fields) -> list[Contact]:
 
 
 def net_of(n: int, ties=(), **fields):
-    return network_from(ANA, people(n, **fields), [Tie(a, b, s) for a, b, s in
-                                                   ((*t, 3)[:3] for t in ties)])
+    return network_from(
+        ANA, people(n, **fields), [Tie(a, b, s) for a, b, s in ((*t, 3)[:3] for t in ties)]
+    )
 
 
 CLIQUE5 = list(itertools.combinations(range(1, 6), 2))
@@ -131,14 +132,16 @@ def test_local_bridges_and_most_constraining():
 def test_weighted_with_equal_weights_matches_unweighted():
     net = net_of(6, [(a, b, 3) for a, b in TRIADS], strength=3)
     assert ego_structure(net, weighted=True).constraint == pytest.approx(
-        ego_structure(net).constraint)
+        ego_structure(net).constraint
+    )
     assert ego_structure(net, weighted=True).effective_size == pytest.approx(4.0)
 
 
 def test_weighted_hand_computed():
     # ego-contact strengths 1 and 3; the two contacts know each other with strength 2
-    net = network_from(ANA, [Contact("a", id=1, strength=1), Contact("b", id=2, strength=3)],
-                       [Tie(1, 2, 2)])
+    net = network_from(
+        ANA, [Contact("a", id=1, strength=1), Contact("b", id=2, strength=3)], [Tie(1, 2, 2)]
+    )
     es = ego_structure(net, weighted=True)
     # p = (.25, .75); totals a: 1+2, b: 3+2; indirect a = 2*.75/5, b = 2*.25/3
     expected = (0.25 + 0.3) ** 2 + (0.75 + 0.5 / 3) ** 2
@@ -174,14 +177,21 @@ def test_weighted_matches_an_independent_implementation():
     rng = random.Random(7)
     n = 8
     strengths = {i: rng.randint(1, 5) for i in range(1, n + 1)}
-    pairs = [(a, b, rng.randint(1, 5)) for a, b in itertools.combinations(range(1, n + 1), 2)
-             if rng.random() < 0.4]
-    net = network_from(ANA, [Contact(f"c{i}", id=i, strength=s) for i, s in strengths.items()],
-                       [Tie(a, b, s) for a, b, s in pairs])
+    pairs = [
+        (a, b, rng.randint(1, 5))
+        for a, b in itertools.combinations(range(1, n + 1), 2)
+        if rng.random() < 0.4
+    ]
+    net = network_from(
+        ANA,
+        [Contact(f"c{i}", id=i, strength=s) for i, s in strengths.items()],
+        [Tie(a, b, s) for a, b, s in pairs],
+    )
     es = ego_structure(net, weighted=True)
     g = nx.Graph()
     g.add_weighted_edges_from(("ego", i, s) for i, s in strengths.items())
     g.add_weighted_edges_from(pairs)
     assert es.constraint == pytest.approx(nx.constraint(g, nodes=["ego"], weight="weight")["ego"])
     assert es.effective_size == pytest.approx(
-        nx.effective_size(g, nodes=["ego"], weight="weight")["ego"])
+        nx.effective_size(g, nodes=["ego"], weight="weight")["ego"]
+    )

@@ -52,8 +52,15 @@ def _upload(view: ImportView, *files: Path | tuple[str, bytes]) -> None:
     items = []
     for item in files:
         name, data = (item.name, item.read_bytes()) if isinstance(item, Path) else item
-        items.append({"name": name, "type": "text/csv", "size": len(data),
-                      "last_modified": datetime.now(UTC), "content": memoryview(data)})
+        items.append(
+            {
+                "name": name,
+                "type": "text/csv",
+                "size": len(data),
+                "last_modified": datetime.now(UTC),
+                "content": memoryview(data),
+            }
+        )
     view.upload.value = tuple(items)
 
 
@@ -65,8 +72,9 @@ def _importers_ready() -> bool:
     return True
 
 
-needs_importers = pytest.mark.skipif(not _importers_ready(),
-                                     reason="leadnet_helpers.importers has not landed yet")
+needs_importers = pytest.mark.skipif(
+    not _importers_ready(), reason="leadnet_helpers.importers has not landed yet"
+)
 
 
 # ------------------------------------------------------------------ messages and tables
@@ -77,11 +85,14 @@ def test_a_leadnet_error_in_a_callback_is_shown_with_file_line_and_fix():
 
     @guarded(box)
     def on_click(_button):
-        raise LeadNetError("the file is empty", file="contacts.csv", line=1,
-                           fix="Export your contacts again.")
+        raise LeadNetError(
+            "the file is empty", file="contacts.csv", line=1, fix="Export your contacts again."
+        )
 
     on_click(None)
-    assert _text(box.value) == "contacts.csv, line 1: the file is empty. Export your contacts again."
+    assert (
+        _text(box.value) == "contacts.csv, line 1: the file is empty. Export your contacts again."
+    )
     assert 'role="alert"' in box.value
 
 
@@ -90,7 +101,7 @@ def test_an_unexpected_error_is_shown_with_its_kind_and_no_traceback():
     guarded(box)(lambda: {}["name"])()
     assert "Something went wrong: KeyError" in box.value
     assert "Traceback" not in box.value
-    assert error_text(ValueError()) .startswith("Something went wrong: ValueError: no details")
+    assert error_text(ValueError()).startswith("Something went wrong: ValueError: no details")
 
 
 def test_tables_escape_hostile_text():
@@ -219,11 +230,16 @@ def test_a_missing_prompts_file_is_a_clear_message(tmp_path):
 
 
 def test_prompt_row_keeps_defaults_unless_the_person_typed_something():
-    prompt = Prompt("q", "operational", "Who?", defaults={"inside_org": "yes",
-                                                          "orientation": "current"})
+    prompt = Prompt(
+        "q", "operational", "Who?", defaults={"inside_org": "yes", "orientation": "current"}
+    )
     row = prompt_row(prompt, {"name": "Ada", "inside_org": "no", "context": "project Atlas"})
-    assert row == {"inside_org": "no", "orientation": "current", "name": "Ada",
-                   "context": "project Atlas"}
+    assert row == {
+        "inside_org": "no",
+        "orientation": "current",
+        "name": "Ada",
+        "context": "project Atlas",
+    }
     with pytest.raises(LeadNetError, match="needs a name"):
         prompt_row(prompt, {"name": "  "})
 
@@ -244,7 +260,12 @@ def test_adding_a_contact_through_a_prompt_form(ws):
     assert "Named here so far: Ada Brooks" in form.named_html.value
     (ada,) = ws.contacts()
     assert (ada.role, ada.inside_org, ada.context, ada.introduced_by, ada.orientation) == (
-        "Finance partner", True, "quarterly planning", "me", "current")
+        "Finance partner",
+        True,
+        "quarterly planning",
+        "me",
+        "current",
+    )
     assert ada.source == "prompt:op-deliver"
 
 
@@ -267,7 +288,10 @@ def test_the_introducer_can_be_a_contact_or_someone_new(ws):
     form.fields["introducer_name"].value = "Dee Evans"
     form.add.click()
     assert {c.name: c.introduced_by for c in ws.contacts()} == {
-        "Bo Chen": "", "Ada Brooks": "Bo Chen", "Cy Diaz": "Dee Evans"}
+        "Bo Chen": "",
+        "Ada Brooks": "Bo Chen",
+        "Cy Diaz": "Dee Evans",
+    }
 
 
 def test_a_prompt_form_without_a_name_adds_nothing(ws):
@@ -291,8 +315,10 @@ def test_a_second_contact_with_the_same_name_is_added_with_a_note(ws):
 
 def _many(ws, n: int) -> None:
     with ws._write() as conn:  # fast set-up only; the views use the public API
-        ws._insert(conn, [Contact(f"Person {i:05d}", organisation=f"Org {'ABCDEFG'[i % 7]}")
-                          for i in range(n)])
+        ws._insert(
+            conn,
+            [Contact(f"Person {i:05d}", organisation=f"Org {'ABCDEFG'[i % 7]}") for i in range(n)],
+        )
 
 
 def test_contacts_are_paged_25_at_a_time(ws):
@@ -345,7 +371,8 @@ def test_an_invalid_edit_is_explained_and_not_saved(ws):
     view.fields["last_contact"].value = "next tuesday"
     view.save.click()
     assert "last_contact &#x27;next tuesday&#x27; is not a date like 2026-03-14" in (
-        view.feedback.value.lower())
+        view.feedback.value.lower()
+    )
     assert "correct the value and save again" in view.feedback.value.lower()
     assert ws.contacts()[0].last_contact == ""
 
@@ -395,11 +422,13 @@ def test_the_views_hold_one_page_of_30000_contacts(ws):
 
 def test_edit_changes_and_paging_helpers():
     ada = Contact("Ada", organisation="Riverside", inside_org=True)
-    assert edit_changes(ada, {"name": "Ada", "organisation": "Riverside ", "inside_org": "no"}) \
-        == {"inside_org": "no"}
+    assert edit_changes(ada, {"name": "Ada", "organisation": "Riverside ", "inside_org": "no"}) == {
+        "inside_org": "no"
+    }
     assert page_of(list(range(3)), 0) == ([0, 1, 2], 1)
-    assert [c.name for c in search_contacts([ada, Contact("Bo", tags=("board",))], "BOARD")] \
-        == ["Bo"]
+    assert [c.name for c in search_contacts([ada, Contact("Bo", tags=("board",))], "BOARD")] == [
+        "Bo"
+    ]
 
 
 # ------------------------------------------------------------------ who knows whom

@@ -88,26 +88,61 @@ def _reviewed(view: TriageView) -> tuple[int, int]:
 
 
 def _board(rows: list[dict]) -> pd.DataFrame:
-    defaults = {"name": "x", "organisation": "", "role": "", "where": "", "secondary_types": (),
-                "reasons": (), "questions": (), "suggested_type": "operational"}
+    defaults = {
+        "name": "x",
+        "organisation": "",
+        "role": "",
+        "where": "",
+        "secondary_types": (),
+        "reasons": (),
+        "questions": (),
+        "suggested_type": "operational",
+    }
     frame = pd.DataFrame([{**defaults, **r} for r in rows])
     frame["name_rank"] = frame["name"].str.casefold().rank(method="first").astype(int) - 1
     return frame
 
 
 def test_the_queue_is_lowest_confidence_first_without_decided_and_skipped_last():
-    board = _board([
-        {"contact_id": 1, "confidence": 0.9, "needs_review": False, "decided_by": "rules",
-         "network_type": "operational"},
-        {"contact_id": 2, "confidence": 0.3, "needs_review": True, "decided_by": "rules",
-         "network_type": "personal"},
-        {"contact_id": 3, "confidence": 1.0, "needs_review": False, "decided_by": "person",
-         "network_type": "strategic"},
-        {"contact_id": 4, "confidence": 0.3, "needs_review": False, "decided_by": "rules",
-         "network_type": "personal"},
-        {"contact_id": 5, "confidence": 0.6, "needs_review": False, "decided_by": "rules",
-         "network_type": "operational"},
-    ])
+    board = _board(
+        [
+            {
+                "contact_id": 1,
+                "confidence": 0.9,
+                "needs_review": False,
+                "decided_by": "rules",
+                "network_type": "operational",
+            },
+            {
+                "contact_id": 2,
+                "confidence": 0.3,
+                "needs_review": True,
+                "decided_by": "rules",
+                "network_type": "personal",
+            },
+            {
+                "contact_id": 3,
+                "confidence": 1.0,
+                "needs_review": False,
+                "decided_by": "person",
+                "network_type": "strategic",
+            },
+            {
+                "contact_id": 4,
+                "confidence": 0.3,
+                "needs_review": False,
+                "decided_by": "rules",
+                "network_type": "personal",
+            },
+            {
+                "contact_id": 5,
+                "confidence": 0.6,
+                "needs_review": False,
+                "decided_by": "rules",
+                "network_type": "operational",
+            },
+        ]
+    )
     assert triage_order(board) == [2, 4, 5, 1]  # flagged first among equals
     assert triage_order(board, skipped=[2, 5]) == [4, 1, 2, 5]
     assert triage_order(board, skipped=[99]) == [2, 4, 5, 1]
@@ -126,13 +161,34 @@ def test_progress_and_confidence_in_words():
 
 def test_filters_groups_pages_and_bulk_candidates():
     people = [
-        Contact("Ada Brooks", id=1, relationship="my manager", inside_org=True,
-                orientation="current", discretionary=False, frequency="weekly"),
-        Contact("Bo Chen", id=2, relationship="board member", inside_org=False,
-                orientation="future", gives_me=("insight",), discretionary=True),
+        Contact(
+            "Ada Brooks",
+            id=1,
+            relationship="my manager",
+            inside_org=True,
+            orientation="current",
+            discretionary=False,
+            frequency="weekly",
+        ),
+        Contact(
+            "Bo Chen",
+            id=2,
+            relationship="board member",
+            inside_org=False,
+            orientation="future",
+            gives_me=("insight",),
+            discretionary=True,
+        ),
         Contact("Cy Diaz", id=3, organisation="Contoso"),
-        Contact("Dee Evans", id=4, organisation="Northwind", relationship="mentor",
-                discretionary=True, orientation="both", gives_me=("feedback",)),
+        Contact(
+            "Dee Evans",
+            id=4,
+            organisation="Northwind",
+            relationship="mentor",
+            discretionary=True,
+            orientation="both",
+            gives_me=("feedback",),
+        ),
     ]
     board = board_from(people, classify(people), Profile("Me", organisation="Contoso"))
     assert board["where"].tolist() == ["inside", "outside", "inside", "outside"]
@@ -145,7 +201,8 @@ def test_filters_groups_pages_and_bulk_candidates():
     assert set(confidence_band(board)) <= {"low", "medium", "high", "yours"}
     assert group_counts(board) == {"operational": 2, "personal": 1, "strategic": 1}
     assert "Showing 4 of 4 contacts: 2 operational, 1 personal, 1 strategic" in (
-        summary_text(board, 4))
+        summary_text(board, 4)
+    )
     high = high_confidence_ids(board)
     assert 3 not in high  # flagged for review: never confirmed in bulk
     assert set(high) <= {1, 2, 4}
@@ -156,10 +213,19 @@ def test_filters_groups_pages_and_bulk_candidates():
 
 def test_questions_map_to_quick_answers():
     assert question_kind("Is Dmitri inside your organisation?") == "inside"
-    assert question_kind("Is your relationship with Ana mainly about today's work or "
-                         "tomorrow's priorities?") == "time"
-    assert question_kind("How do you know Bo? (for example: your manager, a supplier, an old "
-                         "classmate, a board member)") == "how_know"
+    assert (
+        question_kind(
+            "Is your relationship with Ana mainly about today's work or tomorrow's priorities?"
+        )
+        == "time"
+    )
+    assert (
+        question_kind(
+            "How do you know Bo? (for example: your manager, a supplier, an old "
+            "classmate, a board member)"
+        )
+        == "how_know"
+    )
     assert answer_changes("time", "future") == {"orientation": "future"}
     assert answer_changes("gives", "insight") == {"gives_me": "insight"}
     assert answer_changes("function", "Finance") == {"function": "Finance"}
@@ -170,10 +236,20 @@ def test_questions_map_to_quick_answers():
 
 
 def test_the_card_escapes_and_says_everything_in_words():
-    card = card_html({"name": HOSTILE, "organisation": "<img src=x>", "role": "", "where": "",
-                      "network_type": "personal", "secondary_types": ("strategic",),
-                      "confidence": 0.41, "needs_review": True, "decided_by": "rules",
-                      "reasons": ("<b>outside</b> your organisation (location and time)",)})
+    card = card_html(
+        {
+            "name": HOSTILE,
+            "organisation": "<img src=x>",
+            "role": "",
+            "where": "",
+            "network_type": "personal",
+            "secondary_types": ("strategic",),
+            "confidence": 0.41,
+            "needs_review": True,
+            "decided_by": "rules",
+            "reasons": ("<b>outside</b> your organisation (location and time)",),
+        }
+    )
     assert "<script>" not in card and "<img" not in card and "<b>outside" not in card
     shown = _text(card)
     assert HOSTILE in shown
@@ -260,10 +336,12 @@ def test_answering_a_question_updates_the_contact_and_the_suggestion(sample):
     # the next question now asks about what is still unknown, and can be answered too
     questions = [_text(q.children[0].value) for q in view.questions.children]
     assert all("inside your organisation" not in q for q in questions)
-    time_q = next(q for q in view.questions.children
-                  if "today's work or tomorrow's" in _text(q.children[0].value))
-    next(b for b in time_q.children[1].children if b.description == "Tomorrow's priorities"
-         ).click()
+    time_q = next(
+        q
+        for q in view.questions.children
+        if "today's work or tomorrow's" in _text(q.children[0].value)
+    )
+    next(b for b in time_q.children[1].children if b.description == "Tomorrow's priorities").click()
     assert sample.contact(cid).orientation == "future"
     assert "Suggested: ▲ strategic" in _text(view.card.value)
     # the saved suggestion follows the answer; nothing was decided for the person
@@ -275,8 +353,9 @@ def test_a_relationship_answered_in_words(sample):
     workspace_model(sample).changed()
     view = TriageView(sample)
     assert _card_name(view) == "Lee Park"
-    box = next(q for q in view.questions.children
-               if "How do you know Lee?" in _text(q.children[0].value))
+    box = next(
+        q for q in view.questions.children if "How do you know Lee?" in _text(q.children[0].value)
+    )
     field, save = box.children[1].children
     save.click()
     assert "The answer is empty" in _text(view.feedback.value)
@@ -399,8 +478,17 @@ def test_thirty_thousand_contacts_show_one_page_and_count_each_decision(empty):
     """Never more than one page of widgets (timings: benchmarks/bench_widgets.py)."""
     kinds = ["supplier", "my manager", "old classmate", "board member", "", "mentor", ""]
     with empty._write() as conn:  # fast set-up only; the views use the public API
-        empty._insert(conn, [Contact(f"Person {i:05d}", organisation=f"Org {'ABCDEFG'[i % 7]}",
-                                     relationship=kinds[i % 7]) for i in range(30_000)])
+        empty._insert(
+            conn,
+            [
+                Contact(
+                    f"Person {i:05d}",
+                    organisation=f"Org {'ABCDEFG'[i % 7]}",
+                    relationship=kinds[i % 7],
+                )
+                for i in range(30_000)
+            ],
+        )
     triage, board_view = TriageView(empty), OverviewView(empty)
     assert _reviewed(triage) == (0, 30_000)
     # never more than one page of row widgets

@@ -83,9 +83,13 @@ def editor(ws, tmp_path):
 
 
 def _plan() -> Plan:
-    return Plan("Ana", TODAY, [], [Action("a", "Call Bo", due=TODAY),
-                                   Action("b", "Write to Cy", due=TODAY)],
-                [Action("c", "Later", due=TODAY)])
+    return Plan(
+        "Ana",
+        TODAY,
+        [],
+        [Action("a", "Call Bo", due=TODAY), Action("b", "Write to Cy", due=TODAY)],
+        [Action("c", "Later", due=TODAY)],
+    )
 
 
 # --------------------------------------------------------------------------- plain functions
@@ -97,7 +101,11 @@ def test_parse_due_and_cadence_accept_what_the_widgets_give_and_refuse_the_rest(
         with pytest.raises(LeadNetError):
             parse_due(bad)
     assert [parse_cadence(c) for c in ("", "once", "weekly", "every three months")] == [
-        "", "", "weekly", "quarterly"]
+        "",
+        "",
+        "weekly",
+        "quarterly",
+    ]
     with pytest.raises(LeadNetError, match="not a cadence"):
         parse_cadence("fortnightly")
 
@@ -118,10 +126,21 @@ def test_apply_edit_checks_everything_before_changing_anything():
         apply_edit(plan, "a", title="   ")
     with pytest.raises(LeadNetError, match="no action"):
         apply_edit(plan, "zz", title="x")
-    action = apply_edit(plan, "a", title="  Call   Bo  today ", who="Bo; Cy",
-                        due=date(2026, 12, 3), cadence="monthly", done=True)
+    action = apply_edit(
+        plan,
+        "a",
+        title="  Call   Bo  today ",
+        who="Bo; Cy",
+        due=date(2026, 12, 3),
+        cadence="monthly",
+        done=True,
+    )
     assert (action.title, action.due, action.cadence, action.status) == (
-        "Call Bo today", date(2026, 12, 3), "monthly", "done")
+        "Call Bo today",
+        date(2026, 12, 3),
+        "monthly",
+        "done",
+    )
     assert [p["name"] for p in action.who] == ["Bo", "Cy"]
     assert apply_edit(plan, "a", done=False).status == "todo"
 
@@ -301,7 +320,11 @@ def test_logging_a_meeting_takes_the_contact_off_the_losing_touch_list(ws):
     assert name not in seen_in(view.losing.value)
     logged = ws.interactions()[-1]
     assert (logged.contact_id, logged.kind, logged.date, logged.note) == (
-        losing[0]["id"], "gave", "2026-11-21", "sent the <report>")
+        losing[0]["id"],
+        "gave",
+        "2026-11-21",
+        "sent the <report>",
+    )
     assert view.note.value == ""
 
 
@@ -348,8 +371,14 @@ def test_snapshot_then_compare_shows_what_changed(ws, editor):
 
 
 def test_progress_html_escapes_names():
-    p = progress.Progress("<x>", "2026-06-01", "2026-11-21", added=["<script>1</script>"],
-                          losing_touch_then=["<b>Bo</b>"], actions_done=["<i>a</i>"])
+    p = progress.Progress(
+        "<x>",
+        "2026-06-01",
+        "2026-11-21",
+        added=["<script>1</script>"],
+        losing_touch_then=["<b>Bo</b>"],
+        actions_done=["<i>a</i>"],
+    )
     page = progress_html(p)
     assert "<script>" not in page and "<b>Bo" not in page and "<i>a" not in page
     assert "<script>1</script>" in seen_in(page)

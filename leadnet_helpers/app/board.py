@@ -65,8 +65,19 @@ HIGH_CONFIDENCE = 0.8
 PAGE_SIZE = 10
 #: Columns of the board, in order.
 BOARD_COLUMNS = (
-    "contact_id", "name", "organisation", "role", "where", "network_type", "secondary_types",
-    "confidence", "needs_review", "reasons", "questions", "decided_by", "suggested_type",
+    "contact_id",
+    "name",
+    "organisation",
+    "role",
+    "where",
+    "network_type",
+    "secondary_types",
+    "confidence",
+    "needs_review",
+    "reasons",
+    "questions",
+    "decided_by",
+    "suggested_type",
     "name_rank",
 )
 #: What each network does, in a few words (button descriptions, group headings).
@@ -93,9 +104,11 @@ WHERE_FILTERS = {
 #: What a decided row says among its reasons (as :func:`~..classify.in_force` says).
 DECIDED_REASON = "you confirmed this yourself (your decision)"
 #: What the board views say when the workspace has no contacts.
-EMPTY_TEXT = ("There are no contacts in this workspace yet, so there is nothing to classify. "
-              "Add some in notebook 01_map_your_contacts (answer the prompts or import an "
-              "export), then come back and run this notebook again.")
+EMPTY_TEXT = (
+    "There are no contacts in this workspace yet, so there is nothing to classify. "
+    "Add some in notebook 01_map_your_contacts (answer the prompts or import an "
+    "export), then come back and run this notebook again."
+)
 
 
 # --------------------------------------------------------------------------- words
@@ -149,20 +162,26 @@ def board_from(
 
     Examples
     --------
-    >>> people = [Contact("Bo", id=1, inside_org=False), Contact("Ada", id=2,
-    ...           organisation="Contoso")]
+    >>> people = [
+    ...     Contact("Bo", id=1, inside_org=False),
+    ...     Contact("Ada", id=2, organisation="Contoso"),
+    ... ]
     >>> board = board_from(people, classify(people), Profile("Me", organisation="contoso"))
     >>> board[["name", "where", "name_rank"]].values.tolist()
     [['Bo', 'outside', 1], ['Ada', 'inside', 0]]
     """
     my_org = profile.organisation if profile else ""
-    info = pd.DataFrame({
-        "contact_id": pd.array([c.id for c in contacts], dtype="Int64"),
-        "organisation": [c.organisation for c in contacts],
-        "role": [c.role for c in contacts],
-        "where": locations([c.inside_org for c in contacts], [c.organisation for c in contacts],
-                           my_org).tolist(),
-    }, columns=["contact_id", "organisation", "role", "where"])
+    info = pd.DataFrame(
+        {
+            "contact_id": pd.array([c.id for c in contacts], dtype="Int64"),
+            "organisation": [c.organisation for c in contacts],
+            "role": [c.role for c in contacts],
+            "where": locations(
+                [c.inside_org for c in contacts], [c.organisation for c in contacts], my_org
+            ).tolist(),
+        },
+        columns=["contact_id", "organisation", "role", "where"],
+    )
     frame = classified.drop(columns=["organisation", "role", "where"], errors="ignore")
     if frame.empty:
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in BOARD_COLUMNS})
@@ -184,8 +203,15 @@ def _mark_decided(board: pd.DataFrame, rows: Sequence[int], kinds: Sequence[str]
     rows = list(rows)
     ids = [int(i) for i in board.loc[rows, "contact_id"].to_numpy(dtype=np.int64)]
     held = in_force(board.loc[rows].reset_index(drop=True), dict(zip(ids, kinds, strict=True)))
-    for col in ("network_type", "secondary_types", "confidence", "needs_review", "decided_by",
-                "reasons", "questions"):
+    for col in (
+        "network_type",
+        "secondary_types",
+        "confidence",
+        "needs_review",
+        "decided_by",
+        "reasons",
+        "questions",
+    ):
         values = held[col].tolist()
         for j, row in enumerate(rows):
             value = tuple(values[j]) if isinstance(values[j], list) else values[j]
@@ -387,8 +413,10 @@ def answer(ws: Workspace, contact_id: int, changes: Mapping[str, str]) -> pd.Ser
     --------
     >>> import os, tempfile
     >>> from leadnet_helpers.store import Workspace
-    >>> ws = Workspace.create(os.path.join(tempfile.mkdtemp(), "w.leadnet.sqlite"),
-    ...                       Profile("Ana", organisation="Contoso"))
+    >>> ws = Workspace.create(
+    ...     os.path.join(tempfile.mkdtemp(), "w.leadnet.sqlite"),
+    ...     Profile("Ana", organisation="Contoso"),
+    ... )
     >>> cid = ws.add_contact(Contact("Dmitri Sokolov"))
     >>> answer(ws, cid, {"orientation": "future"})["network_type"]
     'strategic'
@@ -404,9 +432,13 @@ def confidence_band(board: pd.DataFrame) -> np.ndarray:
 
     Examples
     --------
-    >>> frame = pd.DataFrame({"decided_by": ["person", "rules", "rules", "rules"],
-    ...                       "needs_review": [False, True, False, False],
-    ...                       "confidence": [1.0, 0.3, 0.6, 0.95]})
+    >>> frame = pd.DataFrame(
+    ...     {
+    ...         "decided_by": ["person", "rules", "rules", "rules"],
+    ...         "needs_review": [False, True, False, False],
+    ...         "confidence": [1.0, 0.3, 0.6, 0.95],
+    ...     }
+    ... )
     >>> confidence_band(frame).tolist()
     ['yours', 'low', 'medium', 'high']
     """
@@ -441,8 +473,10 @@ def filter_board(
 
     Examples
     --------
-    >>> people = [Contact("Ada Brooks", id=1, relationship="my manager", inside_org=True),
-    ...           Contact("Bo Chen", id=2, relationship="board member", inside_org=False)]
+    >>> people = [
+    ...     Contact("Ada Brooks", id=1, relationship="my manager", inside_org=True),
+    ...     Contact("Bo Chen", id=2, relationship="board member", inside_org=False),
+    ... ]
     >>> board = board_from(people, classify(people))
     >>> filter_board(board, where="outside")["name"].tolist()
     ['Bo Chen']
@@ -460,8 +494,13 @@ def filter_board(
         keep &= board["where"].to_numpy(dtype=object) == ("" if where == "unknown" else where)
     words = query.casefold().split()
     if words:
-        text = (board["name"].astype(str) + " " + board["organisation"].astype(str) + " "
-                + board["role"].astype(str)).str.casefold()
+        text = (
+            board["name"].astype(str)
+            + " "
+            + board["organisation"].astype(str)
+            + " "
+            + board["role"].astype(str)
+        ).str.casefold()
         for word in words:
             keep &= text.str.contains(word, regex=False).to_numpy(dtype=bool)
     return board[keep]
@@ -495,8 +534,9 @@ def group_page(
     Examples
     --------
     >>> people = [Contact(n, id=i, relationship="supplier") for i, n in enumerate("DCBA")]
-    >>> rows, page, pages = group_page(board_from(people, classify(people)), "operational",
-    ...                                page=9, size=3)
+    >>> rows, page, pages = group_page(
+    ...     board_from(people, classify(people)), "operational", page=9, size=3
+    ... )
     >>> rows["name"].tolist(), page, pages
     (['D'], 2, 2)
     """
@@ -508,7 +548,7 @@ def group_page(
     page = min(max(1, page), pages)
     order = np.argsort(members["name_rank"].to_numpy(dtype=np.int64), kind="stable")
     start = (page - 1) * size
-    return members.iloc[order[start:start + size]], page, pages
+    return members.iloc[order[start : start + size]], page, pages
 
 
 def high_confidence_ids(frame: pd.DataFrame, threshold: float = HIGH_CONFIDENCE) -> list[int]:
@@ -516,18 +556,24 @@ def high_confidence_ids(frame: pd.DataFrame, threshold: float = HIGH_CONFIDENCE)
 
     Examples
     --------
-    >>> frame = pd.DataFrame({"contact_id": [1, 2, 3, 4],
-    ...                       "decided_by": ["rules", "rules", "person", "rules"],
-    ...                       "needs_review": [False, False, False, True],
-    ...                       "confidence": [0.95, 0.6, 1.0, 0.9]})
+    >>> frame = pd.DataFrame(
+    ...     {
+    ...         "contact_id": [1, 2, 3, 4],
+    ...         "decided_by": ["rules", "rules", "person", "rules"],
+    ...         "needs_review": [False, False, False, True],
+    ...         "confidence": [0.95, 0.6, 1.0, 0.9],
+    ...     }
+    ... )
     >>> high_confidence_ids(frame)
     [1]
     """
     if frame.empty:
         return []
-    keep = ((frame["decided_by"].to_numpy(dtype=object) == "rules")
-            & ~frame["needs_review"].to_numpy(dtype=bool)
-            & (frame["confidence"].to_numpy(dtype=float) >= threshold))
+    keep = (
+        (frame["decided_by"].to_numpy(dtype=object) == "rules")
+        & ~frame["needs_review"].to_numpy(dtype=bool)
+        & (frame["confidence"].to_numpy(dtype=float) >= threshold)
+    )
     return [int(i) for i in frame["contact_id"].to_numpy()[keep]]
 
 
@@ -542,5 +588,7 @@ def summary_text(shown: pd.DataFrame, total: int) -> str:
     counts = group_counts(shown)
     yours = int((shown["decided_by"] == "person").sum()) if len(shown) else 0
     parts = ", ".join(f"{counts[t]:,} {t}" for t in NETWORK_TYPES)
-    return (f"Showing {len(shown):,} of {total:,} contact{'' if total == 1 else 's'}: "
-            f"{parts}; {yours:,} decided by you.")
+    return (
+        f"Showing {len(shown):,} of {total:,} contact{'' if total == 1 else 's'}: "
+        f"{parts}; {yours:,} decided by you."
+    )

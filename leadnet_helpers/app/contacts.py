@@ -62,10 +62,16 @@ __all__ = [
 ]
 
 PAGE_SIZE = 25
-TABLE_COLUMNS = (("name", "Name"), ("organisation", "Organisation"), ("role", "Role"),
-                 ("inside_org", "Inside?"), ("network_type", "Network (yours)"),
-                 ("context", "How we met"), ("introduced_by", "Introduced by"),
-                 ("source", "From"))
+TABLE_COLUMNS = (
+    ("name", "Name"),
+    ("organisation", "Organisation"),
+    ("role", "Role"),
+    ("inside_org", "Inside?"),
+    ("network_type", "Network (yours)"),
+    ("context", "How we met"),
+    ("introduced_by", "Introduced by"),
+    ("source", "From"),
+)
 #: The choices of the edit form's drop-downs, per field.
 FIELD_CHOICES = {
     "seniority": SENIORITY,
@@ -78,15 +84,28 @@ FIELD_CHOICES = {
 }
 #: The fields of the edit form, with their labels, in order.
 EDIT_FIELDS: tuple[tuple[str, str], ...] = (
-    ("name", "Name"), ("organisation", "Organisation"), ("role", "Role"),
-    ("function", "Function"), ("industry", "Industry"), ("seniority", "Seniority"),
-    ("inside_org", "Inside my org?"), ("relationship", "Relationship"),
-    ("context", "How we met"), ("introduced_by", "Who introduced us"),
-    ("frequency", "How often we talk"), ("last_contact", "Last contact (date)"),
-    ("strength", "Strength (1-5)"), ("gives_me", "Gives me"), ("i_give", "I give"),
-    ("orientation", "Orientation"), ("discretionary", "Discretionary?"),
-    ("network_type", "Network type"), ("tags", "Tags (; between)"), ("email", "E-mail"),
-    ("phone", "Phone"), ("notes", "Notes"),
+    ("name", "Name"),
+    ("organisation", "Organisation"),
+    ("role", "Role"),
+    ("function", "Function"),
+    ("industry", "Industry"),
+    ("seniority", "Seniority"),
+    ("inside_org", "Inside my org?"),
+    ("relationship", "Relationship"),
+    ("context", "How we met"),
+    ("introduced_by", "Who introduced us"),
+    ("frequency", "How often we talk"),
+    ("last_contact", "Last contact (date)"),
+    ("strength", "Strength (1-5)"),
+    ("gives_me", "Gives me"),
+    ("i_give", "I give"),
+    ("orientation", "Orientation"),
+    ("discretionary", "Discretionary?"),
+    ("network_type", "Network type"),
+    ("tags", "Tags (; between)"),
+    ("email", "E-mail"),
+    ("phone", "Phone"),
+    ("notes", "Notes"),
 )
 _SEARCHED = ("name", "organisation", "role", "function", "context", "introduced_by", "email")
 
@@ -137,7 +156,7 @@ def page_of(items: Sequence, page: int, size: int = PAGE_SIZE) -> tuple[list, in
     """
     page = min(max(1, page), page_count(len(items), size))
     start = (page - 1) * size
-    return list(items[start:start + size]), page
+    return list(items[start : start + size]), page
 
 
 def table_rows(contacts: Sequence[Contact]) -> list[dict[str, str]]:
@@ -189,7 +208,7 @@ def undo_label(last_change: str | None, width: int = 34) -> tuple[str, str]:
     if not last_change:
         return "Nothing to undo", "Nothing to undo"
     full = f"Undo: {last_change}"
-    short = full if len(full) <= width else full[:width - 1] + "…"
+    short = full if len(full) <= width else full[: width - 1] + "…"
     return short, full
 
 
@@ -205,8 +224,13 @@ def option_label(contact: Contact) -> str:
     return f"{contact.name} ({extra})" if extra else contact.name
 
 
-def save_edit(ws: Workspace, loaded: Contact, values: Mapping[str, object], *,
-              over: EditConflict | None = None) -> Contact | None:
+def save_edit(
+    ws: Workspace,
+    loaded: Contact,
+    values: Mapping[str, object],
+    *,
+    over: EditConflict | None = None,
+) -> Contact | None:
     """Save the fields the person changed in the form, checked against what it loaded.
 
     Only the changed fields are sent, with the contact as the form showed it
@@ -251,16 +275,21 @@ def conflict_text(err: EditConflict) -> str:
     Examples
     --------
     >>> from leadnet_helpers.errors import FieldConflict
-    >>> text = conflict_text(EditConflict("Ada", {"role": FieldConflict("Nurse", "Matron", "Sister")}))
+    >>> text = conflict_text(
+    ...     EditConflict("Ada", {"role": FieldConflict("Nurse", "Matron", "Sister")})
+    ... )
     >>> text.split(". ")[:2]
     ['Someone else changed Ada while you were editing', "Role: yours 'Sister', theirs 'Matron'"]
     """
     labels = dict(EDIT_FIELDS)
-    detail = "; ".join(f"{labels.get(f, f)}: yours '{c.typed}', theirs '{c.stored}'"
-                       for f, c in err.fields.items())
-    return (f"Someone else changed {err.name} while you were editing. {detail}. Keep mine "
-            "saves yours over theirs; Keep theirs puts theirs back in the form (your other "
-            "changes stay there to save).")
+    detail = "; ".join(
+        f"{labels.get(f, f)}: yours '{c.typed}', theirs '{c.stored}'" for f, c in err.fields.items()
+    )
+    return (
+        f"Someone else changed {err.name} while you were editing. {detail}. Keep mine "
+        "saves yours over theirs; Keep theirs puts theirs back in the form (your other "
+        "changes stay there to save)."
+    )
 
 
 class ContactsTable:
@@ -335,8 +364,9 @@ class ContactsTable:
         self.conflict = None
         return self.loaded
 
-    def save(self, contact_id: int | None, values: Mapping[str, object], *,
-             keep_mine: bool = False) -> str | None:
+    def save(
+        self, contact_id: int | None, values: Mapping[str, object], *, keep_mine: bool = False
+    ) -> str | None:
         """Save what the edit form changed; the message to show (``None``: nothing changed).
 
         Only the changed fields are written, checked against the contact as the

@@ -61,14 +61,19 @@ __all__ = [
 ]
 
 #: The choices of the inside/outside filter: (label, value).
-INSIDE_OPTIONS = (("inside and outside", "all"), ("inside my organisation", "inside"),
-                  ("outside my organisation", "outside"))
+INSIDE_OPTIONS = (
+    ("inside and outside", "all"),
+    ("inside my organisation", "inside"),
+    ("outside my organisation", "outside"),
+)
 #: The most tags offered in the tag filter (the most used first).
 MAX_TAGS = 200
 #: What the dashboard says when the workspace has no contacts.
-EMPTY_WORKSPACE = ("Your workspace has no contacts yet, so there is nothing to measure. Add "
-                   "the people around your work in notebook 01_map_your_contacts, then run "
-                   "this notebook again.")
+EMPTY_WORKSPACE = (
+    "Your workspace has no contacts yet, so there is nothing to measure. Add "
+    "the people around your work in notebook 01_map_your_contacts, then run "
+    "this notebook again."
+)
 #: The mime type of plotly's own renderer (the jupyterlab-plotly extension of ``plotly``).
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 #: plotly.js options of the dashboard's figures: no plotly logo, the width of the page.
@@ -95,8 +100,13 @@ class Filters:
         --------
         >>> from leadnet_helpers.model import Contact, Profile
         >>> from leadnet_helpers.network import network_from
-        >>> net = network_from(Profile("Ana"), [Contact("Bo", network_type="personal", id=1),
-        ...                                     Contact("Cy", network_type="strategic", id=2)])
+        >>> net = network_from(
+        ...     Profile("Ana"),
+        ...     [
+        ...         Contact("Bo", network_type="personal", id=1),
+        ...         Contact("Cy", network_type="strategic", id=2),
+        ...     ],
+        ... )
         >>> Filters(types=("strategic",)).apply(net).contacts["name"].tolist()
         ['Cy']
         """
@@ -104,8 +114,12 @@ class Filters:
         if every_type and self.inside == "all" and not self.tags:
             return net
         inside = {"inside": True, "outside": False}.get(self.inside)
-        return filter_network(net, types=None if every_type else list(self.types),
-                              inside=inside, tags=list(self.tags) or None)
+        return filter_network(
+            net,
+            types=None if every_type else list(self.types),
+            inside=inside,
+            tags=list(self.tags) or None,
+        )
 
 
 def tag_options(net: NetworkData, limit: int = MAX_TAGS) -> list[tuple[str, str]]:
@@ -117,8 +131,9 @@ def tag_options(net: NetworkData, limit: int = MAX_TAGS) -> list[tuple[str, str]
     --------
     >>> from leadnet_helpers.model import Contact, Profile
     >>> from leadnet_helpers.network import network_from
-    >>> net = network_from(Profile("Ana"), [Contact("A", tags=("board", "alumni")),
-    ...                                     Contact("B", tags=("Board",))])
+    >>> net = network_from(
+    ...     Profile("Ana"), [Contact("A", tags=("board", "alumni")), Contact("B", tags=("Board",))]
+    ... )
     >>> tag_options(net)
     [('board (2)', 'board'), ('alumni (1)', 'alumni')]
     """
@@ -183,13 +198,20 @@ def figure_output(figure: go.Figure) -> dict[str, Any]:
     text = title.get("text", "") if isinstance(title, dict) else str(title)
     title_in_legend(spec)  # pages may be narrow: a wrapping legend must not meet the title
     spec["config"] = dict(PLOT_CONFIG)
-    return {"output_type": "display_data", "metadata": {},
-            "data": {PLOTLY_MIME: spec, "text/plain": f"Figure: {text}".rstrip(": ")}}
+    return {
+        "output_type": "display_data",
+        "metadata": {},
+        "data": {PLOTLY_MIME: spec, "text/plain": f"Figure: {text}".rstrip(": ")},
+    }
 
 
-def dashboard_state(net: NetworkData, filters: Filters, *, today: date | None = None,
-                    positions: dict[int, tuple[float, float]] | None = None,
-                    ) -> tuple[NetworkData, list[Finding], dict[str, go.Figure]]:
+def dashboard_state(
+    net: NetworkData,
+    filters: Filters,
+    *,
+    today: date | None = None,
+    positions: dict[int, tuple[float, float]] | None = None,
+) -> tuple[NetworkData, list[Finding], dict[str, go.Figure]]:
     """Filter *net*, run the diagnostics and build every figure (what a redraw computes).
 
     Examples
@@ -224,8 +246,13 @@ class Dashboard(HasTraits):
     filters = Instance(Filters, args=())
     revision = Int(0, help="bumped when the workspace's analysis was read again")
 
-    def __init__(self, ws: Workspace | None = None, *, net: NetworkData | None = None,
-                 today: date | str | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace | None = None,
+        *,
+        net: NetworkData | None = None,
+        today: date | str | None = None,
+    ) -> None:
         if ws is None and net is None:
             raise ValueError("give a workspace or a network")
         super().__init__()
@@ -285,13 +312,15 @@ class Dashboard(HasTraits):
         return self.analysis.filtered(
             types=None if every_type else list(f.types),
             inside={"inside": True, "outside": False}.get(f.inside),
-            tags=list(f.tags) or None)
+            tags=list(f.tags) or None,
+        )
 
     def state(self) -> tuple[Analysis, dict[str, go.Figure]]:
         """What a redraw computes: the analysis of the part kept, and every figure of it."""
         shown = self.shown()
-        figures = build_figures(shown.network, list(shown.findings), today=shown.today,
-                                positions=self.positions)
+        figures = build_figures(
+            shown.network, list(shown.findings), today=shown.today, positions=self.positions
+        )
         return shown, figures
 
     def summary(self, shown: int) -> str:

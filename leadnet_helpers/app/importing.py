@@ -51,8 +51,9 @@ def uploaded_files(value: object) -> list[tuple[str, bytes]]:
     >>> uploaded_files(({"name": "c.csv", "content": memoryview(b"name\\nAda\\n")},))
     [('c.csv', b'name\\nAda\\n')]
     """
-    items: Iterable[Any] = (value.values() if isinstance(value, dict)
-                            else cast(Iterable[Any], value or ()))
+    items: Iterable[Any] = (
+        value.values() if isinstance(value, dict) else cast(Iterable[Any], value or ())
+    )
     files = []
     for item in items:
         name = item.get("name") or item.get("metadata", {}).get("name", "upload")
@@ -66,8 +67,14 @@ def report_rows(reports: Iterable[ImportReport], limit: int = MAX_ROWS) -> list[
     Examples
     --------
     >>> from leadnet_helpers.merge import ImportEvent
-    >>> r = ImportReport("c.csv", "CSV", 2, imported=1, rejected=1, events=[
-    ...     ImportEvent(2, "imported", "Ada"), ImportEvent(3, "rejected", "", "no name")])
+    >>> r = ImportReport(
+    ...     "c.csv",
+    ...     "CSV",
+    ...     2,
+    ...     imported=1,
+    ...     rejected=1,
+    ...     events=[ImportEvent(2, "imported", "Ada"), ImportEvent(3, "rejected", "", "no name")],
+    ... )
     >>> report_rows([r])
     [{'file': 'c.csv', 'line': 3, 'outcome': 'rejected', 'name': '', 'detail': 'no name'}]
     """
@@ -134,8 +141,7 @@ def import_files(
     >>> import tempfile, pathlib
     >>> from leadnet_helpers.model import Profile
     >>> from leadnet_helpers.store import Workspace
-    >>> ws = Workspace.create(pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite",
-    ...                       Profile("Ana"))
+    >>> ws = Workspace.create(pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite", Profile("Ana"))
     >>> done = import_files(ws, [("c.csv", b"name\\nAda\\n"), ("e.csv", b"")])
     >>> [(o.file, o.report is not None) for o in done], ws.count_contacts()
     ([('c.csv', True), ('e.csv', False)], 1)

@@ -35,8 +35,9 @@ class IntroductionCounts:
     top_introducers: tuple[tuple[str, int], ...]
 
 
-def introduction_counts(contacts: Iterable[Contact], top: int = 5, *,
-                        own_name: str = "") -> IntroductionCounts:
+def introduction_counts(
+    contacts: Iterable[Contact], top: int = 5, *, own_name: str = ""
+) -> IntroductionCounts:
     """Count how contacts came into the network.
 
     "Me" is decided by :func:`~leadnet_helpers.rules.is_self_introduced` and
@@ -45,8 +46,12 @@ def introduction_counts(contacts: Iterable[Contact], top: int = 5, *,
 
     Examples
     --------
-    >>> people = [Contact("A", introduced_by="myself"), Contact("B", introduced_by="Ada"),
-    ...           Contact("C", introduced_by="ada"), Contact("D")]
+    >>> people = [
+    ...     Contact("A", introduced_by="myself"),
+    ...     Contact("B", introduced_by="Ada"),
+    ...     Contact("C", introduced_by="ada"),
+    ...     Contact("D"),
+    ... ]
     >>> introduction_counts(people)
     IntroductionCounts(total=4, by_me=1, by_others=2, not_recorded=1, top_introducers=(('Ada', 2),))
     """
@@ -76,13 +81,13 @@ def introductions_of(ws: Workspace) -> IntroductionCounts:
     >>> import tempfile, pathlib
     >>> from leadnet_helpers.model import Profile
     >>> from leadnet_helpers.store import Workspace
-    >>> ws = Workspace.create(pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite",
-    ...                       Profile("Ana"))
+    >>> ws = Workspace.create(pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite", Profile("Ana"))
     >>> _ = ws.add_contact(Contact("Bo", introduced_by="Ana"))
     >>> introductions_of(ws).total
     1
     >>> ws.close()
     """
     profile = ws.profile()
-    return introduction_counts(workspace_model(ws).contacts(),
-                               own_name=profile.name if profile else "")
+    return introduction_counts(
+        workspace_model(ws).contacts(), own_name=profile.name if profile else ""
+    )

@@ -61,16 +61,24 @@ __all__ = [
 ]
 
 #: The cadence dropdown: (label, value of :data:`~leadnet_helpers.plan.CADENCES`).
-CADENCE_OPTIONS = (("once", ""), ("every week", "weekly"), ("every month", "monthly"),
-                   ("every three months", "quarterly"))
+CADENCE_OPTIONS = (
+    ("once", ""),
+    ("every week", "weekly"),
+    ("every month", "monthly"),
+    ("every three months", "quarterly"),
+)
 #: The export buttons, by format (the keys of :data:`~leadnet_helpers.export.PLAN_FILES`).
-EXPORT_LABELS = {"html": "HTML page", "pdf": "PDF", "md": "Markdown",
-                 "ics": "Calendar (.ics)", "csv": "CSV"}
+EXPORT_LABELS = {
+    "html": "HTML page",
+    "pdf": "PDF",
+    "md": "Markdown",
+    "ics": "Calendar (.ics)",
+    "csv": "CSV",
+}
 #: The dashboard figures embedded, interactive, in the exported HTML page.
 KEY_FIGURES = ("balance", "ego", "keep_warm")
 
-_CADENCE_WORDS = dict(CADENCE_OPTIONS) | {
-    value: value for value in CADENCES}
+_CADENCE_WORDS = dict(CADENCE_OPTIONS) | {value: value for value in CADENCES}
 
 
 # --------------------------------------------------------------------------- plain functions
@@ -99,13 +107,15 @@ def parse_due(value: date | datetime | str | None) -> date:
         return value
     text = "" if value is None else str(value).strip()
     if not text:
-        raise LeadNetError("an action needs a due date",
-                           fix="Pick a date: a month from now is fine if unsure.")
+        raise LeadNetError(
+            "an action needs a due date", fix="Pick a date: a month from now is fine if unsure."
+        )
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise LeadNetError(f"'{text}' is not a date",
-                           fix="Pick a date, or type it as YYYY-MM-DD.") from None
+        raise LeadNetError(
+            f"'{text}' is not a date", fix="Pick a date, or type it as YYYY-MM-DD."
+        ) from None
 
 
 def parse_cadence(value: str | None) -> str:
@@ -125,8 +135,10 @@ def parse_cadence(value: str | None) -> str:
     text = "" if value is None else str(value).strip().casefold()
     if text in _CADENCE_WORDS:
         return _CADENCE_WORDS[text]
-    raise LeadNetError(f"'{value}' is not a cadence",
-                       fix="Choose once, every week, every month or every three months.")
+    raise LeadNetError(
+        f"'{value}' is not a cadence",
+        fix="Choose once, every week, every month or every three months.",
+    )
 
 
 def who_field(action: Action) -> str:
@@ -134,8 +146,11 @@ def who_field(action: Action) -> str:
 
     Examples
     --------
-    >>> who_field(Action("a", "t", who=[{"name": "Bo", "detail": "strategic"},
-    ...                                 {"name": "Cy", "detail": ""}]))
+    >>> who_field(
+    ...     Action(
+    ...         "a", "t", who=[{"name": "Bo", "detail": "strategic"}, {"name": "Cy", "detail": ""}]
+    ...     )
+    ... )
     'Bo; Cy'
     """
     return "; ".join(str(p.get("name", "")) for p in action.who)
@@ -206,8 +221,9 @@ def apply_edit(
     Examples
     --------
     >>> p = Plan("Ana", date(2026, 1, 5), [], [Action("a", "Call Bo")])
-    >>> a = apply_edit(p, "a", title="Call Bo and Cy", due="2026-02-01", cadence="every month",
-    ...                done=True)
+    >>> a = apply_edit(
+    ...     p, "a", title="Call Bo and Cy", due="2026-02-01", cadence="every month", done=True
+    ... )
     >>> a.title, a.due, a.cadence, a.status
     ('Call Bo and Cy', datetime.date(2026, 2, 1), 'monthly', 'done')
     """
@@ -216,8 +232,9 @@ def apply_edit(
     if title is not None:
         text = " ".join(str(title).split())
         if not text:
-            raise LeadNetError("an action needs a title",
-                               fix="Say in a few words what you will do.")
+            raise LeadNetError(
+                "an action needs a title", fix="Say in a few words what you will do."
+            )
         changes["title"] = text
     if who is not None:
         changes["who"] = parse_who(who, action.who)
@@ -270,20 +287,27 @@ def add_own_action(
     Examples
     --------
     >>> p = Plan("Ana", date(2026, 1, 5))
-    >>> a = add_own_action(p, "Lunch with the CFO", "2026-01-20", who="Ines Duarte",
-    ...                    cadence="monthly")
+    >>> a = add_own_action(
+    ...     p, "Lunch with the CFO", "2026-01-20", who="Ines Duarte", cadence="monthly"
+    ... )
     >>> a.custom, a.who[0]["name"], p.actions == [a]
     (True, 'Ines Duarte', True)
     """
     text = " ".join(str(title or "").split())
     if not text:
         raise LeadNetError("your action needs a title", fix="Say in a few words what you will do.")
-    action = custom_action(text, parse_due(due), cadence=parse_cadence(cadence),
-                           first_step=" ".join(first_step.split()),
-                           who=[p["name"] for p in parse_who(who)])
+    action = custom_action(
+        text,
+        parse_due(due),
+        cadence=parse_cadence(cadence),
+        first_step=" ".join(first_step.split()),
+        who=[p["name"] for p in parse_who(who)],
+    )
     if any(a.id == action.id for a in plan.all_actions()):
-        raise LeadNetError("this action is already in your plan",
-                           fix="Change its title or date, or edit the one above.")
+        raise LeadNetError(
+            "this action is already in your plan",
+            fix="Change its title or date, or edit the one above.",
+        )
     plan.add(action)
     return action
 
@@ -300,13 +324,13 @@ def export_figures(ws: Workspace, today: date | None = None) -> dict[str, Any]:
     from ..plots import FIGURES, build_figures
 
     made = analysis_of(ws, today)
-    figures = build_figures(made.network, list(made.findings), today=made.today,
-                            only=KEY_FIGURES)
+    figures = build_figures(made.network, list(made.findings), today=made.today, only=KEY_FIGURES)
     return {FIGURES[key]: fig for key, fig in figures.items()}
 
 
-def export_plan(plan: Plan, folder: str | Path, fmt: str,
-                figures: Mapping[str, Any] | None = None) -> Path:
+def export_plan(
+    plan: Plan, folder: str | Path, fmt: str, figures: Mapping[str, Any] | None = None
+) -> Path:
     """Write the plan in one format (``html``, ``pdf``, ``md``, ``ics`` or ``csv``).
 
     Examples
@@ -318,8 +342,9 @@ def export_plan(plan: Plan, folder: str | Path, fmt: str,
     ('plan.csv', True)
     """
     if fmt not in PLAN_FILES:
-        raise LeadNetError(f"unknown export format '{fmt}'",
-                           fix=f"Use any of {', '.join(PLAN_FILES)}.")
+        raise LeadNetError(
+            f"unknown export format '{fmt}'", fix=f"Use any of {', '.join(PLAN_FILES)}."
+        )
     return write_plan(plan, folder, figures if fmt == "html" else None, formats=[fmt])[fmt]
 
 
@@ -343,8 +368,14 @@ class PlanEditor(HasTraits):
     revision = Int(0, help="bumped when actions were removed, added or promoted")
     edits = Int(0, help="bumped when an action was edited")
 
-    def __init__(self, ws: Workspace, *, plan: Plan | None = None, today: date | None = None,
-                 folder: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        *,
+        plan: Plan | None = None,
+        today: date | None = None,
+        folder: str | Path | None = None,
+    ) -> None:
         from ..workbook import current_plan, export_folder
 
         super().__init__()
@@ -389,11 +420,19 @@ class PlanEditor(HasTraits):
         self.revision += 1
         return self.plan.get(action_id)
 
-    def add(self, title: str, due: date | str | None, *, who: str = "", cadence: str = "",
-            first_step: str = "") -> Action:
+    def add(
+        self,
+        title: str,
+        due: date | str | None,
+        *,
+        who: str = "",
+        cadence: str = "",
+        first_step: str = "",
+    ) -> Action:
         """Add an action of the person's own (see :func:`add_own_action`) and save."""
-        action = add_own_action(self.plan, title, due, who=who, cadence=cadence,
-                                first_step=first_step)
+        action = add_own_action(
+            self.plan, title, due, who=who, cadence=cadence, first_step=first_step
+        )
         self.save()
         self.revision += 1
         return action
@@ -409,9 +448,10 @@ class PlanEditor(HasTraits):
         """One line on the plan: actions, done, backlog, and a word when it is too long."""
         count = len(self.plan.actions)
         done = sum(a.status == "done" for a in self.plan.actions)
-        text = (f"{count} action{'s' * (count != 1)} this month ({done} done), "
-                f"{len(self.plan.backlog)} in the backlog. Changes are saved as you make them.")
+        text = (
+            f"{count} action{'s' * (count != 1)} this month ({done} done), "
+            f"{len(self.plan.backlog)} in the backlog. Changes are saved as you make them."
+        )
         if count > self.plan.limit:
-            text += (f" That is more than {self.plan.limit}: a plan you can finish beats a long "
-                     "one.")
+            text += f" That is more than {self.plan.limit}: a plan you can finish beats a long one."
         return text

@@ -34,9 +34,12 @@ def introducer_options(names: Iterable[str], limit: int = 300) -> list[tuple[str
     ['me', '\\x00someone-else', 'Ada', 'Bo']
     """
     recent = list(dict.fromkeys(n for n in names if n))[-limit:]
-    return [("(not recorded)", NOT_RECORDED), ("me: we met without an introduction", ME),
-            ("someone else (type the name)", SOMEONE_ELSE),
-            *[(n, n) for n in sorted(recent, key=str.casefold)]]
+    return [
+        ("(not recorded)", NOT_RECORDED),
+        ("me: we met without an introduction", ME),
+        ("someone else (type the name)", SOMEONE_ELSE),
+        *[(n, n) for n in sorted(recent, key=str.casefold)],
+    ]
 
 
 def names_by_prompt(contacts: Iterable[Contact]) -> dict[str, list[str]]:
@@ -50,5 +53,5 @@ def names_by_prompt(contacts: Iterable[Contact]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for contact in contacts:
         if contact.source.startswith("prompt:"):
-            found.setdefault(contact.source[len("prompt:"):], []).append(contact.name)
+            found.setdefault(contact.source[len("prompt:") :], []).append(contact.name)
     return found

@@ -60,8 +60,9 @@ _KIND_WORDS = {"met": "met", "gave": "gave something to", "asked": "asked someth
 # --------------------------------------------------------------------------- plain functions
 
 
-def contact_options(contacts: Iterable[Contact], query: str = "",
-                    limit: int = MAX_OPTIONS) -> list[tuple[str, int]]:
+def contact_options(
+    contacts: Iterable[Contact], query: str = "", limit: int = MAX_OPTIONS
+) -> list[tuple[str, int]]:
     """The contacts to choose from, as ``(label, id)``, filtered by *query*.
 
     The query matches any part of the name, organisation or role, ignoring
@@ -69,8 +70,11 @@ def contact_options(contacts: Iterable[Contact], query: str = "",
 
     Examples
     --------
-    >>> people = [Contact("Bo Li", organisation="Acme", id=2), Contact("Ada", id=1),
-    ...           Contact("Bo Li", organisation="Acme", id=3)]
+    >>> people = [
+    ...     Contact("Bo Li", organisation="Acme", id=2),
+    ...     Contact("Ada", id=1),
+    ...     Contact("Bo Li", organisation="Acme", id=3),
+    ... ]
     >>> contact_options(people)
     [('Ada', 1), ('Bo Li · Acme (#2)', 2), ('Bo Li · Acme (#3)', 3)]
     >>> contact_options(people, "acm")[0][1]
@@ -118,11 +122,14 @@ def parse_day(value: date | datetime | str | None, today: date | None = None) ->
         try:
             day = date.fromisoformat(text)
         except ValueError:
-            raise LeadNetError(f"'{text}' is not a date",
-                               fix="Pick a date, or type it as YYYY-MM-DD.") from None
+            raise LeadNetError(
+                f"'{text}' is not a date", fix="Pick a date, or type it as YYYY-MM-DD."
+            ) from None
     if day > (today or date.today()):
-        raise LeadNetError(f"{day.isoformat()} is in the future",
-                           fix="Log what has happened; plan what is to come in notebook 04.")
+        raise LeadNetError(
+            f"{day.isoformat()} is in the future",
+            fix="Log what has happened; plan what is to come in notebook 04.",
+        )
     return day
 
 
@@ -134,14 +141,16 @@ def losing_names(finding: Finding | None) -> list[str]:
     return [str(r.get("name", "")) for r in rows if isinstance(r, Mapping)]
 
 
-def log_message(name: str, kind: str, day: date, before: Finding | None,
-                after: Finding | None) -> str:
+def log_message(
+    name: str, kind: str, day: date, before: Finding | None, after: Finding | None
+) -> str:
     """What the person is told after logging an interaction (plain text).
 
     Examples
     --------
-    >>> was = Finding("keep_warm", "t", 1, "r", True, 0.5, "p", "s",
-    ...               {"losing_touch": [{"name": "Bo"}]})
+    >>> was = Finding(
+    ...     "keep_warm", "t", 1, "r", True, 0.5, "p", "s", {"losing_touch": [{"name": "Bo"}]}
+    ... )
     >>> now = Finding("keep_warm", "t", 0, "r", False, 0.0, "p", "s", {"losing_touch": []})
     >>> log_message("Bo", "met", date(2026, 11, 20), was, now)
     'Logged: you met Bo on 2026-11-20. Bo is no longer on your losing-touch list.'
@@ -151,8 +160,9 @@ def log_message(name: str, kind: str, day: date, before: Finding | None,
     if was and not still:
         text += f" {name} is no longer on your losing-touch list."
     elif still:
-        text += (f" {name} is still losing touch: this date is older than their "
-                 "keeping-warm interval.")
+        text += (
+            f" {name} is still losing touch: this date is older than their keeping-warm interval."
+        )
     return text
 
 
@@ -161,8 +171,12 @@ def snapshot_options(snapshots: Sequence[Mapping[str, Any]]) -> list[tuple[str, 
 
     Examples
     --------
-    >>> snapshot_options([{"id": 1, "taken_at": "2026-06-01T09:00:00", "label": "June"},
-    ...                   {"id": 2, "taken_at": "2026-09-01T10:30:00", "label": ""}])
+    >>> snapshot_options(
+    ...     [
+    ...         {"id": 1, "taken_at": "2026-06-01T09:00:00", "label": "June"},
+    ...         {"id": 2, "taken_at": "2026-09-01T10:30:00", "label": ""},
+    ...     ]
+    ... )
     [('2026-09-01 10:30', 2), ('2026-06-01 09:00 · June', 1)]
     """
     out = []
@@ -202,12 +216,13 @@ class Review:
         """The contacts to pick from (:func:`contact_options`)."""
         return contact_options(self.workspace.contacts(), query)
 
-    def log(self, contact_id: int | None, kind: str, day: date | str | None,
-            note: str = "") -> str:
+    def log(self, contact_id: int | None, kind: str, day: date | str | None, note: str = "") -> str:
         """Log an interaction, work out the losing-touch list again; return the message."""
         if contact_id is None:
-            raise LeadNetError("choose a contact first",
-                               fix="Type part of a name in Find a contact, then pick them.")
+            raise LeadNetError(
+                "choose a contact first",
+                fix="Type part of a name in Find a contact, then pick them.",
+            )
         when = parse_day(day, self.day())
         name = self.ws.contact(int(contact_id)).name
         self.ws.log_interaction(int(contact_id), kind, when.isoformat(), note)
@@ -226,8 +241,10 @@ class Review:
     def compare(self, snapshot_id: int | None) -> progress.Progress:
         """Compare now with an earlier snapshot."""
         if snapshot_id is None:
-            raise LeadNetError("there is no snapshot to compare with yet",
-                               fix="Take a snapshot above, then come back after a few weeks.")
+            raise LeadNetError(
+                "there is no snapshot to compare with yet",
+                fix="Take a snapshot above, then come back after a few weeks.",
+            )
         self.progress = progress.progress_against(self.ws, int(snapshot_id), self.today)
         return self.progress
 

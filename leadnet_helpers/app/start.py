@@ -31,9 +31,12 @@ def profile_from_form(values: Mapping[str, object]) -> Profile:
     """
     cells = {k: normalise_text(values.get(k, "")) for k in PROFILE_FIELDS}
     if not cells["name"]:
-        raise LeadNetError("your workspace needs your name",
-                           fix="Type your name in the Your name box, then press Create.")
+        raise LeadNetError(
+            "your workspace needs your name",
+            fix="Type your name in the Your name box, then press Create.",
+        )
     if cells["career_stage"] and cells["career_stage"] not in CAREER_STAGES:
-        raise LeadNetError(f"'{cells['career_stage']}' is not a career stage",
-                           fix="Choose one from the list.")
+        raise LeadNetError(
+            f"'{cells['career_stage']}' is not a career stage", fix="Choose one from the list."
+        )
     return Profile(**cells)

@@ -40,8 +40,9 @@ __all__ = ["SHOWN", "TieEditor", "person_options", "tie_candidates", "ties_summa
 SHOWN = 60
 
 
-def person_options(contacts: Sequence[Contact], query: str = "",
-                   limit: int = SHOWN) -> list[tuple[str, int]]:
+def person_options(
+    contacts: Sequence[Contact], query: str = "", limit: int = SHOWN
+) -> list[tuple[str, int]]:
     """The contacts to pick from (matching *query*), as ``(label, id)``, by name.
 
     Examples
@@ -50,12 +51,20 @@ def person_options(contacts: Sequence[Contact], query: str = "",
     [('Ada (X)', 1), ('Bo', 2)]
     """
     found = sorted(search_contacts(contacts, query), key=lambda c: c.name.casefold())[:limit]
-    return [(f"{c.name} ({c.organisation})" if c.organisation else c.name, c.id) for c in found
-            if c.id is not None]
+    return [
+        (f"{c.name} ({c.organisation})" if c.organisation else c.name, c.id)
+        for c in found
+        if c.id is not None
+    ]
 
 
-def tie_candidates(contacts: Sequence[Contact], person: int | None, query: str,
-                   ticked: Iterable[int], limit: int = SHOWN) -> tuple[list[Contact], int]:
+def tie_candidates(
+    contacts: Sequence[Contact],
+    person: int | None,
+    query: str,
+    ticked: Iterable[int],
+    limit: int = SHOWN,
+) -> tuple[list[Contact], int]:
     """The others to show as check boxes: ticked ones first, then by name; and how many match.
 
     Examples

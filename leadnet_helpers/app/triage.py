@@ -47,22 +47,58 @@ __all__ = [
 #: field changed, and (button label, value) pairs.
 CHOICE_ANSWERS: Mapping[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "inside": ("inside_org", (("Yes, inside", "yes"), ("No, outside", "no"))),
-    "time": ("orientation", (("Today's work", "current"), ("Tomorrow's priorities", "future"),
-                             ("Both", "both"))),
+    "time": (
+        "orientation",
+        (("Today's work", "current"), ("Tomorrow's priorities", "future"), ("Both", "both")),
+    ),
     "chosen": ("discretionary", (("Yes, I would", "yes"), ("No, only for the job", "no"))),
-    "gives": ("gives_me", (("Help with today's work", "resources"),
-                           ("Advice for my growth", "feedback"),
-                           ("A view of what is coming", "insight"))),
+    "gives": (
+        "gives_me",
+        (
+            ("Help with today's work", "resources"),
+            ("Advice for my growth", "feedback"),
+            ("A view of what is coming", "insight"),
+        ),
+    ),
 }
 #: Questions answered in words (with suggestions to pick from): field changed, suggestions.
 TEXT_ANSWERS: Mapping[str, tuple[str, tuple[str, ...]]] = {
-    "how_know": ("relationship", (
-        "my manager", "direct report", "colleague I depend on", "supplier", "customer",
-        "mentor", "former colleague", "classmate", "friend", "board member", "investor",
-        "regulator", "industry peer", "prospective customer")),
-    "function": ("function", (
-        "Operations", "Finance", "Sales", "Marketing", "HR", "IT", "Engineering", "Legal",
-        "Strategy", "Product", "Customer service", "Procurement")),
+    "how_know": (
+        "relationship",
+        (
+            "my manager",
+            "direct report",
+            "colleague I depend on",
+            "supplier",
+            "customer",
+            "mentor",
+            "former colleague",
+            "classmate",
+            "friend",
+            "board member",
+            "investor",
+            "regulator",
+            "industry peer",
+            "prospective customer",
+        ),
+    ),
+    "function": (
+        "function",
+        (
+            "Operations",
+            "Finance",
+            "Sales",
+            "Marketing",
+            "HR",
+            "IT",
+            "Engineering",
+            "Legal",
+            "Strategy",
+            "Product",
+            "Customer service",
+            "Procurement",
+        ),
+    ),
 }
 _FALLBACK = "fallback"
 
@@ -96,10 +132,14 @@ def triage_order(board: pd.DataFrame, skipped: Sequence[int] = ()) -> list[int]:
 
     Examples
     --------
-    >>> board = pd.DataFrame({"contact_id": [1, 2, 3, 4],
-    ...                       "confidence": [0.9, 0.3, 1.0, 0.5],
-    ...                       "needs_review": [False, True, False, False],
-    ...                       "decided_by": ["rules", "rules", "person", "rules"]})
+    >>> board = pd.DataFrame(
+    ...     {
+    ...         "contact_id": [1, 2, 3, 4],
+    ...         "confidence": [0.9, 0.3, 1.0, 0.5],
+    ...         "needs_review": [False, True, False, False],
+    ...         "decided_by": ["rules", "rules", "person", "rules"],
+    ...     }
+    ... )
     >>> triage_order(board)
     [2, 4, 1]
     >>> triage_order(board, skipped=[2])
@@ -114,8 +154,14 @@ def triage_order(board: pd.DataFrame, skipped: Sequence[int] = ()) -> list[int]:
         for rank, pos in enumerate(where, 1):
             if pos >= 0:
                 skip_rank[pos] = rank
-    order = np.lexsort((ids, ~board["needs_review"].to_numpy(dtype=bool),
-                        board["confidence"].to_numpy(dtype=float), skip_rank))
+    order = np.lexsort(
+        (
+            ids,
+            ~board["needs_review"].to_numpy(dtype=bool),
+            board["confidence"].to_numpy(dtype=float),
+            skip_rank,
+        )
+    )
     open_ = board["decided_by"].to_numpy(dtype=object)[order] != "person"
     return [int(i) for i in ids[order][open_]]
 
@@ -127,8 +173,10 @@ def question_kind(question: str, rules: RuleBook | None = None) -> str:
     --------
     >>> question_kind("Is Dmitri inside your organisation?")
     'inside'
-    >>> question_kind("Which fits Freya best: someone you need for today's work, someone who "
-    ...               "helps you grow, or someone who helps you see and shape what comes next?")
+    >>> question_kind(
+    ...     "Which fits Freya best: someone you need for today's work, someone who "
+    ...     "helps you grow, or someone who helps you see and shape what comes next?"
+    ... )
     'fallback'
     """
     book = rules or load_rules()
@@ -158,15 +206,19 @@ def answer_changes(kind: str, value: str) -> dict[str, str]:
     if kind in CHOICE_ANSWERS:
         field, choices = CHOICE_ANSWERS[kind]
         if text not in {v for _label, v in choices}:
-            raise LeadNetError(f"'{text}' is not one of the answers to this question",
-                               fix="Press one of the answer buttons.")
+            raise LeadNetError(
+                f"'{text}' is not one of the answers to this question",
+                fix="Press one of the answer buttons.",
+            )
         return {field: text}
     if kind in TEXT_ANSWERS:
         if not text:
             raise LeadNetError("the answer is empty", fix="Type or pick an answer first.")
         return {TEXT_ANSWERS[kind][0]: text}
-    raise LeadNetError("this question is answered with the three network buttons",
-                       fix="Press Operational, Personal or Strategic.")
+    raise LeadNetError(
+        "this question is answered with the three network buttons",
+        fix="Press Operational, Personal or Strategic.",
+    )
 
 
 class Triage:
@@ -219,8 +271,10 @@ class Triage:
 
     def _need_card(self) -> int:
         if self.current is None:
-            raise LeadNetError("there is no contact on the card",
-                               fix="Every contact is reviewed; use the overview to change one.")
+            raise LeadNetError(
+                "there is no contact on the card",
+                fix="Every contact is reviewed; use the overview to change one.",
+            )
         return self.current
 
     def decide(self, network_type: str) -> str:

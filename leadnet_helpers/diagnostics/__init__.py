@@ -29,8 +29,10 @@ Examples
 >>> from datetime import date
 >>> from leadnet_helpers.model import Contact, Profile
 >>> from leadnet_helpers.network import network_from
->>> net = network_from(Profile("Ana", career_stage="business leader"),
-...                    [Contact("Bo", id=1, network_type="operational", inside_org=True)])
+>>> net = network_from(
+...     Profile("Ana", career_stage="business leader"),
+...     [Contact("Bo", id=1, network_type="operational", inside_org=True)],
+... )
 >>> findings = all_findings(net, today=date(2026, 11, 21))
 >>> gap_list(findings)[0].key
 'balance'
@@ -152,5 +154,4 @@ def gap_list(findings: Iterable[Finding]) -> list[Finding]:
     ['balance', 'diversity']
     """
     gaps = [f for f in findings if f.is_gap]
-    return sorted(gaps, key=lambda f: (not bool(f.details.get("strategic_underuse")),
-                                       -f.severity))
+    return sorted(gaps, key=lambda f: (not bool(f.details.get("strategic_underuse")), -f.severity))

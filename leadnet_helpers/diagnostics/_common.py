@@ -27,28 +27,42 @@ __all__: list[str] = []
 
 # --------------------------------------------------------------------------- sources
 
-IBARRA = ("Ibarra, H. & Hunter, M. (2007). How leaders create and use networks. "
-          "Harvard Business Review, 85(1).")
-BURT = ("Burt, R. S. (1992). Structural Holes: The Social Structure of Competition. "
-        "Harvard University Press.")
-BORGATTI = ("Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy measures. "
-            "Connections, 20(1).")
-KRACKHARDT = ("Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational "
-              "crises: an experimental simulation. Social Psychology Quarterly, 51(2).")
-BLAU = ("Blau, P. M. (1977). Inequality and Heterogeneity. Free Press; Agresti, A. & "
-        "Agresti, B. F. (1978). Statistical analysis of qualitative variation. "
-        "Sociological Methodology, 9.")
-MCPHERSON = ("McPherson, M., Smith-Lovin, L. & Cook, J. M. (2001). Birds of a feather: "
-             "homophily in social networks. Annual Review of Sociology, 27.")
-UZZI = ("Uzzi, B. & Dunlap, S. (2005). How to build your network. "
-        "Harvard Business Review, 83(12).")
-GRANOVETTER = ("Granovetter, M. S. (1973). The strength of weak ties. "
-               "American Journal of Sociology, 78(6).")
+IBARRA = (
+    "Ibarra, H. & Hunter, M. (2007). How leaders create and use networks. "
+    "Harvard Business Review, 85(1)."
+)
+BURT = (
+    "Burt, R. S. (1992). Structural Holes: The Social Structure of Competition. "
+    "Harvard University Press."
+)
+BORGATTI = (
+    "Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy measures. "
+    "Connections, 20(1)."
+)
+KRACKHARDT = (
+    "Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational "
+    "crises: an experimental simulation. Social Psychology Quarterly, 51(2)."
+)
+BLAU = (
+    "Blau, P. M. (1977). Inequality and Heterogeneity. Free Press; Agresti, A. & "
+    "Agresti, B. F. (1978). Statistical analysis of qualitative variation. "
+    "Sociological Methodology, 9."
+)
+MCPHERSON = (
+    "McPherson, M., Smith-Lovin, L. & Cook, J. M. (2001). Birds of a feather: "
+    "homophily in social networks. Annual Review of Sociology, 27."
+)
+UZZI = "Uzzi, B. & Dunlap, S. (2005). How to build your network. Harvard Business Review, 83(12)."
+GRANOVETTER = (
+    "Granovetter, M. S. (1973). The strength of weak ties. American Journal of Sociology, 78(6)."
+)
 CROSS = "Cross, R. & Thomas, R. J. (2011). A smarter way to network. Harvard Business Review, July-August 2011."
 BAKER = "Baker, W. (2000). Achieving Success Through Social Capital. Jossey-Bass."
-CADENCE = ("Product choice (LeadNet): an ideal and a maximum interval per type and strength, "
-           "after stay-in-touch requests from users of the Monica personal CRM "
-           "(monicahq/monica #321, #1814); see data/keep_warm.json.")
+CADENCE = (
+    "Product choice (LeadNet): an ideal and a maximum interval per type and strength, "
+    "after stay-in-touch requests from users of the Monica personal CRM "
+    "(monicahq/monica #321, #1814); see data/keep_warm.json."
+)
 
 NETWORK_TYPES = ("operational", "personal", "strategic")
 STRONG = 4  # strength >= 4 (of 1-5) counts as a strong tie
@@ -96,22 +110,41 @@ def make_finding(
     severity = float(severity)
     severity = 0.0 if not math.isfinite(severity) else min(1.0, max(0.0, severity))
     gap = severity > 0 if is_gap is None else bool(is_gap)
-    return Finding(key, title, clean(value), reading, gap, round(severity, 3) if gap else 0.0,
-                   principle, source.replace(".; ", "; "), clean(details or {}), tuple(evidence))
+    return Finding(
+        key,
+        title,
+        clean(value),
+        reading,
+        gap,
+        round(severity, 3) if gap else 0.0,
+        principle,
+        source.replace(".; ", "; "),
+        clean(details or {}),
+        tuple(evidence),
+    )
 
 
-def concerned(role: str, ref: dict[str, Any], detail: str = "", *, pair: int | None = None,
-              note: str = "") -> Concerned:
+def concerned(
+    role: str, ref: dict[str, Any], detail: str = "", *, pair: int | None = None, note: str = ""
+) -> Concerned:
     """Typed evidence from a contact reference (:meth:`View.ref`) in *role*."""
     cid = ref.get("id")
-    return Concerned(role, cid if isinstance(cid, int) else None, str(ref.get("name") or ""),
-                     str(ref.get("network_type") or ""), detail, pair, note)
+    return Concerned(
+        role,
+        cid if isinstance(cid, int) else None,
+        str(ref.get("name") or ""),
+        str(ref.get("network_type") or ""),
+        detail,
+        pair,
+        note,
+    )
 
 
 def no_contacts(key: str, title: str, principle: str, source: str) -> Finding:
     """The finding of an empty network: value ``None`` and a pointer to notebook 01."""
-    return make_finding(key, title, None, NO_CONTACTS, principle=principle, source=source,
-                        details={"contacts": 0})
+    return make_finding(
+        key, title, None, NO_CONTACTS, principle=principle, source=source, details={"contacts": 0}
+    )
 
 
 # --------------------------------------------------------------------------- readers
@@ -134,8 +167,9 @@ def strengths(frame: pd.DataFrame) -> np.ndarray:
     """Tie strength 1-5 per contact as floats; NaN when unknown or out of range."""
     if "strength" not in frame:
         return np.full(len(frame), np.nan)
-    values = pd.to_numeric(frame["strength"], errors="coerce").to_numpy(dtype=float,
-                                                                         na_value=np.nan)
+    values = pd.to_numeric(frame["strength"], errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan
+    )
     values[(values < 1) | (values > 5)] = np.nan
     return values
 
@@ -146,10 +180,16 @@ def flags(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
         empty = np.zeros(len(frame), dtype=bool)
         return empty, empty.copy()
     values = frame[column].tolist()
-    yes = np.fromiter((v is True or (isinstance(v, np.bool_) and bool(v)) for v in values),
-                      dtype=bool, count=len(values))
-    no = np.fromiter((v is False or (isinstance(v, np.bool_) and not bool(v)) for v in values),
-                     dtype=bool, count=len(values))
+    yes = np.fromiter(
+        (v is True or (isinstance(v, np.bool_) and bool(v)) for v in values),
+        dtype=bool,
+        count=len(values),
+    )
+    no = np.fromiter(
+        (v is False or (isinstance(v, np.bool_) and not bool(v)) for v in values),
+        dtype=bool,
+        count=len(values),
+    )
     return yes, no
 
 
@@ -169,8 +209,9 @@ def tuples(frame: pd.DataFrame, column: str) -> list[tuple[str, ...]]:
         if isinstance(v, (tuple, list, set, frozenset, np.ndarray)):
             out.append(tuple(str(x).strip().casefold() for x in v if isinstance(x, str)))
         elif isinstance(v, str) and v.strip():
-            out.append(tuple(p.strip().casefold() for p in v.replace(",", ";").split(";")
-                             if p.strip()))
+            out.append(
+                tuple(p.strip().casefold() for p in v.replace(",", ";").split(";") if p.strip())
+            )
         else:
             out.append(())
     return out
@@ -291,35 +332,51 @@ class View:
             cache[name] = np.array([v.casefold() for v in self.column(name)], dtype=object)
         return cache[name]
 
-    def concerned(self, role: str, i: int, detail: str = "", *, pair: int | None = None,
-                  note: str = "") -> Concerned:
+    def concerned(
+        self, role: str, i: int, detail: str = "", *, pair: int | None = None, note: str = ""
+    ) -> Concerned:
         """Contact row *i* as typed evidence in *role* (see :data:`~..findings.ROLES`)."""
         cid = self.ids[i]
-        return Concerned(role, None if math.isnan(cid) else int(cid), str(self.names[i]),
-                         str(self.types[i]), detail, pair, note)
+        return Concerned(
+            role,
+            None if math.isnan(cid) else int(cid),
+            str(self.names[i]),
+            str(self.types[i]),
+            detail,
+            pair,
+            note,
+        )
 
     def ref(self, i: int) -> dict[str, Any]:
         """A small JSON-ready reference to contact row *i*: id, name, network type."""
         cid = self.ids[i]
-        return {"id": None if math.isnan(cid) else int(cid), "name": str(self.names[i]),
-                "network_type": str(self.types[i]) or None}
+        return {
+            "id": None if math.isnan(cid) else int(cid),
+            "name": str(self.names[i]),
+            "network_type": str(self.types[i]) or None,
+        }
 
     @cached_property
     def log(self) -> pd.DataFrame:
         """The interaction log with a row position per entry (unknown contacts dropped)."""
         log = self.net.interactions
         if log is None or not len(log) or "contact_id" not in log:
-            return pd.DataFrame({"pos": np.zeros(0, dtype=np.int64),
-                                 "date": pd.to_datetime(pd.Series([], dtype=object)),
-                                 "kind": pd.Series([], dtype=object)})
+            return pd.DataFrame(
+                {
+                    "pos": np.zeros(0, dtype=np.int64),
+                    "date": pd.to_datetime(pd.Series([], dtype=object)),
+                    "kind": pd.Series([], dtype=object),
+                }
+            )
         pos = positions(self.frame, log["contact_id"])
         if "date" in log:
             dates = to_timestamps(log["date"]).to_numpy(dtype="datetime64[ns]")
         else:
             dates = np.full(len(log), np.datetime64("NaT"), dtype="datetime64[ns]")
         raw = log.get("kind", pd.Series([""] * len(log))).tolist()
-        kinds = np.array([k.strip().casefold() if isinstance(k, str) else "" for k in raw],
-                         dtype=object)
+        kinds = np.array(
+            [k.strip().casefold() if isinstance(k, str) else "" for k in raw], dtype=object
+        )
         out = pd.DataFrame({"pos": pos, "date": dates, "kind": kinds})
         return out[out["pos"] >= 0].reset_index(drop=True)
 

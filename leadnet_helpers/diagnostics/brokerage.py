@@ -61,8 +61,11 @@ def brokers(net: NetworkData) -> Finding:
     >>> from leadnet_helpers.model import Contact, Profile
     >>> from leadnet_helpers.network import network_from
     >>> people = [Contact(f"c{i}", id=i, introduced_by="me") for i in range(7)]
-    >>> people += [Contact("d1", id=7, introduced_by="c1"), Contact("d2", id=8, introduced_by="c1"),
-    ...            Contact("d3", id=9, introduced_by="Zed")]
+    >>> people += [
+    ...     Contact("d1", id=7, introduced_by="c1"),
+    ...     Contact("d2", id=8, introduced_by="c1"),
+    ...     Contact("d3", id=9, introduced_by="Zed"),
+    ... ]
     >>> f = brokers(network_from(Profile("Ana"), people))
     >>> f.value, f.is_gap, f.details["brokers"][0]["name"]
     (0.7, True, 'c1')
@@ -72,9 +75,11 @@ def brokers(net: NetworkData) -> Finding:
     Uzzi & Dunlap (2005), the 65% rule of thumb.
     """
     key, title = "brokers", "Who built your network"
-    principle = ("If you introduced yourself to most of your key contacts, your network was "
-                 "probably built by self-similarity and proximity and may be inbred; contacts "
-                 "introduced by brokers bring people unlike you.")
+    principle = (
+        "If you introduced yourself to most of your key contacts, your network was "
+        "probably built by self-similarity and proximity and may be inbred; contacts "
+        "introduced by brokers bring people unlike you."
+    )
     if net.size == 0:
         return no_contacts(key, title, principle, UZZI)
     v = view(net)
@@ -95,31 +100,50 @@ def brokers(net: NetworkData) -> Finding:
         at = by_key.get(k)
         row = v.ref(at) if at is not None else {"id": None, "name": shown[k], "network_type": None}
         broker_rows.append(row | {"introductions": count, "in_network": at is not None})
-    details: dict[str, Any] = {"key_contacts": n_known, "self_introduced": n_self,
-                               "introduced_by_others": n_known - n_self,
-                               "limit": SELF_INTRODUCED_LIMIT, "brokers": broker_rows}
+    details: dict[str, Any] = {
+        "key_contacts": n_known,
+        "self_introduced": n_self,
+        "introduced_by_others": n_known - n_self,
+        "limit": SELF_INTRODUCED_LIMIT,
+        "brokers": broker_rows,
+    }
     if n_known == 0:
-        reading = ("No contact records who introduced you yet: fill in introduced_by (a name, "
-                   "or 'me') for your key contacts.")
-        return make_finding(key, title, None, reading, principle=principle, source=UZZI,
-                            details=details)
+        reading = (
+            "No contact records who introduced you yet: fill in introduced_by (a name, "
+            "or 'me') for your key contacts."
+        )
+        return make_finding(
+            key, title, None, reading, principle=principle, source=UZZI, details=details
+        )
     share = n_self / n_known
     reading = f"You met {pct(share)} of your key contacts yourself ({n_self} of {n_known})"
     severity = 0.0
     if share > SELF_INTRODUCED_LIMIT and n_known >= 3:
-        reading += ("; above 65% a network is probably built on people like you and may be "
-                    "inbred.")
+        reading += "; above 65% a network is probably built on people like you and may be inbred."
         severity = min(1.0, 0.4 + 0.6 * (share - SELF_INTRODUCED_LIMIT) / 0.35)
     else:
         reading += ", under the 65% that signals an inbred network."
     if broker_rows:
         top = broker_rows[0]
-        reading += (f" Your best broker is {top['name']} "
-                    f"({plural(top['introductions'], 'introduction')}): ask them for more.")
-    introducers = [concerned("introducer", r, f"introduced you to {r['introductions']} of "
-                             "your contacts") for r in broker_rows]
-    return make_finding(key, title, share, reading, severity=severity, principle=principle,
-                        source=UZZI, details=details, evidence=introducers)
+        reading += (
+            f" Your best broker is {top['name']} "
+            f"({plural(top['introductions'], 'introduction')}): ask them for more."
+        )
+    introducers = [
+        concerned("introducer", r, f"introduced you to {r['introductions']} of your contacts")
+        for r in broker_rows
+    ]
+    return make_finding(
+        key,
+        title,
+        share,
+        reading,
+        severity=severity,
+        principle=principle,
+        source=UZZI,
+        details=details,
+        evidence=introducers,
+    )
 
 
 def _codes(values: np.ndarray) -> np.ndarray:
@@ -163,8 +187,10 @@ def introductions(
     Burt (1992): brokering across structural holes; Uzzi & Dunlap (2005); Ibarra & Hunter (2007).
     """
     key, title = "introductions", "Introductions you could make"
-    principle = ("Connecting people in your network who would gain from knowing each other "
-                 "creates value, builds goodwill and makes you the broker between worlds.")
+    principle = (
+        "Connecting people in your network who would gain from knowing each other "
+        "creates value, builds goodwill and makes you the broker between worlds."
+    )
     source = f"{BURT}; {UZZI}; {IBARRA}"
     if net.size == 0:
         return no_contacts(key, title, principle, source)
@@ -174,13 +200,19 @@ def introductions(
     order = np.argsort(-v.strength[strong], kind="stable")
     cand = strong[order][:CANDIDATES]
     gives_intros = sum("introductions" in x for x in v.i_give)
-    details: dict[str, Any] = {"candidates": len(cand), "suggestions": [],
-                               "you_give_introductions": int(gives_intros)}
+    details: dict[str, Any] = {
+        "candidates": len(cand),
+        "suggestions": [],
+        "you_give_introductions": int(gives_intros),
+    }
     if len(cand) < 2:
-        reading = ("Rate your strongest contacts (strength 4 or 5) to get suggestions of "
-                   "people to introduce to each other.")
-        return make_finding(key, title, 0, reading, principle=principle, source=source,
-                            details=details)
+        reading = (
+            "Rate your strongest contacts (strength 4 or 5) to get suggestions of "
+            "people to introduce to each other."
+        )
+        return make_finding(
+            key, title, 0, reading, principle=principle, source=source, details=details
+        )
     m = len(cand)
     ii, jj = np.triu_indices(m, 1)
     a, b = cand[ii], cand[jj]
@@ -193,8 +225,12 @@ def introductions(
     same_func = (func[ii] >= 0) & (func[ii] == func[jj])
     same_ind = (ind[ii] >= 0) & (ind[ii] == ind[jj])
     raw_tags: list[object] = [v.frame["tags"].iat[i] if "tags" in v.frame else () for i in cand]
-    tag_lists = [tuple(t.casefold() for t in x if isinstance(t, str) and t.strip())
-                 if isinstance(x, (tuple, list)) else () for x in raw_tags]
+    tag_lists = [
+        tuple(t.casefold() for t in x if isinstance(t, str) and t.strip())
+        if isinstance(x, (tuple, list))
+        else ()
+        for x in raw_tags
+    ]
     vocab = {t: k for k, t in enumerate(sorted({t for x in tag_lists for t in x}))}
     if vocab:
         rows = [r for r, x in enumerate(tag_lists) for _ in x]
@@ -239,14 +275,21 @@ def introductions(
         if in_out[p]:
             why.append("one inside, one outside your organisation")
         elif diff_org[p]:
-            why.append(f"they work at {v.column('organisation')[i]} and "
-                       f"{v.column('organisation')[j]}")
+            why.append(
+                f"they work at {v.column('organisation')[i]} and {v.column('organisation')[j]}"
+            )
         elif apart[p]:
             why.append("they sit in separate clusters of your network")
         elif diff_func[p]:
             why.append(f"one in {v.column('function')[i]}, one in {v.column('function')[j]}")
-        suggestions.append({"a": v.ref(i), "b": v.ref(j), "reason": "; ".join(why) + ".",
-                            "score": round(float(score[p]), 2)})
+        suggestions.append(
+            {
+                "a": v.ref(i),
+                "b": v.ref(j),
+                "reason": "; ".join(why) + ".",
+                "score": round(float(score[p]), 2),
+            }
+        )
         used[i] += 1
         used[j] += 1
         if len(suggestions) >= limit:
@@ -254,19 +297,35 @@ def introductions(
     details["suggestions"] = suggestions
     details["qualifying_pairs"] = int(ok.sum())
     if not suggestions:
-        reading = ("No pair of your strong contacts stands out as needing an introduction: "
-                   "they either know each other or have little in common.")
-        return make_finding(key, title, 0, reading, principle=principle, source=source,
-                            details=details)
+        reading = (
+            "No pair of your strong contacts stands out as needing an introduction: "
+            "they either know each other or have little in common."
+        )
+        return make_finding(
+            key, title, 0, reading, principle=principle, source=source, details=details
+        )
     first = suggestions[0]
-    reading = (f"{plural(len(suggestions), 'pair')} of your strong contacts could gain from an "
-               f"introduction; first {first['a']['name']} and {first['b']['name']}: "
-               f"{first['reason'][0].lower()}{first['reason'][1:]}")
+    reading = (
+        f"{plural(len(suggestions), 'pair')} of your strong contacts could gain from an "
+        f"introduction; first {first['a']['name']} and {first['b']['name']}: "
+        f"{first['reason'][0].lower()}{first['reason'][1:]}"
+    )
     severity = 0.25 if gives_intros == 0 else 0.0
     if severity:
         reading += " You record giving no introductions yet."
-    pairs = [concerned("pair", side, side.get("network_type") or "", pair=k,
-                       note=item["reason"])
-             for k, item in enumerate(suggestions) for side in (item["a"], item["b"])]
-    return make_finding(key, title, len(suggestions), reading, severity=severity,
-                        principle=principle, source=source, details=details, evidence=pairs)
+    pairs = [
+        concerned("pair", side, side.get("network_type") or "", pair=k, note=item["reason"])
+        for k, item in enumerate(suggestions)
+        for side in (item["a"], item["b"])
+    ]
+    return make_finding(
+        key,
+        title,
+        len(suggestions),
+        reading,
+        severity=severity,
+        principle=principle,
+        source=source,
+        details=details,
+        evidence=pairs,
+    )

@@ -56,7 +56,8 @@ def blau(counts: Any, k: int | None = None) -> tuple[float | None, float | None]
     (0.5, 1.0)
     >>> blau([10])
     (0.0, 0.0)
-    >>> h, iqv = blau([1, 1, 1, 1], k=4); round(h, 3), round(iqv, 3)
+    >>> h, iqv = blau([1, 1, 1, 1], k=4)
+    >>> round(h, 3), round(iqv, 3)
     (0.75, 1.0)
     """
     values = np.asarray(counts, dtype=float)
@@ -93,8 +94,10 @@ def diversity(net: NetworkData) -> Finding:
     --------
     >>> from leadnet_helpers.model import Contact, Profile
     >>> from leadnet_helpers.network import network_from
-    >>> net = network_from(Profile("Ana"), [Contact("a", id=1, function="Finance"),
-    ...                                     Contact("b", id=2, function="Sales")])
+    >>> net = network_from(
+    ...     Profile("Ana"),
+    ...     [Contact("a", id=1, function="Finance"), Contact("b", id=2, function="Sales")],
+    ... )
     >>> diversity(net).value["function"]
     1.0
 
@@ -103,9 +106,11 @@ def diversity(net: NetworkData) -> Finding:
     Blau (1977); Agresti & Agresti (1978); Uzzi & Dunlap (2005).
     """
     key, title = "diversity", "Diversity of your contacts"
-    principle = ("A diverse network (other organisations, functions, industries and levels) "
-                 "brings private information and different skills; we tend to fill our networks "
-                 "with people like us and people nearby.")
+    principle = (
+        "A diverse network (other organisations, functions, industries and levels) "
+        "brings private information and different skills; we tend to fill our networks "
+        "with people like us and people nearby."
+    )
     source = f"{BLAU}; {UZZI}"
     if net.size == 0:
         return no_contacts(key, title, principle, source)
@@ -127,28 +132,55 @@ def diversity(net: NetworkData) -> Finding:
             i = int(np.argmax(counts))
             shown = v.column(attr)[raw == cats[i]][0]
             top = {"value": shown, "share": counts[i] / len(known)}
-        per[attr] = {"blau": h, "iqv": iqv, "categories": len(cats), "known": len(known),
-                     "most_common": top}
-    narrow = [a for a in ("function", "industry")
-              if (iqv_a := value[a]) is not None and iqv_a < 0.5 and per[a]["known"] >= 3]
+        per[attr] = {
+            "blau": h,
+            "iqv": iqv,
+            "categories": len(cats),
+            "known": len(known),
+            "most_common": top,
+        }
+    narrow = [
+        a
+        for a in ("function", "industry")
+        if (iqv_a := value[a]) is not None and iqv_a < 0.5 and per[a]["known"] >= 3
+    ]
     if all(x is None for x in value.values()):
-        reading = ("Your contacts have no organisation, function, industry or seniority yet: "
-                   "add them to see how diverse your network is.")
-        return make_finding(key, title, value, reading, principle=principle, source=source,
-                            details={"attributes": per})
+        reading = (
+            "Your contacts have no organisation, function, industry or seniority yet: "
+            "add them to see how diverse your network is."
+        )
+        return make_finding(
+            key,
+            title,
+            value,
+            reading,
+            principle=principle,
+            source=source,
+            details={"attributes": per},
+        )
     if narrow:
         a = narrow[0]
         top = per[a]["most_common"]
-        reading = (f"Your contacts are alike in {a}: {pct(top['share'])} are in "
-                   f"{top['value']} (diversity {value[a]:.2f} on a 0-1 scale). Look for people "
-                   "in other functions and industries.")
+        reading = (
+            f"Your contacts are alike in {a}: {pct(top['share'])} are in "
+            f"{top['value']} (diversity {value[a]:.2f} on a 0-1 scale). Look for people "
+            "in other functions and industries."
+        )
         severity = min(1.0, 0.3 + (0.5 - min(value[x] or 0 for x in narrow)))
     else:
         shown = ", ".join(f"{a} {value[a]:.2f}" for a in _ATTRIBUTES if value[a] is not None)
         reading = f"Your network is varied (diversity from 0 to 1: {shown})."
         severity = 0.0
-    return make_finding(key, title, value, reading, severity=severity, principle=principle,
-                        source=source, details={"attributes": per})
+    return make_finding(
+        key,
+        title,
+        value,
+        reading,
+        severity=severity,
+        principle=principle,
+        source=source,
+        details={"attributes": per},
+    )
 
 
 def homophily(net: NetworkData) -> Finding:
@@ -163,9 +195,15 @@ def homophily(net: NetworkData) -> Finding:
     --------
     >>> from leadnet_helpers.model import Contact, Profile
     >>> from leadnet_helpers.network import network_from
-    >>> net = network_from(Profile("Ana", function="Finance"),
-    ...     [Contact("a", id=1, function="finance"), Contact("b", id=2, function="Finance"),
-    ...      Contact("c", id=3, function="Finance"), Contact("d", id=4, function="Sales")])
+    >>> net = network_from(
+    ...     Profile("Ana", function="Finance"),
+    ...     [
+    ...         Contact("a", id=1, function="finance"),
+    ...         Contact("b", id=2, function="Finance"),
+    ...         Contact("c", id=3, function="Finance"),
+    ...         Contact("d", id=4, function="Sales"),
+    ...     ],
+    ... )
     >>> homophily(net).value["function"]
     -0.5
 
@@ -174,8 +212,10 @@ def homophily(net: NetworkData) -> Finding:
     McPherson, Smith-Lovin & Cook (2001); Uzzi & Dunlap (2005); Krackhardt & Stern (1988).
     """
     key, title = "homophily", "People like you"
-    principle = ("The self-similarity trap: we pick contacts who share our background, so "
-                 "we hear what we already know. Leaders reach across functions and sectors.")
+    principle = (
+        "The self-similarity trap: we pick contacts who share our background, so "
+        "we hear what we already know. Leaders reach across functions and sectors."
+    )
     source = f"{UZZI}; {MCPHERSON}; {KRACKHARDT}"
     if net.size == 0:
         return no_contacts(key, title, principle, source)
@@ -193,8 +233,12 @@ def homophily(net: NetworkData) -> Finding:
             known = col != ""
             if not own:
                 value[attr] = None
-                per[attr] = {"same": None, "different": None, "ei": None,
-                             "note": f"your profile has no {attr}"}
+                per[attr] = {
+                    "same": None,
+                    "different": None,
+                    "ei": None,
+                    "note": f"your profile has no {attr}",
+                }
                 continue
             elif attr == "organisation":  # one rule: rules.location
                 inside, outside = v.inside
@@ -205,22 +249,39 @@ def homophily(net: NetworkData) -> Finding:
         n_diff = int(known.sum()) - n_same
         value[attr] = ei_index(n_diff, n_same)
         per[attr] = {"same": n_same, "different": n_diff, "ei": value[attr]}
-    alike = [a for a in ("function", "industry")
-             if (ei_a := value[a]) is not None and ei_a <= -0.5
-             and per[a]["same"] + per[a]["different"] >= 3]
+    alike = [
+        a
+        for a in ("function", "industry")
+        if (ei_a := value[a]) is not None
+        and ei_a <= -0.5
+        and per[a]["same"] + per[a]["different"] >= 3
+    ]
     if alike:
         a = alike[0]
         same_share = per[a]["same"] / (per[a]["same"] + per[a]["different"])
-        reading = (f"{pct(same_share)} of your contacts share your {a} (E-I {value[a]:+.2f}): "
-                   "your network may echo what you already know.")
+        reading = (
+            f"{pct(same_share)} of your contacts share your {a} (E-I {value[a]:+.2f}): "
+            "your network may echo what you already know."
+        )
         severity = min(1.0, 0.3 + (-min(value[x] or 0 for x in alike) - 0.5))
     elif all(x is None for x in value.values()):
-        reading = ("Not enough is known about your contacts or your profile to compare them "
-                   "with you yet.")
+        reading = (
+            "Not enough is known about your contacts or your profile to compare them with you yet."
+        )
         severity = 0.0
     else:
         shown = ", ".join(f"{a} {value[a]:+.2f}" for a in _ATTRIBUTES if value[a] is not None)
-        reading = f"Your contacts are not mostly like you (E-I from -1 alike to +1 unlike: {shown})."
+        reading = (
+            f"Your contacts are not mostly like you (E-I from -1 alike to +1 unlike: {shown})."
+        )
         severity = 0.0
-    return make_finding(key, title, value, reading, severity=severity, principle=principle,
-                        source=source, details={"attributes": per})
+    return make_finding(
+        key,
+        title,
+        value,
+        reading,
+        severity=severity,
+        principle=principle,
+        source=source,
+        details={"attributes": per},
+    )

@@ -44,8 +44,11 @@ from .structure import EgoStructure, ego_structure
 __all__ = ["coverage", "give_and_take", "over_reliance"]
 
 #: What each network is for, in the resources it should supply (Ibarra & Hunter's exhibit).
-EXPECTED = {"operational": ("resources",), "personal": ("support", "feedback"),
-            "strategic": ("insight",)}
+EXPECTED = {
+    "operational": ("resources",),
+    "personal": ("support", "feedback"),
+    "strategic": ("insight",),
+}
 
 
 def _window(net: NetworkData, today: date | None, window_days: int) -> np.ndarray:
@@ -86,8 +89,12 @@ def give_and_take(net: NetworkData, today: date | None = None, window_days: int 
     >>> from datetime import date
     >>> from leadnet_helpers.model import Contact, Interaction, Profile
     >>> from leadnet_helpers.network import network_from
-    >>> log = [Interaction(1, "2026-10-01", "asked"), Interaction(1, "2026-10-09", "asked"),
-    ...        Interaction(2, "2026-10-02", "asked"), Interaction(2, "2026-11-01", "gave")]
+    >>> log = [
+    ...     Interaction(1, "2026-10-01", "asked"),
+    ...     Interaction(1, "2026-10-09", "asked"),
+    ...     Interaction(2, "2026-10-02", "asked"),
+    ...     Interaction(2, "2026-11-01", "gave"),
+    ... ]
     >>> net = network_from(Profile("Ana"), [Contact("Bo", id=1), Contact("Cy", id=2)], (), log)
     >>> f = give_and_take(net, today=date(2026, 11, 21))
     >>> f.value, [c["name"] for c in f.details["ask_only"]]
@@ -98,8 +105,10 @@ def give_and_take(net: NetworkData, today: date | None = None, window_days: int 
     Ibarra & Hunter (2007), "Give and take continually"; Baker (2000).
     """
     key, title = "give_and_take", "Give and take"
-    principle = ("Networking is a two-way street: the best networkers give and receive "
-                 "continually, not only when they need something; give before you get.")
+    principle = (
+        "Networking is a two-way street: the best networkers give and receive "
+        "continually, not only when they need something; give before you get."
+    )
     source = f"{IBARRA}; {BAKER}"
     if net.size == 0:
         return no_contacts(key, title, principle, source)
@@ -115,27 +124,53 @@ def give_and_take(net: NetworkData, today: date | None = None, window_days: int 
     tilt = (c["asked"] - c["gave"])[active] * 10 + (receives - gives)[active]
     table = []
     for i in active[np.argsort(-tilt, kind="stable")][:200]:
-        table.append(v.ref(int(i)) | {
-            "gave": int(c["gave"][i]), "asked": int(c["asked"][i]), "met": int(c["met"][i]),
-            "gives_me": list(v.gives_me[i]), "i_give": list(v.i_give[i]),
-            "balance": int(c["gave"][i] - c["asked"][i])})
-    value = {"gave": gave, "asked": asked,
-             "give_share": gave / (gave + asked) if gave + asked else None}
-    ask_rows = [v.ref(int(i)) | {"asked": int(c["asked"][i])}
-                for i in np.flatnonzero(ask_only)[np.argsort(-c["asked"][ask_only],
-                                                             kind="stable")][:100]]
-    takers = [v.ref(int(i)) | {"gives_me": list(v.gives_me[i])}
-              for i in np.flatnonzero(receive_only)[:100]]
-    evidence = [concerned("asked_only", r, f"you asked {r['asked']} time"
-                          f"{'s' * (r['asked'] != 1)}, gave 0") for r in ask_rows]
-    evidence += [concerned("asked_only", r, f"gives you {', '.join(r['gives_me'])}; nothing "
-                           "recorded in return") for r in takers]
+        table.append(
+            v.ref(int(i))
+            | {
+                "gave": int(c["gave"][i]),
+                "asked": int(c["asked"][i]),
+                "met": int(c["met"][i]),
+                "gives_me": list(v.gives_me[i]),
+                "i_give": list(v.i_give[i]),
+                "balance": int(c["gave"][i] - c["asked"][i]),
+            }
+        )
+    value = {
+        "gave": gave,
+        "asked": asked,
+        "give_share": gave / (gave + asked) if gave + asked else None,
+    }
+    ask_rows = [
+        v.ref(int(i)) | {"asked": int(c["asked"][i])}
+        for i in np.flatnonzero(ask_only)[np.argsort(-c["asked"][ask_only], kind="stable")][:100]
+    ]
+    takers = [
+        v.ref(int(i)) | {"gives_me": list(v.gives_me[i])}
+        for i in np.flatnonzero(receive_only)[:100]
+    ]
+    evidence = [
+        concerned("asked_only", r, f"you asked {r['asked']} time{'s' * (r['asked'] != 1)}, gave 0")
+        for r in ask_rows
+    ]
+    evidence += [
+        concerned(
+            "asked_only", r, f"gives you {', '.join(r['gives_me'])}; nothing recorded in return"
+        )
+        for r in takers
+    ]
     with_receipts = int((receives > 0).sum())
-    details = {"window_days": window_days, "met": met, "contacts": table,
-               "ask_only": ask_rows, "ask_only_count": int(ask_only.sum()),
-               "receive_only": takers, "receive_only_count": int(receive_only.sum()),
-               "give_me_something": with_receipts,
-               "declared_gives": int(gives.sum()), "declared_receives": int(receives.sum())}
+    details = {
+        "window_days": window_days,
+        "met": met,
+        "contacts": table,
+        "ask_only": ask_rows,
+        "ask_only_count": int(ask_only.sum()),
+        "receive_only": takers,
+        "receive_only_count": int(receive_only.sum()),
+        "give_me_something": with_receipts,
+        "declared_gives": int(gives.sum()),
+        "declared_receives": int(receives.sum()),
+    }
     parts: list[str] = []
     severity = 0.0
     if gave + asked:
@@ -143,27 +178,41 @@ def give_and_take(net: NetworkData, today: date | None = None, window_days: int 
         assert share is not None  # gave + asked > 0
         if asked >= 3 and asked >= 2 * gave:
             per = f"{asked / gave:.0f} times for each time you give" if gave else "and never give"
-            parts.append(f"In the last year you logged {asked} asks and {gave} gives: you ask "
-                         f"{per}.")
+            parts.append(
+                f"In the last year you logged {asked} asks and {gave} gives: you ask {per}."
+            )
             severity = max(severity, min(1.0, 0.35 + (1 / 3 - share) * 1.5))
         else:
-            parts.append(f"In the last year you logged {gave} gives and {asked} asks: "
-                         "a two-way balance.")
+            parts.append(
+                f"In the last year you logged {gave} gives and {asked} asks: a two-way balance."
+            )
     if ask_only.sum():
         n = int(ask_only.sum())
         parts.append(f"{plural(n, 'contact')} only hear from you when you need something.")
         if n >= 2:
             severity = max(severity, min(0.7, 0.25 + 0.05 * n))
     if with_receipts >= 5 and receive_only.sum() / with_receipts >= 0.5:
-        parts.append(f"Of {with_receipts} contacts who give you something, "
-                     f"{int(receive_only.sum())} get nothing recorded back.")
+        parts.append(
+            f"Of {with_receipts} contacts who give you something, "
+            f"{int(receive_only.sum())} get nothing recorded back."
+        )
         severity = max(severity, 0.3 + 0.3 * (receive_only.sum() / with_receipts - 0.5))
     if not parts:
-        parts.append("Nothing is recorded yet about what you give and get: log gives and asks "
-                     "in notebook 05, or fill in gives_me and i_give.")
-    return make_finding(key, title, value, " ".join(parts[:2]), severity=severity,
-                        principle=principle, source=source, details=details,
-                        evidence=evidence)
+        parts.append(
+            "Nothing is recorded yet about what you give and get: log gives and asks "
+            "in notebook 05, or fill in gives_me and i_give."
+        )
+    return make_finding(
+        key,
+        title,
+        value,
+        " ".join(parts[:2]),
+        severity=severity,
+        principle=principle,
+        source=source,
+        details=details,
+        evidence=evidence,
+    )
 
 
 def over_reliance(
@@ -190,9 +239,14 @@ def over_reliance(
     --------
     >>> from leadnet_helpers.model import Contact, Profile
     >>> from leadnet_helpers.network import network_from
-    >>> people = [Contact("Bo", id=1, gives_me=("support", "feedback", "insight", "resources")),
-    ...           Contact("Cy", id=2), Contact("Di", id=3), Contact("Ed", id=4, gives_me=("support",))]
-    >>> f = over_reliance(network_from(Profile("Ana"), people)); f.value, f.is_gap
+    >>> people = [
+    ...     Contact("Bo", id=1, gives_me=("support", "feedback", "insight", "resources")),
+    ...     Contact("Cy", id=2),
+    ...     Contact("Di", id=3),
+    ...     Contact("Ed", id=4, gives_me=("support",)),
+    ... ]
+    >>> f = over_reliance(network_from(Profile("Ana"), people))
+    >>> f.value, f.is_gap
     (1.0, True)
 
     References
@@ -200,9 +254,11 @@ def over_reliance(
     Cross & Thomas (2011); Burt (1992).
     """
     key, title = "over_reliance", "Relying on a few people"
-    principle = ("Relying on the same few people for everything makes you fragile and "
-                 "overloads them; effective networks spread what you need across several "
-                 "people and groups.")
+    principle = (
+        "Relying on the same few people for everything makes you fragile and "
+        "overloads them; effective networks spread what you need across several "
+        "people and groups."
+    )
     source = f"{CROSS}; {BURT}"
     if net.size == 0:
         return no_contacts(key, title, principle, source)
@@ -215,22 +271,33 @@ def over_reliance(
     most = None
     if es.ties and es.constraint:
         i = int(np.argmax(es.contribution))
-        most = v.ref(i) | {"contribution": float(es.contribution[i]),
-                           "share": float(es.contribution[i] / es.constraint),
-                           "knows": int(es.degree[i])}
-    details: dict[str, Any] = {"most_constraining": most, "sources": int((receives > 0).sum()),
-                               "total": total}
+        most = v.ref(i) | {
+            "contribution": float(es.contribution[i]),
+            "share": float(es.contribution[i] / es.constraint),
+            "knows": int(es.degree[i]),
+        }
+    details: dict[str, Any] = {
+        "most_constraining": most,
+        "sources": int((receives > 0).sum()),
+        "total": total,
+    }
     if total == 0:
-        reading = ("Nothing is recorded yet about what your contacts give you: fill in "
-                   "gives_me, or log your asks.")
-        return make_finding(key, title, None, reading, principle=principle, source=source,
-                            details=details)
+        reading = (
+            "Nothing is recorded yet about what your contacts give you: fill in "
+            "gives_me, or log your asks."
+        )
+        return make_finding(
+            key, title, None, reading, principle=principle, source=source, details=details
+        )
     order = np.argsort(-receives, kind="stable")
     shares = receives / total
     top3 = float(shares[order[:3]].sum())
-    details["hhi"] = float(np.sum(shares ** 2))
-    details["top"] = [v.ref(int(i)) | {"share": float(shares[i]), "receives": int(receives[i])}
-                      for i in order[:5] if receives[i] > 0]
+    details["hhi"] = float(np.sum(shares**2))
+    details["top"] = [
+        v.ref(int(i)) | {"share": float(shares[i]), "receives": int(receives[i])}
+        for i in order[:5]
+        if receives[i] > 0
+    ]
     names = ", ".join(t["name"] for t in details["top"][:3])
     reading = f"{pct(top3)} of what you receive comes from three people ({names})."
     severity = 0.0
@@ -238,13 +305,26 @@ def over_reliance(
         severity = min(1.0, 0.3 + (top3 - 0.5))
         reading += " Spread your asks: find a second source for each kind of help."
     if most is not None and most["share"] >= 0.25 and es.n >= 4:
-        reading += (f" {most['name']} constrains you most ({pct(most['share'])} of your "
-                    "constraint): many of your contacts go through them.")
+        reading += (
+            f" {most['name']} constrains you most ({pct(most['share'])} of your "
+            "constraint): many of your contacts go through them."
+        )
         severity = max(severity, min(0.6, 0.2 + most["share"] / 2))
-    relied = [concerned("relied_on", t, f"{round(100 * t['share'])}% of what you receive")
-              for t in details["top"][:3]]
-    return make_finding(key, title, top3, reading, severity=severity, principle=principle,
-                        source=source, details=details, evidence=relied)
+    relied = [
+        concerned("relied_on", t, f"{round(100 * t['share'])}% of what you receive")
+        for t in details["top"][:3]
+    ]
+    return make_finding(
+        key,
+        title,
+        top3,
+        reading,
+        severity=severity,
+        principle=principle,
+        source=source,
+        details=details,
+        evidence=relied,
+    )
 
 
 def coverage(net: NetworkData) -> Finding:
@@ -265,8 +345,10 @@ def coverage(net: NetworkData) -> Finding:
     --------
     >>> from leadnet_helpers.model import Contact, Profile
     >>> from leadnet_helpers.network import network_from
-    >>> people = [Contact("Bo", id=1, gives_me=("support",), network_type="personal"),
-    ...           Contact("Cy", id=2, gives_me=("support", "insight"), network_type="strategic")]
+    >>> people = [
+    ...     Contact("Bo", id=1, gives_me=("support",), network_type="personal"),
+    ...     Contact("Cy", id=2, gives_me=("support", "insight"), network_type="strategic"),
+    ... ]
     >>> f = coverage(network_from(Profile("Ana"), people))
     >>> f.value, f.details["missing"]
     ({'support': 2, 'feedback': 0, 'insight': 1, 'resources': 0}, ['feedback', 'resources'])
@@ -276,9 +358,11 @@ def coverage(net: NetworkData) -> Finding:
     Ibarra & Hunter (2007); Cross & Thomas (2011).
     """
     key, title = "coverage", "What your network gives you"
-    principle = ("Networking builds a fabric of contacts who provide support, feedback, insight "
-                 "and resources; each network has its own job, and a missing strand leaves a "
-                 "gap you will feel in a transition.")
+    principle = (
+        "Networking builds a fabric of contacts who provide support, feedback, insight "
+        "and resources; each network has its own job, and a missing strand leaves a "
+        "gap you will feel in a transition."
+    )
     source = f"{IBARRA}; {CROSS}"
     if net.size == 0:
         return no_contacts(key, title, principle, source)
@@ -288,18 +372,24 @@ def coverage(net: NetworkData) -> Finding:
     table = {t: {g: int((has[g] & (v.types == t)).sum()) for g in GIVES} for t in NETWORK_TYPES}
     missing = [g for g in GIVES if value[g] == 0]
     present = {t: int((v.types == t).sum()) for t in NETWORK_TYPES}
-    by_net = {t: [g for g in EXPECTED[t] if table[t][g] == 0] for t in NETWORK_TYPES
-              if present[t]}
+    by_net = {t: [g for g in EXPECTED[t] if table[t][g] == 0] for t in NETWORK_TYPES if present[t]}
     by_net = {t: gs for t, gs in by_net.items() if gs}
-    single = [v.ref(int(np.flatnonzero(has[g])[0])) | {"gives": g} for g in GIVES
-              if value[g] == 1]
-    details = {"by_network": table, "missing": missing, "missing_by_network": by_net,
-               "single_source": single, "expected": {t: list(g) for t, g in EXPECTED.items()}}
+    single = [v.ref(int(np.flatnonzero(has[g])[0])) | {"gives": g} for g in GIVES if value[g] == 1]
+    details = {
+        "by_network": table,
+        "missing": missing,
+        "missing_by_network": by_net,
+        "single_source": single,
+        "expected": {t: list(g) for t, g in EXPECTED.items()},
+    }
     if not any(value.values()):
-        reading = ("Nothing is recorded yet about what your contacts give you: fill in gives_me "
-                   "(support, feedback, insight, resources) for your key contacts.")
-        return make_finding(key, title, value, reading, principle=principle, source=source,
-                            details=details)
+        reading = (
+            "Nothing is recorded yet about what your contacts give you: fill in gives_me "
+            "(support, feedback, insight, resources) for your key contacts."
+        )
+        return make_finding(
+            key, title, value, reading, principle=principle, source=source, details=details
+        )
     parts, severity = [], 0.0
     if missing:
         parts.append(f"Nobody in your network gives you {' or '.join(missing)}.")
@@ -312,12 +402,24 @@ def coverage(net: NetworkData) -> Finding:
         parts.append(f"Single sources: {who}.")
         severity = max(severity, 0.3)
     if not parts:
-        parts.append("Each of support, feedback, insight and resources comes from several "
-                     "people, and each network supplies what it is for.")
-    evidence = [concerned("relied_on", s, f"gives you {s['gives']}", note=s["gives"])
-                for s in single] + _mentors(v)
-    return make_finding(key, title, value, " ".join(parts[:2]), severity=severity,
-                        principle=principle, source=source, details=details, evidence=evidence)
+        parts.append(
+            "Each of support, feedback, insight and resources comes from several "
+            "people, and each network supplies what it is for."
+        )
+    evidence = [
+        concerned("relied_on", s, f"gives you {s['gives']}", note=s["gives"]) for s in single
+    ] + _mentors(v)
+    return make_finding(
+        key,
+        title,
+        value,
+        " ".join(parts[:2]),
+        severity=severity,
+        principle=principle,
+        source=source,
+        details=details,
+        evidence=evidence,
+    )
 
 
 #: Relationships that name the person's own line manager (not a mentor candidate).
@@ -332,14 +434,17 @@ def _mentors(v: View, limit: int = 10) -> list[Concerned]:
     """
     level = v.folded("seniority")
     rel = v.folded("relationship")
-    pick = np.flatnonzero(np.isin(level, ("senior", "executive")) & ~np.isin(rel, list(_OWN_MANAGER)))
+    pick = np.flatnonzero(
+        np.isin(level, ("senior", "executive")) & ~np.isin(rel, list(_OWN_MANAGER))
+    )
     if not len(pick):
         return []
     disc, _ = flags(v.frame, "discretionary")
     score = np.nan_to_num(v.strength[pick]) + disc[pick]
     out = []
     for i in pick[np.argsort(-score, kind="stable")][:limit]:
-        detail = ", ".join(p for p in (v.column("seniority")[i], v.types[i],
-                                       v.column("organisation")[i]) if p)
+        detail = ", ".join(
+            p for p in (v.column("seniority")[i], v.types[i], v.column("organisation")[i]) if p
+        )
         out.append(v.concerned("mentor", int(i), detail))
     return out

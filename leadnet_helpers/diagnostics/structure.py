@@ -99,8 +99,7 @@ class EgoStructure:
     adjacency: sparse.csr_matrix = field(repr=False)
 
 
-def _alter_graph(net: NetworkData, weighted: bool
-                 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+def _alter_graph(net: NetworkData, weighted: bool) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """The symmetric contact-contact weight matrix, and the same holding tie strengths."""
     n = net.size
     ties = net.ties
@@ -109,8 +108,7 @@ def _alter_graph(net: NetworkData, weighted: bool
     a = positions(net.contacts, ties["contact_a"])
     b = positions(net.contacts, ties["contact_b"])
     if "strength" in ties:
-        s = pd.to_numeric(ties["strength"], errors="coerce").to_numpy(dtype=float,
-                                                                      na_value=np.nan)
+        s = pd.to_numeric(ties["strength"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     else:
         s = np.full(len(a), np.nan)
     s = np.where(np.isfinite(s) & (s > 0), s, 3.0)
@@ -175,8 +173,22 @@ def ego_structure(net: NetworkData, *, weighted: bool = False) -> EgoStructure:
     degree = np.diff(adj.indptr).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
     if n == 0:
         empty = np.zeros(0)
-        result = EgoStructure(0, 0, None, None, None, None, empty, degree, degree, 0, 0,
-                              np.zeros((0, 2), dtype=np.int64), empty, adj)
+        result = EgoStructure(
+            0,
+            0,
+            None,
+            None,
+            None,
+            None,
+            empty,
+            degree,
+            degree,
+            0,
+            0,
+            np.zeros((0, 2), dtype=np.int64),
+            empty,
+            adj,
+        )
         cache[weighted] = result
         return result
     w0 = np.nan_to_num(v.strength, nan=3.0) if weighted else np.ones(n)
@@ -197,15 +209,29 @@ def ego_structure(net: NetworkData, *, weighted: bool = False) -> EgoStructure:
     clusters = int(np.sum(sizes >= 2))
     isolates = int(np.sum(degree == 0))
     bridges, strength = _local_bridges(adj, strengths)
-    result = EgoStructure(n, t, density, constraint, effective, effective / n, contribution,
-                          degree, labels.astype(np.int64), clusters, isolates, bridges, strength,
-                          adj)
+    result = EgoStructure(
+        n,
+        t,
+        density,
+        constraint,
+        effective,
+        effective / n,
+        contribution,
+        degree,
+        labels.astype(np.int64),
+        clusters,
+        isolates,
+        bridges,
+        strength,
+        adj,
+    )
     cache[weighted] = result
     return result
 
 
-def _local_bridges(adj: sparse.csr_matrix, strengths: sparse.csr_matrix
-                   ) -> tuple[np.ndarray, np.ndarray]:
+def _local_bridges(
+    adj: sparse.csr_matrix, strengths: sparse.csr_matrix
+) -> tuple[np.ndarray, np.ndarray]:
     """Ties whose two contacts have no contact in common, strongest first."""
     if adj.nnz == 0:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
@@ -263,9 +289,11 @@ def network_structure(net: NetworkData, *, weighted: bool = False) -> Finding:
     Burt (1992); Borgatti (1997); Granovetter (1973); Ibarra & Hunter (2007).
     """
     key, title = "structure", "Who knows whom"
-    principle = ("Contacts who all know each other tell you the same things; contacts in "
-                 "separate worlds that only you connect bring new information and let you "
-                 "broker between them (structural holes).")
+    principle = (
+        "Contacts who all know each other tell you the same things; contacts in "
+        "separate worlds that only you connect bring new information and let you "
+        "broker between them (structural holes)."
+    )
     source = f"{BURT}; {BORGATTI}; {GRANOVETTER}"
     if net.size == 0:
         return no_contacts(key, title, principle, source)
@@ -276,40 +304,72 @@ def network_structure(net: NetworkData, *, weighted: bool = False) -> Finding:
     assert es.efficiency is not None
     value = {
         "density": None if es.density is None else round(es.density, 3),
-        "constraint": round(es.constraint, 3), "effective_size": round(es.effective_size, 2),
-        "efficiency": round(es.efficiency, 3), "clusters": es.clusters,
-        "isolates": es.isolates, "local_bridges": len(es.bridges), "ties": es.ties,
+        "constraint": round(es.constraint, 3),
+        "effective_size": round(es.effective_size, 2),
+        "efficiency": round(es.efficiency, 3),
+        "clusters": es.clusters,
+        "isolates": es.isolates,
+        "local_bridges": len(es.bridges),
+        "ties": es.ties,
         "contacts": es.n,
     }
     top = np.argsort(-es.contribution, kind="stable")[:10]
-    constrainers = [v.ref(int(i)) | {"contribution": round(float(es.contribution[i]), 4),
-                                     "share": float(es.contribution[i] / es.constraint),
-                                     "knows": int(es.degree[i])} for i in top]
-    bridges = [{"a": v.ref(int(a)), "b": v.ref(int(b)), "strength": float(s)}
-               for (a, b), s in zip(es.bridges[:100], es.bridge_strength[:100], strict=True)]
+    constrainers = [
+        v.ref(int(i))
+        | {
+            "contribution": round(float(es.contribution[i]), 4),
+            "share": float(es.contribution[i] / es.constraint),
+            "knows": int(es.degree[i]),
+        }
+        for i in top
+    ]
+    bridges = [
+        {"a": v.ref(int(a)), "b": v.ref(int(b)), "strength": float(s)}
+        for (a, b), s in zip(es.bridges[:100], es.bridge_strength[:100], strict=True)
+    ]
     sizes = np.bincount(es.component)
     cluster_sizes = sorted((int(x) for x in sizes[sizes >= 2]), reverse=True)
-    details = {"weighted": weighted, "most_constraining": constrainers,
-               "local_bridges": bridges, "cluster_sizes": cluster_sizes[:50],
-               "rule": "gap when efficiency < 0.5 or constraint > 0.3 (3+ contacts)"}
+    details = {
+        "weighted": weighted,
+        "most_constraining": constrainers,
+        "local_bridges": bridges,
+        "cluster_sizes": cluster_sizes[:50],
+        "rule": "gap when efficiency < 0.5 or constraint > 0.3 (3+ contacts)",
+    }
     if es.ties == 0:
-        reading = (f"None of your {plural(es.n, 'contact')} is recorded as knowing another, so "
-                   f"each counts as a separate world (constraint {es.constraint:.3f}). Record "
-                   "who knows whom in notebook 01 to see how open your network really is.")
-        return make_finding(key, title, value, reading, principle=principle, source=source,
-                            details=details)
+        reading = (
+            f"None of your {plural(es.n, 'contact')} is recorded as knowing another, so "
+            f"each counts as a separate world (constraint {es.constraint:.3f}). Record "
+            "who knows whom in notebook 01 to see how open your network really is."
+        )
+        return make_finding(
+            key, title, value, reading, principle=principle, source=source, details=details
+        )
     lonely = f" and {plural(es.isolates, 'isolate')}" if es.isolates else ""
-    reading = (f"Your {plural(es.n, 'contact')} form {plural(es.clusters, 'cluster')}{lonely}; "
-               f"effective size {es.effective_size:.1f} (efficiency {es.efficiency:.0%}), "
-               f"constraint {es.constraint:.3f} (lower means more brokerage).")
+    reading = (
+        f"Your {plural(es.n, 'contact')} form {plural(es.clusters, 'cluster')}{lonely}; "
+        f"effective size {es.effective_size:.1f} (efficiency {es.efficiency:.0%}), "
+        f"constraint {es.constraint:.3f} (lower means more brokerage)."
+    )
     severity = 0.0
     if es.n >= 3 and (es.efficiency < 0.5 or es.constraint > 0.3):
         severity = min(1.0, 0.3 + max(0.5 - es.efficiency, es.constraint - 0.3, 0.0))
-        reading += (" Your contacts mostly know each other: a closed network echoes; add people "
-                    "from worlds your contacts do not reach.")
+        reading += (
+            " Your contacts mostly know each other: a closed network echoes; add people "
+            "from worlds your contacts do not reach."
+        )
     elif es.isolates > es.n / 2:
-        reading += (f" {plural(es.isolates, 'contact')} know none of the others: if they do, "
-                    "record it in notebook 01.")
-    return make_finding(key, title, value, reading, severity=severity, principle=principle,
-                        source=source, details=details)
-
+        reading += (
+            f" {plural(es.isolates, 'contact')} know none of the others: if they do, "
+            "record it in notebook 01."
+        )
+    return make_finding(
+        key,
+        title,
+        value,
+        reading,
+        severity=severity,
+        principle=principle,
+        source=source,
+        details=details,
+    )

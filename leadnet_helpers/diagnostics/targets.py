@@ -33,15 +33,22 @@ def _read(name: str, override: Settings) -> dict[str, Any]:
     try:
         edited = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise LeadNetError(f"cannot read {path.name}", file=path.name,
-                           fix="Check the path of your edited copy.") from exc
+        raise LeadNetError(
+            f"cannot read {path.name}", file=path.name, fix="Check the path of your edited copy."
+        ) from exc
     except json.JSONDecodeError as exc:
-        raise LeadNetError(f"this is not valid JSON ({exc.msg})", file=path.name,
-                           line=exc.lineno, fix="Fix the file, or start again from a "
-                           f"fresh copy of data/{name}.") from exc
+        raise LeadNetError(
+            f"this is not valid JSON ({exc.msg})",
+            file=path.name,
+            line=exc.lineno,
+            fix=f"Fix the file, or start again from a fresh copy of data/{name}.",
+        ) from exc
     if not isinstance(edited, dict):
-        raise LeadNetError("the file should hold one JSON object", file=path.name,
-                           fix=f"Start again from a fresh copy of data/{name}.")
+        raise LeadNetError(
+            "the file should hold one JSON object",
+            file=path.name,
+            fix=f"Start again from a fresh copy of data/{name}.",
+        )
     return _merge(shipped, edited)
 
 
@@ -61,8 +68,10 @@ def _share(value: Any, where: str, most: float = 1.0) -> float:
     except (TypeError, ValueError):
         number = float("nan")
     if not 0 <= number <= most:
-        raise LeadNetError(f"{where} should be a share between 0 and 1, not {value!r}",
-                           fix="Write shares as decimals, e.g. 0.25 for a quarter.")
+        raise LeadNetError(
+            f"{where} should be a share between 0 and 1, not {value!r}",
+            fix="Write shares as decimals, e.g. 0.25 for a quarter.",
+        )
     return number
 
 
@@ -93,8 +102,9 @@ def load_target_mixes(path: Settings = None) -> dict[str, Any]:
     >>> mixes = load_target_mixes()
     >>> mixes["stages"]["functional manager stepping up to business leader"]["strategic"]
     0.35
-    >>> load_target_mixes({"stages": {"executive": {"strategic": 0.9}}})["stages"][
-    ...     "executive"]["strategic"] > 0.45
+    >>> load_target_mixes({"stages": {"executive": {"strategic": 0.9}}})["stages"]["executive"][
+    ...     "strategic"
+    ... ] > 0.45
     True
     """
     data = _read("target_mixes.json", path)
@@ -104,12 +114,15 @@ def load_target_mixes(path: Settings = None) -> dict[str, Any]:
     for stage, mix in stages.items():
         if not isinstance(mix, dict):
             raise LeadNetError(f"the target mix of '{stage}' should be an object")
-        shares = {t: _share(mix.get(t, 0), f"the {t} share of '{stage}'", 100.0)
-                  for t in NETWORK_TYPES}
+        shares = {
+            t: _share(mix.get(t, 0), f"the {t} share of '{stage}'", 100.0) for t in NETWORK_TYPES
+        }
         total = sum(shares.values())
         if total <= 0:
-            raise LeadNetError(f"the target mix of '{stage}' is all zeros",
-                               fix="Give at least one network a share above 0.")
+            raise LeadNetError(
+                f"the target mix of '{stage}' is all zeros",
+                fix="Give at least one network a share above 0.",
+            )
         mix.update({t: round(v / total, 4) for t, v in shares.items()})
         mix["future_share"] = _share(mix.get("future_share", 0.2), f"future_share of '{stage}'")
         mix.setdefault("reasoning", "")
@@ -184,8 +197,10 @@ def load_keep_warm(path: Settings = None) -> dict[str, Any]:
         for band in ("strong", "medium", "weak", "unknown"):
             cell = bands.get(band)
             if not isinstance(cell, dict):
-                raise LeadNetError(f"keep-warm intervals for {kind}/{band} are missing",
-                                   fix="Give each type and band an 'ideal' and a 'max'.")
+                raise LeadNetError(
+                    f"keep-warm intervals for {kind}/{band} are missing",
+                    fix="Give each type and band an 'ideal' and a 'max'.",
+                )
             try:
                 ideal, most = float(cell["ideal"]), float(cell["max"])
             except (KeyError, TypeError, ValueError):
@@ -193,5 +208,7 @@ def load_keep_warm(path: Settings = None) -> dict[str, Any]:
             if not (0 < ideal <= most):
                 raise LeadNetError(
                     f"keep-warm intervals for {kind}/{band} should be days with "
-                    f"0 < ideal <= max, not {cell!r}", fix="Fix the numbers of days.")
+                    f"0 < ideal <= max, not {cell!r}",
+                    fix="Fix the numbers of days.",
+                )
     return data

@@ -47,8 +47,7 @@ def last_touch(net: NetworkData) -> pd.Series:
     """
     v = view(net)
     if "last_contact" in v.frame:
-        field_dates = to_timestamps(v.frame["last_contact"]).to_numpy(
-            dtype="datetime64[ns]")
+        field_dates = to_timestamps(v.frame["last_contact"]).to_numpy(dtype="datetime64[ns]")
     else:
         field_dates = np.full(v.n, np.datetime64("NaT"), dtype="datetime64[ns]")
     log = v.log
@@ -58,8 +57,11 @@ def last_touch(net: NetworkData) -> pd.Series:
         if len(dated):
             latest = dated.groupby("pos")["date"].max()
             logged[latest.index.to_numpy()] = latest.to_numpy(dtype="datetime64[ns]")
-    both = np.where(np.isnat(field_dates), logged,
-                    np.where(np.isnat(logged), field_dates, np.maximum(field_dates, logged)))
+    both = np.where(
+        np.isnat(field_dates),
+        logged,
+        np.where(np.isnat(logged), field_dates, np.maximum(field_dates, logged)),
+    )
     return pd.Series(both, dtype="datetime64[ns]")
 
 
@@ -105,8 +107,9 @@ def keep_warm(
     >>> from datetime import date
     >>> from leadnet_helpers.model import Contact, Interaction, Profile
     >>> from leadnet_helpers.network import network_from
-    >>> robert = Contact("Robert Hale", id=1, network_type="strategic", strength=2,
-    ...                  last_contact="2026-04-20")
+    >>> robert = Contact(
+    ...     "Robert Hale", id=1, network_type="strategic", strength=2, last_contact="2026-04-20"
+    ... )
     >>> f = keep_warm(network_from(Profile("Ana"), [robert]), today=date(2026, 11, 21))
     >>> f.value, f.details["losing_touch"][0]["ago"]
     (1, '7 months ago')
@@ -119,9 +122,11 @@ def keep_warm(
     Ibarra & Hunter (2007), "Re-allocate your time"; cadence: a product choice.
     """
     key, title = "keep_warm", "Keeping ties warm"
-    principle = ("A network is a muscle that atrophies: ties cool when you only call when you "
-                 "need something. Strategic ties are the easiest to neglect and the slowest "
-                 "to rebuild.")
+    principle = (
+        "A network is a muscle that atrophies: ties cool when you only call when you "
+        "need something. Strategic ties are the easiest to neglect and the slowest "
+        "to rebuild."
+    )
     source = f"{IBARRA}; {CADENCE}"
     if net.size == 0:
         return no_contacts(key, title, principle, source)
@@ -146,8 +151,12 @@ def keep_warm(
                 most[m] = float(table[kind][band]["max"])
     status = warmths(np.where(known, days, np.nan), ideal, most)
     overdue, due = status == "losing touch", status == "due"
-    status_counts = {"losing_touch": int(overdue.sum()), "due": int(due.sum()),
-                     "ok": int((known & ~overdue & ~due).sum()), "unknown": int((~known).sum())}
+    status_counts = {
+        "losing_touch": int(overdue.sum()),
+        "due": int(due.sum()),
+        "ok": int((known & ~overdue & ~due).sum()),
+        "unknown": int((~known).sum()),
+    }
     by_type = {k: int((overdue & (kinds == k)).sum()) for k in (*NETWORK_TYPES, "unclassified")}
     last_iso = np.datetime_as_string(last.astype("datetime64[D]"), unit="D")
 
@@ -158,41 +167,72 @@ def keep_warm(
         out = []
         for i in picked[order][:limit]:
             s = v.strength[i]
-            out.append(v.ref(int(i)) | {
-                "network_type": str(kinds[i]), "strength": None if np.isnan(s) else int(s),
-                "band": str(bands[i]), "last_contact": str(last_iso[i]),
-                "days_since": int(days[i]), "ideal_days": int(ideal[i]),
-                "max_days": int(most[i]), "ago": time_ago(int(days[i]))})
+            out.append(
+                v.ref(int(i))
+                | {
+                    "network_type": str(kinds[i]),
+                    "strength": None if np.isnan(s) else int(s),
+                    "band": str(bands[i]),
+                    "last_contact": str(last_iso[i]),
+                    "days_since": int(days[i]),
+                    "ideal_days": int(ideal[i]),
+                    "max_days": int(most[i]),
+                    "ago": time_ago(int(days[i])),
+                }
+            )
         return out
 
     losing = rows(overdue, 100)
-    details = {"today": day.isoformat(), "counts": status_counts, "losing_touch_by_type": by_type,
-               "losing_touch": losing, "due": rows(due, 50),
-               "intervals_source": settings.get("source", CADENCE),
-               # the settings used, in the form load_keep_warm accepts (plots re-read them)
-               "intervals": {"intervals": settings["intervals"],
-                             "strength_bands": settings.get("strength_bands", {})}}
+    details = {
+        "today": day.isoformat(),
+        "counts": status_counts,
+        "losing_touch_by_type": by_type,
+        "losing_touch": losing,
+        "due": rows(due, 50),
+        "intervals_source": settings.get("source", CADENCE),
+        # the settings used, in the form load_keep_warm accepts (plots re-read them)
+        "intervals": {
+            "intervals": settings["intervals"],
+            "strength_bands": settings.get("strength_bands", {}),
+        },
+    }
     dated = int(known.sum())
     if dated == 0:
-        reading = ("None of your contacts has a last-contact date or a logged interaction yet: "
-                   "log when you were last in touch to see who is cooling.")
-        return make_finding(key, title, 0, reading, principle=principle, source=source,
-                            details=details)
+        reading = (
+            "None of your contacts has a last-contact date or a logged interaction yet: "
+            "log when you were last in touch to see who is cooling."
+        )
+        return make_finding(
+            key, title, 0, reading, principle=principle, source=source, details=details
+        )
     n_over = status_counts["losing_touch"]
     if n_over:
         first = losing[0]
         strategic = by_type["strategic"]
         of_them = f", {strategic} of them strategic" if strategic else ""
-        reading = (f"{n_over:,} of your {plural(dated, 'contact')} with a known last contact "
-                   f"{'is' if n_over == 1 else 'are'} losing touch{of_them}. Start with "
-                   f"{first['name']} ({first['network_type']}, last contact {first['ago']}).")
+        reading = (
+            f"{n_over:,} of your {plural(dated, 'contact')} with a known last contact "
+            f"{'is' if n_over == 1 else 'are'} losing touch{of_them}. Start with "
+            f"{first['name']} ({first['network_type']}, last contact {first['ago']})."
+        )
         severity = min(1.0, 0.25 + 0.75 * n_over / dated + (0.15 if strategic else 0.0))
     else:
-        reading = (f"No contact is past its maximum interval; {plural(status_counts['due'], 'contact')}"
-                   " are due a catch-up.")
+        reading = (
+            f"No contact is past its maximum interval; {plural(status_counts['due'], 'contact')}"
+            " are due a catch-up."
+        )
         severity = 0.0
-    return make_finding(key, title, n_over, reading, severity=severity, principle=principle,
-                        source=source, details=details, evidence=_evidence(details))
+    return make_finding(
+        key,
+        title,
+        n_over,
+        reading,
+        severity=severity,
+        principle=principle,
+        source=source,
+        details=details,
+        evidence=_evidence(details),
+    )
 
 
 def _evidence(details: dict[str, Any]) -> list[Concerned]:

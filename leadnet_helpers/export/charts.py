@@ -10,40 +10,52 @@ from .text import esc
 __all__ = ["plan_charts_svg"]
 
 
-def _svg_bars(title: str, rows: Sequence[tuple[str, float, str, float | None]],
-              *, colour: str = "#3b6ea5") -> str:
+def _svg_bars(
+    title: str, rows: Sequence[tuple[str, float, str, float | None]], *, colour: str = "#3b6ea5"
+) -> str:
     """A small horizontal bar chart as inline SVG (no script, prints anywhere).
 
     Each row is ``(label, share 0-1, value text, target share or None)``.
     """
     width, label_w, bar_w, row_h = 520, 250, 190, 24
     height = 30 + row_h * len(rows)
-    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-             f'viewBox="0 0 {width} {height}" width="100%" '
-             f'aria-label="{esc(title)}"><title>{esc(title)}</title>'),
-             f'<text x="0" y="16" class="chart-title">{esc(title)}</text>']
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+            f'viewBox="0 0 {width} {height}" width="100%" '
+            f'aria-label="{esc(title)}"><title>{esc(title)}</title>'
+        ),
+        f'<text x="0" y="16" class="chart-title">{esc(title)}</text>',
+    ]
     for i, (label, share, text, target) in enumerate(rows):
         y = 28 + i * row_h
         share = min(1.0, max(0.0, float(share)))
         short = label if len(label) <= 26 else label[:25] + "…"
-        parts.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">'
-                     f'{esc(short)}</text>')
-        parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{bar_w}" height="16" '
-                     f'fill="#e8edf3"/>')
-        parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{bar_w * share:.1f}" '
-                     f'height="16" fill="{colour}"/>')
+        parts.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{esc(short)}</text>')
+        parts.append(
+            f'<rect x="{label_w}" y="{y + 3}" width="{bar_w}" height="16" fill="#e8edf3"/>'
+        )
+        parts.append(
+            f'<rect x="{label_w}" y="{y + 3}" width="{bar_w * share:.1f}" '
+            f'height="16" fill="{colour}"/>'
+        )
         if target is not None:
             tx = label_w + bar_w * min(1.0, max(0.0, float(target)))
-            parts.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{y}" y2="{y + 22}" '
-                         f'stroke="#c0392b" stroke-width="2"/>')
+            parts.append(
+                f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{y}" y2="{y + 22}" '
+                f'stroke="#c0392b" stroke-width="2"/>'
+            )
         parts.append(f'<text x="{label_w + bar_w + 8}" y="{y + 15}">{esc(text)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
 
 def _number_map(value: object) -> dict[str, float] | None:
-    if isinstance(value, Mapping) and value and all(
-            isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
+    if (
+        isinstance(value, Mapping)
+        and value
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values())
+    ):
         return {str(k): float(v) for k, v in value.items()}
     return None
 
@@ -58,8 +70,11 @@ def plan_charts_svg(plan: Plan) -> list[str]:
     Examples
     --------
     >>> from datetime import date
-    >>> p = Plan("Ana", date(2026, 1, 5), [{"key": "x", "title": "Reach", "score": 0.5,
-    ...          "severity": "medium", "is_gap": True}])
+    >>> p = Plan(
+    ...     "Ana",
+    ...     date(2026, 1, 5),
+    ...     [{"key": "x", "title": "Reach", "score": 0.5, "severity": "medium", "is_gap": True}],
+    ... )
     >>> svg = plan_charts_svg(p)
     >>> len(svg), svg[0].startswith("<svg")
     (1, True)
@@ -68,15 +83,18 @@ def plan_charts_svg(plan: Plan) -> list[str]:
     gaps = [f for f in plan.findings if f.get("is_gap")]
     if gaps:
         rows: list[tuple[str, float, str, float | None]] = [
-            (str(f.get("title", "")), float(f.get("score") or 0),
-             str(f.get("severity", "")), None) for f in gaps[:8]]
+            (str(f.get("title", "")), float(f.get("score") or 0), str(f.get("severity", "")), None)
+            for f in gaps[:8]
+        ]
         charts.append(_svg_bars("Your gaps, most severe first", rows, colour="#b5562f"))
     balance = next((f for f in plan.findings if f.get("key") == "balance"), None)
     shares = _number_map(balance.get("value")) if balance else None
     if balance and shares:
         target = _number_map(balance.get("target")) or {}
-        rows = [(name, share, f"{round(100 * share)}%", target.get(name))
-                for name, share in shares.items()]
+        rows = [
+            (name, share, f"{round(100 * share)}%", target.get(name))
+            for name, share in shares.items()
+        ]
         title = "Your network mix" + (" (red: the target for your stage)" if target else "")
         charts.append(_svg_bars(title, rows))
     return charts

@@ -70,8 +70,10 @@ footer { margin-top: 1.5rem; color: var(--muted); font-size: .85em;
 
 def _csp(scripts: bool) -> str:
     script = "script-src 'unsafe-inline' 'unsafe-eval'; " if scripts else ""
-    return ("default-src 'none'; " + script + "style-src 'unsafe-inline'; img-src data:; "
-            "font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
+    return (
+        "default-src 'none'; " + script + "style-src 'unsafe-inline'; img-src data:; "
+        "font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'"
+    )
 
 
 def _action_html(number: int, action: Action) -> str:
@@ -85,8 +87,10 @@ def _action_html(number: int, action: Action) -> str:
     if action.who:
         items = "".join(
             f"<li>{esc(p.get('name', ''))}"
-            + (f" <span class=\"detail\">({esc(p.get('detail'))})</span>"
-               if p.get("detail") else "") + "</li>" for p in action.who)
+            + (f' <span class="detail">({esc(p.get("detail"))})</span>' if p.get("detail") else "")
+            + "</li>"
+            for p in action.who
+        )
         rows.append(("Who", f"<ul>{items}</ul>"))
     if action.first_step:
         rows.append(("First step", esc(action.first_step)))
@@ -94,14 +98,17 @@ def _action_html(number: int, action: Action) -> str:
         rows.append(("It worked when", esc(action.success_measure)))
     if action.principle or action.source:
         cite = "; ".join(short_cite(c) for c in citations(action.source))
-        rows.append(("Principle", (f"{esc(action.principle)} "
-                     f"<span class=\"source\">({esc(cite)})</span>")))
+        rows.append(
+            ("Principle", (f'{esc(action.principle)} <span class="source">({esc(cite)})</span>'))
+        )
     body = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows if value)
     status = " done" if done else ""
     label = " (your own)" if action.custom else ""
-    return (f'<article class="action{status}" id="action-{number}">'
-            f"<h3>{number}. {esc(action.title)}{label}</h3>"
-            f'<p class="when">{esc(when)}</p><dl>{body}</dl></article>')
+    return (
+        f'<article class="action{status}" id="action-{number}">'
+        f"<h3>{number}. {esc(action.title)}{label}</h3>"
+        f'<p class="when">{esc(when)}</p><dl>{body}</dl></article>'
+    )
 
 
 def _figures(figures: FigureSet) -> list[tuple[str, Any]]:
@@ -112,8 +119,13 @@ def _figures(figures: FigureSet) -> list[tuple[str, Any]]:
     return [("", f) for f in figures]
 
 
-def plan_html(plan: Plan, figures: FigureSet = None, *, static_charts: bool = True,
-              print_figures: bool = False) -> str:
+def plan_html(
+    plan: Plan,
+    figures: FigureSet = None,
+    *,
+    static_charts: bool = True,
+    print_figures: bool = False,
+) -> str:
     """The plan as one self-contained HTML page that prints to one to three pages.
 
     Everything is inline: the style, the static SVG charts (the gaps and the
@@ -166,20 +178,26 @@ def plan_html(plan: Plan, figures: FigureSet = None, *, static_charts: bool = Tr
     out += [
         "</head><body>",
         f"<header><h1>Action plan for {esc(person)}</h1>",
-        (f'<p class="meta">Made on {esc(long_date(plan.created))} with LeadNet · '
-        f"{len(plan.actions)} action{'s' * (len(plan.actions) != 1)} for the month</p>"
-        "</header>"),
+        (
+            f'<p class="meta">Made on {esc(long_date(plan.created))} with LeadNet · '
+            f"{len(plan.actions)} action{'s' * (len(plan.actions) != 1)} for the month</p>"
+            "</header>"
+        ),
     ]
     gaps = plan.gaps
     out.append('<section id="gaps"><h2>What your network map shows</h2>')
     if gaps:
-        out.append("<table><thead><tr><th>Gap</th><th>Severity</th><th>What it means</th>"
-                   "</tr></thead><tbody>")
+        out.append(
+            "<table><thead><tr><th>Gap</th><th>Severity</th><th>What it means</th>"
+            "</tr></thead><tbody>"
+        )
         for f in gaps:
             sev = str(f.get("severity", ""))
-            out.append(f"<tr><td>{esc(f.get('title', ''))}</td>"
-                       f'<td class="sev sev-{esc(sev)}">{esc(sev)}</td>'
-                       f"<td>{esc(f.get('reading', ''))}</td></tr>")
+            out.append(
+                f"<tr><td>{esc(f.get('title', ''))}</td>"
+                f'<td class="sev sev-{esc(sev)}">{esc(sev)}</td>'
+                f"<td>{esc(f.get('reading', ''))}</td></tr>"
+            )
         out.append("</tbody></table>")
     else:
         out.append("<p>No gap stands out: keep the habits that got you here.</p>")
@@ -197,37 +215,48 @@ def plan_html(plan: Plan, figures: FigureSet = None, *, static_charts: bool = Tr
     out.append("</section>")
     if figs:
         shown = " print-figures" if print_figures else ""
-        out.append(f'<section id="explore" class="interactive{shown}">'
-                   "<h2>Explore your charts</h2>")
+        out.append(f'<section id="explore" class="interactive{shown}"><h2>Explore your charts</h2>')
         config = {"displaylogo": False, "displayModeBar": False, "responsive": True}
         for i, (title, fig) in enumerate(figs, 1):
             if title and not (fig.layout.title and fig.layout.title.text):
                 out.append(f"<h3>{esc(title)}</h3>")
             height = fig.layout.height or 420
-            div = fig.to_html(full_html=False, include_plotlyjs=False,
-                              div_id=f"leadnet-chart-{i}", config=config,
-                              default_height=f"{int(height)}px", default_width="100%")
+            div = fig.to_html(
+                full_html=False,
+                include_plotlyjs=False,
+                div_id=f"leadnet-chart-{i}",
+                config=config,
+                default_height=f"{int(height)}px",
+                default_width="100%",
+            )
             out.append(f'<div class="plotly-chart">{div}</div>')
         if not print_figures:
-            out.append('<p class="print-only">The interactive charts are in the HTML file; '
-                       "open it in a browser to explore them.</p>")
+            out.append(
+                '<p class="print-only">The interactive charts are in the HTML file; '
+                "open it in a browser to explore them.</p>"
+            )
         out.append("</section>")
     if plan.backlog:
         out.append('<section id="backlog" class="backlog"><h2>Backlog: for later</h2><ol>')
         for action in plan.backlog:
             extra = f" — {cadence_text(action.cadence)}" if action.cadence else ""
-            gap = next((f.get("title") for f in plan.findings
-                        if f.get("key") == action.gap_key), "")
-            out.append(f"<li>{esc(action.title)}"
-                       + (f' <span class="source">({esc(gap)}{esc(extra)})</span>'
-                          if gap or extra else "") + "</li>")
+            gap = next(
+                (f.get("title") for f in plan.findings if f.get("key") == action.gap_key), ""
+            )
+            out.append(
+                f"<li>{esc(action.title)}"
+                + (f' <span class="source">({esc(gap)}{esc(extra)})</span>' if gap or extra else "")
+                + "</li>"
+            )
         out.append("</ol></section>")
     sources = sorted({c for a in plan.actions for c in citations(a.source)})
     if sources:
         out.append('<section id="sources" class="source"><h2>Sources</h2><ul>')
         out.extend(f"<li>{esc(s)}</li>" for s in sources)
         out.append("</ul></section>")
-    out.append("<footer>Made with LeadNet on your own computer; nothing in this file loads "
-               "anything from the internet. The action texts paraphrase the cited "
-               "research.</footer></body></html>")
+    out.append(
+        "<footer>Made with LeadNet on your own computer; nothing in this file loads "
+        "anything from the internet. The action texts paraphrase the cited "
+        "research.</footer></body></html>"
+    )
     return "\n".join(out)

@@ -54,8 +54,7 @@ def _description(action: Action) -> str:
     return _lines("\n\n".join(parts))
 
 
-def plan_ics(plan: Plan, *, include_backlog: bool = False,
-             stamp: datetime | None = None) -> bytes:
+def plan_ics(plan: Plan, *, include_backlog: bool = False, stamp: datetime | None = None) -> bytes:
     """The plan as an iCalendar file (RFC 5545): one all-day event per action.
 
     Each event sits on the action's due date, repeats by its cadence
@@ -82,8 +81,12 @@ def plan_ics(plan: Plan, *, include_backlog: bool = False,
     --------
     >>> from datetime import date
     >>> from icalendar import Calendar
-    >>> p = Plan("Ana", date(2026, 1, 5), [], [Action("a", "Call Bo", due=date(2026, 1, 9),
-    ...          cadence="monthly")])
+    >>> p = Plan(
+    ...     "Ana",
+    ...     date(2026, 1, 5),
+    ...     [],
+    ...     [Action("a", "Call Bo", due=date(2026, 1, 9), cadence="monthly")],
+    ... )
     >>> event = Calendar.from_ical(plan_ics(p)).walk("VEVENT")[0]
     >>> str(event["SUMMARY"]), event["RRULE"]["FREQ"]
     ('Call Bo', ['MONTHLY'])

@@ -46,13 +46,21 @@ def plan_markdown(plan: Plan) -> str:
     # Action plan for Ana\\_B
     """
     person = markdown_escape(plan.person or "you")
-    lines = [f"# Action plan for {person}", "",
-             f"Made on {long_date(plan.created)} with LeadNet.", "",
-             "## What your network map shows", ""]
+    lines = [
+        f"# Action plan for {person}",
+        "",
+        f"Made on {long_date(plan.created)} with LeadNet.",
+        "",
+        "## What your network map shows",
+        "",
+    ]
     if plan.gaps:
         lines += ["| Gap | Severity | What it means |", "|---|---|---|"]
-        lines += [f"| {markdown_escape(f.get('title'))} | {markdown_escape(f.get('severity'))} "
-                  f"| {markdown_escape(f.get('reading'))} |" for f in plan.gaps]
+        lines += [
+            f"| {markdown_escape(f.get('title'))} | {markdown_escape(f.get('severity'))} "
+            f"| {markdown_escape(f.get('reading'))} |"
+            for f in plan.gaps
+        ]
     else:
         lines.append("No gap stands out: keep the habits that got you here.")
     lines += ["", "## Your actions this month", ""]
@@ -67,17 +75,23 @@ def plan_markdown(plan: Plan) -> str:
         lines.append(f"- **Due:** {when}")
         lines.append(f"- **Why:** {markdown_escape(action.why)}")
         if action.who:
-            lines.append("- **Who:** " + "; ".join(
-                markdown_escape(p.get("name", "")) + (
-                    f" ({markdown_escape(p.get('detail'))})" if p.get("detail") else "")
-                for p in action.who))
+            lines.append(
+                "- **Who:** "
+                + "; ".join(
+                    markdown_escape(p.get("name", ""))
+                    + (f" ({markdown_escape(p.get('detail'))})" if p.get("detail") else "")
+                    for p in action.who
+                )
+            )
         if action.first_step:
             lines.append(f"- **First step:** {markdown_escape(action.first_step)}")
         if action.success_measure:
             lines.append(f"- **It worked when:** {markdown_escape(action.success_measure)}")
         if action.principle or action.source:
-            lines.append(f"- **Principle:** {markdown_escape(action.principle)} "
-                         f"*{markdown_escape(action.source)}*")
+            lines.append(
+                f"- **Principle:** {markdown_escape(action.principle)} "
+                f"*{markdown_escape(action.source)}*"
+            )
         lines.append("")
     if plan.backlog:
         lines += ["## Backlog: for later", ""]

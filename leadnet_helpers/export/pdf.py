@@ -42,20 +42,31 @@ def _chromium_pdf(page: str, browser: str) -> bytes:
         source = Path(folder) / "plan.html"
         target = Path(folder) / "plan.pdf"
         source.write_text(page, encoding="utf-8")
-        command = [browser, "--headless", "--disable-gpu", "--no-pdf-header-footer",
-                   "--disable-extensions", "--no-first-run",
-                   f"--user-data-dir={Path(folder) / 'profile'}",
-                   f"--print-to-pdf={target}", source.as_uri()]
+        command = [
+            browser,
+            "--headless",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            "--disable-extensions",
+            "--no-first-run",
+            f"--user-data-dir={Path(folder) / 'profile'}",
+            f"--print-to-pdf={target}",
+            source.as_uri(),
+        ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             command.insert(1, "--no-sandbox")  # Chromium refuses to run as root otherwise
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=120)
         except (OSError, subprocess.SubprocessError) as exc:
-            raise LeadNetError(f"Chromium could not print the plan ({exc})",
-                               fix="Open plan.html in a browser and print it to PDF.") from exc
+            raise LeadNetError(
+                f"Chromium could not print the plan ({exc})",
+                fix="Open plan.html in a browser and print it to PDF.",
+            ) from exc
         if not target.exists():
-            raise LeadNetError("Chromium did not write the PDF",
-                               fix="Open plan.html in a browser and print it to PDF.")
+            raise LeadNetError(
+                "Chromium did not write the PDF",
+                fix="Open plan.html in a browser and print it to PDF.",
+            )
         return target.read_bytes()
 
 
@@ -99,13 +110,18 @@ def plan_pdf(plan: Plan, *, engine: str = "auto") -> bytes:
             problem = f"WeasyPrint is not usable here ({exc})"
             if engine == "weasyprint":
                 raise LeadNetError(problem, fix=_PDF_FIX) from exc
-    browser = os.environ.get("LEADNET_CHROMIUM") or next(
-        (b for b in _CHROMIUM if Path(b).exists()), None) or shutil.which("chromium")
+    browser = (
+        os.environ.get("LEADNET_CHROMIUM")
+        or next((b for b in _CHROMIUM if Path(b).exists()), None)
+        or shutil.which("chromium")
+    )
     if browser:
         return _chromium_pdf(page, browser)
     raise LeadNetError(problem or "no PDF renderer is installed", fix=_PDF_FIX)
 
 
-_PDF_FIX = ("Install WeasyPrint with its system libraries (conda install -c conda-forge "
-            "weasyprint, or pip install weasyprint plus pango from your system's packages), "
-            "or install Chromium; meanwhile open plan.html and print it to PDF.")
+_PDF_FIX = (
+    "Install WeasyPrint with its system libraries (conda install -c conda-forge "
+    "weasyprint, or pip install weasyprint plus pango from your system's packages), "
+    "or install Chromium; meanwhile open plan.html and print it to PDF."
+)

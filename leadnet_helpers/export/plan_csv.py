@@ -9,9 +9,23 @@ __all__ = ["PLAN_CSV_COLUMNS", "plan_csv", "plan_rows"]
 
 
 #: Columns of the plan's CSV, one row per action (the month's, then the backlog).
-PLAN_CSV_COLUMNS = ("section", "number", "id", "status", "title", "due", "cadence", "gap",
-                    "who", "first_step", "success_measure", "why", "principle", "source",
-                    "custom")
+PLAN_CSV_COLUMNS = (
+    "section",
+    "number",
+    "id",
+    "status",
+    "title",
+    "due",
+    "cadence",
+    "gap",
+    "who",
+    "first_step",
+    "success_measure",
+    "why",
+    "principle",
+    "source",
+    "custom",
+)
 
 
 def plan_rows(plan: Plan) -> list[dict[str, object]]:
@@ -29,14 +43,25 @@ def plan_rows(plan: Plan) -> list[dict[str, object]]:
     rows = []
     for section, actions in (("this month", plan.actions), ("backlog", plan.backlog)):
         for number, a in enumerate(actions, 1):
-            rows.append({
-                "section": section, "number": number, "id": a.id, "status": a.status,
-                "title": a.title, "due": a.due.isoformat(), "cadence": a.cadence,
-                "gap": titles.get(a.gap_key, a.gap_key), "who": who_text(a),
-                "first_step": a.first_step, "success_measure": a.success_measure,
-                "why": a.why, "principle": a.principle, "source": a.source,
-                "custom": "yes" if a.custom else "no",
-            })
+            rows.append(
+                {
+                    "section": section,
+                    "number": number,
+                    "id": a.id,
+                    "status": a.status,
+                    "title": a.title,
+                    "due": a.due.isoformat(),
+                    "cadence": a.cadence,
+                    "gap": titles.get(a.gap_key, a.gap_key),
+                    "who": who_text(a),
+                    "first_step": a.first_step,
+                    "success_measure": a.success_measure,
+                    "why": a.why,
+                    "principle": a.principle,
+                    "source": a.source,
+                    "custom": "yes" if a.custom else "no",
+                }
+            )
     return rows
 
 

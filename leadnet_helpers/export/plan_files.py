@@ -20,8 +20,13 @@ __all__ = ["PLAN_FILES", "write_plan"]
 
 
 #: The files :func:`write_plan` writes, by format.
-PLAN_FILES = {"html": "plan.html", "pdf": "plan.pdf", "md": "plan.md", "ics": "plan.ics",
-              "csv": "plan.csv"}
+PLAN_FILES = {
+    "html": "plan.html",
+    "pdf": "plan.pdf",
+    "md": "plan.md",
+    "ics": "plan.ics",
+    "csv": "plan.csv",
+}
 
 
 def write_plan(
@@ -71,8 +76,9 @@ def write_plan(
     wanted = list(dict.fromkeys(formats))
     unknown = [f for f in wanted if f not in PLAN_FILES]
     if unknown:
-        raise LeadNetError(f"unknown export format '{unknown[0]}'",
-                           fix=f"Use any of {', '.join(PLAN_FILES)}.")
+        raise LeadNetError(
+            f"unknown export format '{unknown[0]}'", fix=f"Use any of {', '.join(PLAN_FILES)}."
+        )
     folder = Path(out_dir)
     renderers: dict[str, Any] = {
         "html": lambda: plan_html(plan, figures).encode("utf-8"),

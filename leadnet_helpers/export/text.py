@@ -9,8 +9,12 @@ from datetime import date
 __all__ = ["cadence_text", "citations", "esc", "long_date", "short_cite"]
 
 
-_CADENCE_WORDS = {"": "once", "weekly": "every week", "monthly": "every month",
-                  "quarterly": "every three months"}
+_CADENCE_WORDS = {
+    "": "once",
+    "weekly": "every week",
+    "monthly": "every month",
+    "quarterly": "every three months",
+}
 
 
 def esc(value: object) -> str:

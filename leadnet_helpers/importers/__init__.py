@@ -66,6 +66,8 @@ def _too_many(name: str, what: str) -> ImportProblem:
         fix="Split it into smaller files (in a spreadsheet program, or export one contacts "
         "folder or label at a time) and import them one after the other.",
     )
+
+
 _XLSX_HEADER_SEARCH = 20
 
 
@@ -113,8 +115,9 @@ def _xlsx_header(position: int, cells: list[str]) -> bool:
 
 
 def _parse_xlsx(data: bytes, name: str, progress: Progress | None) -> ParsedFile:
-    rows = template.read_sheet(data, name, is_header=_xlsx_header, search=_XLSX_HEADER_SEARCH,
-                               limit=MAX_RECORDS)
+    rows = template.read_sheet(
+        data, name, is_header=_xlsx_header, search=_XLSX_HEADER_SEARCH, limit=MAX_RECORDS
+    )
     if not rows:
         raise ImportProblem(
             "the first sheet of this workbook is empty",
@@ -167,8 +170,10 @@ def parse_bytes(data: bytes, name: str, *, progress: Progress | None = None) -> 
 
     Examples
     --------
-    >>> data = (b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\\n"
-    ...         b"Ada,Brooks,https://www.linkedin.com/in/ada,,Riverside,Ward Sister,14 Mar 2025\\n")
+    >>> data = (
+    ...     b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\\n"
+    ...     b"Ada,Brooks,https://www.linkedin.com/in/ada,,Riverside,Ward Sister,14 Mar 2025\\n"
+    ... )
     >>> parsed = parse_bytes(data, "Connections.csv")
     >>> parsed.format, parsed.records[0].contact.role
     ('linkedin', 'Ward Sister')

@@ -238,7 +238,9 @@ def decode_vcard(data: bytes, name: str) -> tuple[Decoded, list[str]] | None:
 
     Examples
     --------
-    >>> decoded, before = decode_vcard(b"x\\r\\nBEGIN:VCARD\\r\\nFN;CHARSET=SHIFT_JIS:\\x8eR\\r\\n", "a.vcf")
+    >>> decoded, before = decode_vcard(
+    ...     b"x\\r\\nBEGIN:VCARD\\r\\nFN;CHARSET=SHIFT_JIS:\\x8eR\\r\\n", "a.vcf"
+    ... )
     >>> decoded.encoding, before, decoded.text.splitlines()[2]
     ("utf-8, with each line's CHARSET (else Windows-1252)", ['x'], 'FN;CHARSET=SHIFT_JIS:\\udc8eR')
     """
@@ -369,8 +371,13 @@ def read_table(
 
     Examples
     --------
-    >>> t = read_table('x\\nname,notes\\n\\nAda,"two\\nlines"\\n', offset=2, first_line=2,
-    ...                delimiter=",", name="t.csv")
+    >>> t = read_table(
+    ...     'x\\nname,notes\\n\\nAda,"two\\nlines"\\n',
+    ...     offset=2,
+    ...     first_line=2,
+    ...     delimiter=",",
+    ...     name="t.csv",
+    ... )
     >>> t.header, t.rows
     (['name', 'notes'], [(4, ['Ada', 'two\\nlines'])])
     """

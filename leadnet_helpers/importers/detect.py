@@ -91,8 +91,9 @@ def classify_header(cells: Iterable[str]) -> str | None:
 
     Examples
     --------
-    >>> classify_header("First Name,Last Name,URL,Email Address,Company,Position,"
-    ...                 "Connected On".split(","))
+    >>> classify_header(
+    ...     "First Name,Last Name,URL,Email Address,Company,Position,Connected On".split(",")
+    ... )
     'linkedin'
     >>> classify_header(["organisation", "Name"])
     'template-csv'

@@ -87,9 +87,22 @@ def parse_table(table: Table, *, legacy: bool = False) -> Iterator[ParsedRecord]
 
     Examples
     --------
-    >>> t = Table(["First Name", "Last Name", "Labels", "E-mail 1 - Label", "E-mail 1 - Value"],
-    ...           1, [(2, ["Ben", "Carter", "Football ::: * myContacts", "* Home",
-    ...                    "Ben.Carter@example.com"])])
+    >>> t = Table(
+    ...     ["First Name", "Last Name", "Labels", "E-mail 1 - Label", "E-mail 1 - Value"],
+    ...     1,
+    ...     [
+    ...         (
+    ...             2,
+    ...             [
+    ...                 "Ben",
+    ...                 "Carter",
+    ...                 "Football ::: * myContacts",
+    ...                 "* Home",
+    ...                 "Ben.Carter@example.com",
+    ...             ],
+    ...         )
+    ...     ],
+    ... )
     >>> c = next(parse_table(t)).contact
     >>> c.name, c.tags, c.email
     ('Ben Carter', ('Football',), 'ben.carter@example.com')

@@ -68,9 +68,23 @@ def parse_table(table: Table) -> Iterator[ParsedRecord]:
 
     Examples
     --------
-    >>> t = Table(["First Name", "Last Name", "URL", "Company", "Position", "Connected On"], 1,
-    ...           [(2, ["Zoë", "Ångström", "https://www.linkedin.com/in/zoe", "Nordlys Energi AS",
-    ...                 "Head of Strategy", "14 Mar 2025"])])
+    >>> t = Table(
+    ...     ["First Name", "Last Name", "URL", "Company", "Position", "Connected On"],
+    ...     1,
+    ...     [
+    ...         (
+    ...             2,
+    ...             [
+    ...                 "Zoë",
+    ...                 "Ångström",
+    ...                 "https://www.linkedin.com/in/zoe",
+    ...                 "Nordlys Energi AS",
+    ...                 "Head of Strategy",
+    ...                 "14 Mar 2025",
+    ...             ],
+    ...         )
+    ...     ],
+    ... )
     >>> r = next(parse_table(t))
     >>> r.contact.name, r.contact.linkedin_url, r.contact.extra
     ('Zoë Ångström', 'https://www.linkedin.com/in/zoe', {'connected_on': '2025-03-14'})

@@ -28,8 +28,11 @@ def parse_table(table: Table) -> Iterator[ParsedRecord]:
 
     Examples
     --------
-    >>> t = Table(["name", "strength", "linkedin_url"], 1,
-    ...           [(2, ["Ada Brooks", "4", "javascript:alert(1)"]), (3, ["", "2"])])
+    >>> t = Table(
+    ...     ["name", "strength", "linkedin_url"],
+    ...     1,
+    ...     [(2, ["Ada Brooks", "4", "javascript:alert(1)"]), (3, ["", "2"])],
+    ... )
     >>> ok, bad = parse_table(t)
     >>> ok.contact.name, ok.contact.strength, ok.contact.extra
     ('Ada Brooks', 4, {'linkedin_url': 'javascript:alert(1)'})
@@ -175,8 +178,9 @@ def read_sheet(
             if header is None:
                 return rows
             heading, width = header
-            below = sheet.iter_rows(min_row=heading + 1, max_col=width + SURPLUS_COLUMNS,
-                                    values_only=True)
+            below = sheet.iter_rows(
+                min_row=heading + 1, max_col=width + SURPLUS_COLUMNS, values_only=True
+            )
             for number, values in enumerate(below, heading + 1):
                 cells = _trimmed(values)
                 if cells:

@@ -79,11 +79,19 @@ def split_cards(text: str) -> Iterator[tuple[int, list[str], str]]:
 
     Examples
     --------
-    >>> [(line, len(lines), problem) for line, lines, problem in
-    ...  split_cards("BEGIN:VCARD\\nFN:A\\nEND:VCARD\\n\\nBEGIN:VCARD\\nFN:B\\n")]
+    >>> [
+    ...     (line, len(lines), problem)
+    ...     for line, lines, problem in split_cards(
+    ...         "BEGIN:VCARD\\nFN:A\\nEND:VCARD\\n\\nBEGIN:VCARD\\nFN:B\\n"
+    ...     )
+    ... ]
     [(1, 3, ''), (5, 0, 'this card has no END:VCARD line; the file was probably cut off')]
-    >>> [(line, lines) for line, lines, _ in split_cards(
-    ...     "BEGIN:VCARD\\nN:outer\\nBEGIN:VCARD\\nN:inner\\nEND:VCARD\\nTEL:1\\nEND:VCARD")]
+    >>> [
+    ...     (line, lines)
+    ...     for line, lines, _ in split_cards(
+    ...         "BEGIN:VCARD\\nN:outer\\nBEGIN:VCARD\\nN:inner\\nEND:VCARD\\nTEL:1\\nEND:VCARD"
+    ...     )
+    ... ]
     [(1, ['BEGIN:VCARD', 'N:outer', 'TEL:1', 'END:VCARD']), (3, ['BEGIN:VCARD', 'N:inner', 'END:VCARD'])]
     """
     for line, lines, problem in _cards(text):
@@ -203,8 +211,12 @@ def _decode(text: str, charset: str | None) -> str:
 
 def _decode_qp(head: str, value: str) -> str:
     """Decode a quoted-printable value into plain text."""
-    decoded = _decode(quopri.decodestring(value.encode("utf-8", "surrogateescape")).decode(
-        "utf-8", "surrogateescape"), _charset(head))
+    decoded = _decode(
+        quopri.decodestring(value.encode("utf-8", "surrogateescape")).decode(
+            "utf-8", "surrogateescape"
+        ),
+        _charset(head),
+    )
     return decoded.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
 
@@ -280,8 +292,16 @@ def prepare_lines(lines: list[str]) -> list[str]:
 
     Examples
     --------
-    >>> prepare_lines(["BEGIN:VCARD", "NOTE;ENCODING=QUOTED-PRINTABLE:Lyon, tr=C3=A8s =",
-    ...                "bien", "# a comment", "URL:http\\\\://example.org", "END:VCARD"])
+    >>> prepare_lines(
+    ...     [
+    ...         "BEGIN:VCARD",
+    ...         "NOTE;ENCODING=QUOTED-PRINTABLE:Lyon, tr=C3=A8s =",
+    ...         "bien",
+    ...         "# a comment",
+    ...         "URL:http\\\\://example.org",
+    ...         "END:VCARD",
+    ...     ]
+    ... )
     ['BEGIN:VCARD', 'NOTE:Lyon\\\\, très bien', 'URL:http://example.org', 'END:VCARD']
     """
     return _prepare(list(enumerate(lines, start=1)))[0]
@@ -448,8 +468,12 @@ def parse_text(text: str, *, charsets: bool = True) -> Iterator[ParsedRecord]:
 
     Examples
     --------
-    >>> records = list(parse_text("BEGIN:VCARD\\r\\nVERSION:3.0\\r\\nFN:Ada Brooks\\r\\n"
-    ...                           "ORG:Riverside Hospital;Nursing\\r\\n# note\\r\\nEND:VCARD\\r\\n"))
+    >>> records = list(
+    ...     parse_text(
+    ...         "BEGIN:VCARD\\r\\nVERSION:3.0\\r\\nFN:Ada Brooks\\r\\n"
+    ...         "ORG:Riverside Hospital;Nursing\\r\\n# note\\r\\nEND:VCARD\\r\\n"
+    ...     )
+    ... )
     >>> c = records[0].contact
     >>> records[0].line, c.name, c.organisation, c.function
     (1, 'Ada Brooks', 'Riverside Hospital', 'Nursing')

@@ -22,8 +22,17 @@ from typing import Any
 from ..errors import LeadNetError
 from ..rules import parse_date
 
-__all__ = ["CADENCES", "RRULES", "STATUSES", "Action", "Plan", "Who", "custom_action",
-           "who_entry", "who_text"]
+__all__ = [
+    "CADENCES",
+    "RRULES",
+    "STATUSES",
+    "Action",
+    "Plan",
+    "Who",
+    "custom_action",
+    "who_entry",
+    "who_text",
+]
 
 
 #: How often an action repeats: not at all, weekly, monthly or quarterly.
@@ -109,8 +118,10 @@ class Action:
 
     def __post_init__(self) -> None:
         if self.cadence not in CADENCES:
-            raise LeadNetError(f"the cadence '{self.cadence}' is not one of weekly, monthly, "
-                               "quarterly", fix="Leave it empty for a one-off action.")
+            raise LeadNetError(
+                f"the cadence '{self.cadence}' is not one of weekly, monthly, quarterly",
+                fix="Leave it empty for a one-off action.",
+            )
         if self.status not in STATUSES:
             raise LeadNetError(f"the status '{self.status}' should be todo or done")
         if isinstance(self.due, datetime):
@@ -149,7 +160,8 @@ class Plan:
     Examples
     --------
     >>> p = Plan("Ana", date(2026, 1, 5), [], [Action("a", "Call Bo")], [Action("b", "Write")])
-    >>> p.promote("b"); [a.id for a in p.actions], p.backlog
+    >>> p.promote("b")
+    >>> [a.id for a in p.actions], p.backlog
     (['a', 'b'], [])
     """
 
@@ -188,16 +200,16 @@ class Plan:
     def add(self, action: Action, *, backlog: bool = False) -> None:
         """Add an action (e.g. a custom one) to the month or the backlog."""
         if any(a.id == action.id for a in self.all_actions()):
-            raise LeadNetError(f"an action with id '{action.id}' is already in the plan",
-                               fix="Give the new action another id.")
+            raise LeadNetError(
+                f"an action with id '{action.id}' is already in the plan",
+                fix="Give the new action another id.",
+            )
         (self.backlog if backlog else self.actions).append(action)
 
     @property
     def gaps(self) -> list[dict[str, Any]]:
         """The findings that are gaps, most severe first."""
         return [f for f in self.findings if f.get("is_gap")]
-
-
 
 
 def who_entry(item: Mapping[str, Any]) -> Who:
@@ -213,8 +225,11 @@ def who_entry(item: Mapping[str, Any]) -> Who:
         cid = None if cid is None or (isinstance(cid, float) and math.isnan(cid)) else int(cid)
     except (TypeError, ValueError):
         cid = None
-    return {"contact_id": cid, "name": str(item.get("name", "") or ""),
-            "detail": str(item.get("detail", "") or "")}
+    return {
+        "contact_id": cid,
+        "name": str(item.get("name", "") or ""),
+        "detail": str(item.get("detail", "") or ""),
+    }
 
 
 def custom_action(
@@ -238,11 +253,22 @@ def custom_action(
     """
     due_date = parse_date(due, "due") if isinstance(due, str) else due
     digest = hashlib.sha256(f"{title}\x00{due_date.isoformat()}".encode()).hexdigest()[:12]
-    people = [{"contact_id": None, "name": str(p), "detail": ""} if isinstance(p, str)
-              else who_entry(p) for p in who]
-    return Action(f"custom-{digest}", title, why=why, gap_key=gap_key, who=people,
-                  first_step=first_step, due=due_date, cadence=cadence,
-                  success_measure=success_measure, custom=True)
+    people = [
+        {"contact_id": None, "name": str(p), "detail": ""} if isinstance(p, str) else who_entry(p)
+        for p in who
+    ]
+    return Action(
+        f"custom-{digest}",
+        title,
+        why=why,
+        gap_key=gap_key,
+        who=people,
+        first_step=first_step,
+        due=due_date,
+        cadence=cadence,
+        success_measure=success_measure,
+        custom=True,
+    )
 
 
 def who_text(action: Action) -> str:
@@ -250,8 +276,19 @@ def who_text(action: Action) -> str:
 
     Examples
     --------
-    >>> who_text(Action("a", "t", who=[{"contact_id": 1, "name": "Robert Hale",
-    ...                                 "detail": "strategic, last contact 7 months ago"}]))
+    >>> who_text(
+    ...     Action(
+    ...         "a",
+    ...         "t",
+    ...         who=[
+    ...             {
+    ...                 "contact_id": 1,
+    ...                 "name": "Robert Hale",
+    ...                 "detail": "strategic, last contact 7 months ago",
+    ...             }
+    ...         ],
+    ...     )
+    ... )
     'Robert Hale (strategic, last contact 7 months ago)'
     """
     parts = []

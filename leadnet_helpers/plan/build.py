@@ -26,18 +26,27 @@ __all__ = ["build_plan"]
 def _summary(finding: Finding) -> dict[str, Any]:
     value = finding.value
     if not (isinstance(value, (int, float)) and not isinstance(value, bool)) and not (
-            isinstance(value, Mapping) and all(isinstance(v, (int, float))
-                                               and not isinstance(v, bool)
-                                               for v in value.values())):
+        isinstance(value, Mapping)
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values())
+    ):
         value = None
-    summary = {"key": finding.key, "title": finding.title, "reading": finding.reading,
-               "severity": finding.severity_label, "score": float(finding.severity),
-               "is_gap": bool(finding.is_gap), "principle": finding.principle,
-               "source": finding.source,
-               "value": dict(value) if isinstance(value, Mapping) else value}
+    summary = {
+        "key": finding.key,
+        "title": finding.title,
+        "reading": finding.reading,
+        "severity": finding.severity_label,
+        "score": float(finding.severity),
+        "is_gap": bool(finding.is_gap),
+        "principle": finding.principle,
+        "source": finding.source,
+        "value": dict(value) if isinstance(value, Mapping) else value,
+    }
     target = (finding.details or {}).get("target")
-    if isinstance(target, Mapping) and target and all(
-            isinstance(v, (int, float)) and not isinstance(v, bool) for v in target.values()):
+    if (
+        isinstance(target, Mapping)
+        and target
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in target.values())
+    ):
         summary["target"] = dict(target)
     return summary
 
@@ -77,9 +86,10 @@ def build_plan(
 
     Examples
     --------
-    >>> fs = [Finding("balance", "Balance", None, "Few strategic contacts.", True, 0.8, "p", "s"),
-    ...       Finding("give_and_take", "Give and take", None, "You ask more.", True, 0.5,
-    ...               "p", "s")]
+    >>> fs = [
+    ...     Finding("balance", "Balance", None, "Few strategic contacts.", True, 0.8, "p", "s"),
+    ...     Finding("give_and_take", "Give and take", None, "You ask more.", True, 0.5, "p", "s"),
+    ... ]
     >>> plan = build_plan(fs, today=date(2026, 1, 5), limit=2, person="Ana")
     >>> [a.gap_key for a in plan.actions], len(plan.backlog) > 0
     (['balance', 'give_and_take'], True)
@@ -116,11 +126,13 @@ def build_plan(
     backlog = [a for a in candidates if a not in chosen]
     for action in backlog:
         action.due = action.due + timedelta(days=BACKLOG_DELAY)
-    who = person if person is not None else (
-        analysis.profile.name if analysis is not None and analysis.profile else "")
+    who = (
+        person
+        if person is not None
+        else (analysis.profile.name if analysis is not None and analysis.profile else "")
+    )
     order = {id(f): i for i, f in enumerate(gaps_in_order(items))}
     summary = [_summary(f) for f in sorted(items, key=lambda f: order.get(id(f), len(order)))]
-    return Plan(person=who, created=day, findings=summary, actions=chosen, backlog=backlog,
-                limit=limit)
-
-
+    return Plan(
+        person=who, created=day, findings=summary, actions=chosen, backlog=backlog, limit=limit
+    )

@@ -37,15 +37,35 @@ def _groups(people: list[Concerned]) -> list[list[Who]]:
     return [group for group in pairs.values() if len(group) == 2]
 
 
-def people_for(template: Mapping[str, Any], finding: Finding, data: Mapping[str, Any],
-               others: Sequence[Finding] = ()) -> list[list[Who]]:
+def people_for(
+    template: Mapping[str, Any],
+    finding: Finding,
+    data: Mapping[str, Any],
+    others: Sequence[Finding] = (),
+) -> list[list[Who]]:
     """The groups of people a template names (one person a group; two for a pair).
 
     Examples
     --------
-    >>> f = Finding("keep_warm", "t", 1, "r", True, 0.5, "p", "s",
-    ...             evidence=(Concerned("losing_touch", 4, "Robert Hale", "strategic",
-    ...                                 "strategic, last contact 7 months ago"),))
+    >>> f = Finding(
+    ...     "keep_warm",
+    ...     "t",
+    ...     1,
+    ...     "r",
+    ...     True,
+    ...     0.5,
+    ...     "p",
+    ...     "s",
+    ...     evidence=(
+    ...         Concerned(
+    ...             "losing_touch",
+    ...             4,
+    ...             "Robert Hale",
+    ...             "strategic",
+    ...             "strategic, last contact 7 months ago",
+    ...         ),
+    ...     ),
+    ... )
     >>> data = {"selectors": {"dormant": {"roles": ["losing_touch", "due"]}}}
     >>> people_for({"who": "dormant"}, f, data)[0][0]["name"]
     'Robert Hale'

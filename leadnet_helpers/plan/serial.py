@@ -26,8 +26,9 @@ def _action_to_dict(action: Action) -> dict[str, Any]:
 def _action_from_dict(data: Mapping[str, Any]) -> Action:
     values = {k: v for k, v in data.items() if k in _ACTION_FIELDS}
     if not values.get("id") or not isinstance(values.get("title"), str):
-        raise LeadNetError("a saved action has no id or title",
-                           fix="Build the plan again from your gaps.")
+        raise LeadNetError(
+            "a saved action has no id or title", fix="Build the plan again from your gaps."
+        )
     values["who"] = [who_entry(w) for w in values.get("who") or [] if isinstance(w, Mapping)]
     values["due"] = parse_date(str(values.get("due") or date.today().isoformat()), "due")
     values["cadence"] = values.get("cadence") or ""
@@ -72,12 +73,15 @@ def plan_from_dict(data: Mapping[str, Any]) -> Plan:
     True
     """
     if not isinstance(data, Mapping) or "actions" not in data:
-        raise LeadNetError("this is not a saved action plan",
-                           fix="Build the plan again from your gaps.")
+        raise LeadNetError(
+            "this is not a saved action plan", fix="Build the plan again from your gaps."
+        )
     version = data.get("format", PLAN_FORMAT)
     if not isinstance(version, int) or version > PLAN_FORMAT:
-        raise LeadNetError(f"this plan was saved by a newer LeadNet (format {version})",
-                           fix="Update the workbook, or build the plan again.")
+        raise LeadNetError(
+            f"this plan was saved by a newer LeadNet (format {version})",
+            fix="Update the workbook, or build the plan again.",
+        )
     findings = data.get("findings") or []
     return Plan(
         person=str(data.get("person", "")),
@@ -111,6 +115,9 @@ def plan_from_json(text: str | bytes) -> Plan:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LeadNetError(f"the saved plan is not valid JSON ({exc.msg})", line=exc.lineno,
-                           fix="Build the plan again from your gaps.") from exc
+        raise LeadNetError(
+            f"the saved plan is not valid JSON ({exc.msg})",
+            line=exc.lineno,
+            fix="Build the plan again from your gaps.",
+        ) from exc
     return plan_from_dict(data)

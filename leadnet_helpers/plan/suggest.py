@@ -26,19 +26,27 @@ def _source_text(ref: str, data: Mapping[str, Any]) -> str:
     return data["sources"].get(ref, ref)
 
 
-def _make_action(template: Mapping[str, Any], finding: Finding | None, people: list[Who],
-                 today: date, data: Mapping[str, Any], suffix: str = "",
-                 also_closes: Sequence[Finding] = ()) -> Action:
+def _make_action(
+    template: Mapping[str, Any],
+    finding: Finding | None,
+    people: list[Who],
+    today: date,
+    data: Mapping[str, Any],
+    suffix: str = "",
+    also_closes: Sequence[Finding] = (),
+) -> Action:
     names = [p["name"] for p in people if p.get("name")]
     extra = len(names) - 1
     resource = next((p.get("resource") for p in people if p.get("resource")), "") or (
-        "advice and information")
+        "advice and information"
+    )
     values = {
         "name": names[0] if names else "",
         "names": join_names(names),
         "others": (f" and {extra} other{'s' * (extra != 1)}" if extra > 0 else ""),
-        "count_text": (f"all {len(names)} of them" if len(names) > 1
-                       else (names[0] if names else "them")),
+        "count_text": (
+            f"all {len(names)} of them" if len(names) > 1 else (names[0] if names else "them")
+        ),
         "with_name": f" with {names[0]}" if names else "",
         "beside_name": f" beside {names[0]}" if names else "",
         "pair_a": names[0] if names else "",
@@ -50,8 +58,7 @@ def _make_action(template: Mapping[str, Any], finding: Finding | None, people: l
         "gap_principle": finding.principle if finding else "",
         "gap_source": finding.source if finding else "",
     }
-    refs = [template["source"], *([template["also_source"]] if template.get("also_source")
-                                  else [])]
+    refs = [template["source"], *([template["also_source"]] if template.get("also_source") else [])]
     cites = [fill(_source_text(r, data), values).strip().rstrip(".") for r in refs]
     source = "; ".join(c for c in cites if c) + ("." if any(cites) else "")
     why = fill(template["why"], values)
@@ -59,7 +66,8 @@ def _make_action(template: Mapping[str, Any], finding: Finding | None, people: l
         also = [g.title for g in (also_closes or []) if g.key != finding.key]
         quoted = [f"'{t}'" for t in also]
         closes = f"Closes the gap '{finding.title}'" + (
-            f" (and helps with {join_names(quoted)})" if also else "")
+            f" (and helps with {join_names(quoted)})" if also else ""
+        )
         why = f"{closes}. {why}".strip()
     action_id = template["id"] + (f"-{suffix}" if suffix else "")
     return Action(
@@ -69,8 +77,7 @@ def _make_action(template: Mapping[str, Any], finding: Finding | None, people: l
         gap_key=finding.key if finding else "",
         principle=fill(template["principle"], values),
         source=source,
-        who=[{k: v for k, v in p.items() if k in ("contact_id", "name", "detail")}
-             for p in people],
+        who=[{k: v for k, v in p.items() if k in ("contact_id", "name", "detail")} for p in people],
         first_step=fill(template["first_step"], values),
         due=today + timedelta(days=int(template["due_days"])),
         cadence=template.get("cadence", ""),
@@ -118,8 +125,16 @@ def suggest_actions(
 
     Examples
     --------
-    >>> f = Finding("give_and_take", "Give and take", 0.2, "You ask more than you give.",
-    ...             True, 0.7, "Reciprocity.", "Baker (2000)")
+    >>> f = Finding(
+    ...     "give_and_take",
+    ...     "Give and take",
+    ...     0.2,
+    ...     "You ask more than you give.",
+    ...     True,
+    ...     0.7,
+    ...     "Reciprocity.",
+    ...     "Baker (2000)",
+    ... )
     >>> [a.template for a in suggest_actions([f], today=date(2026, 1, 5))][:2]
     ['give_first', 'reallocate_time']
     """
@@ -144,8 +159,9 @@ def suggest_actions(
             # The template's home gap is the first key it answers that is a gap here
             # (reconnecting answers keep_warm first, and reads its losing-touch list).
             home = next((by_key[k] for k in template["answers"] if k in by_key), finding)
-            closes = list({id(by_key[k]): by_key[k] for k in template["answers"]
-                           if k in by_key}.values())
+            closes = list(
+                {id(by_key[k]): by_key[k] for k in template["answers"] if k in by_key}.values()
+            )
             groups = people_for(template, home, data, items)
             if not groups and template.get("needs_who"):
                 continue
@@ -156,10 +172,11 @@ def suggest_actions(
             worst = max([g.severity for g in closes] or [finding.severity])
             base = min(1.0, max(worst, 0.01) * weight + 0.05 * max(0, len(closes) - 1))
             if template.get("split") == "each":
-                for i, people in enumerate(groups[:max(limit, 1)]):
-                    action = _make_action(template, home, people, day, data,
-                                          _ident(people, i), closes)
-                    action.score = round(base * 0.9 ** i, 4)
+                for i, people in enumerate(groups[: max(limit, 1)]):
+                    action = _make_action(
+                        template, home, people, day, data, _ident(people, i), closes
+                    )
+                    action.score = round(base * 0.9**i, 4)
                     actions.append(action)
             else:
                 people = [p for group in groups[:limit] for p in group] if limit else []
@@ -173,7 +190,7 @@ def suggest_actions(
 
 def gaps_in_order(findings: Iterable[Finding]) -> list[Finding]:
     """Gaps, most severe first; strategic under-use leads (Ibarra & Hunter's main finding)."""
-    return sorted((f for f in findings if f.is_gap),
-                  key=lambda f: (not (f.details or {}).get("strategic_underuse"), -f.severity))
-
-
+    return sorted(
+        (f for f in findings if f.is_gap),
+        key=lambda f: (not (f.details or {}).get("strategic_underuse"), -f.severity),
+    )

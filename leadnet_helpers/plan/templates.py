@@ -22,8 +22,17 @@ from .actions import CADENCES
 __all__ = ["TEMPLATES_FILE", "fill", "join_names", "load_templates", "templates_for"]
 
 TEMPLATES_FILE = "action_templates.json"
-_REQUIRED = ("id", "answers", "title", "why", "principle", "source", "first_step",
-             "due_days", "success_measure")
+_REQUIRED = (
+    "id",
+    "answers",
+    "title",
+    "why",
+    "principle",
+    "source",
+    "first_step",
+    "due_days",
+    "success_measure",
+)
 
 
 def load_templates(path: str | Path | None = None) -> dict[str, Any]:
@@ -64,25 +73,39 @@ def _read_templates(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise LeadNetError(f"cannot read the action templates ({exc.strerror})",
-                           file=path.name, fix="Check the path of the templates file.") from exc
+        raise LeadNetError(
+            f"cannot read the action templates ({exc.strerror})",
+            file=path.name,
+            fix="Check the path of the templates file.",
+        ) from exc
     except json.JSONDecodeError as exc:
-        raise LeadNetError(f"the action templates are not valid JSON ({exc.msg})",
-                           file=path.name, line=exc.lineno,
-                           fix=f"Fix the file, or start again from data/{TEMPLATES_FILE}.") from exc
+        raise LeadNetError(
+            f"the action templates are not valid JSON ({exc.msg})",
+            file=path.name,
+            line=exc.lineno,
+            fix=f"Fix the file, or start again from data/{TEMPLATES_FILE}.",
+        ) from exc
     templates = data.get("templates") if isinstance(data, dict) else None
     if not isinstance(templates, list):
-        raise LeadNetError("the action templates file has no list of templates",
-                           file=path.name, fix=f"Start again from data/{TEMPLATES_FILE}.")
+        raise LeadNetError(
+            "the action templates file has no list of templates",
+            file=path.name,
+            fix=f"Start again from data/{TEMPLATES_FILE}.",
+        )
     for number, template in enumerate(templates, 1):
         missing = [k for k in _REQUIRED if k not in template]
         if missing:
-            raise LeadNetError(f"template {number} lacks {', '.join(missing)}", file=path.name,
-                               fix="Add the missing fields (see the file's 'about').")
+            raise LeadNetError(
+                f"template {number} lacks {', '.join(missing)}",
+                file=path.name,
+                fix="Add the missing fields (see the file's 'about').",
+            )
         if template.get("cadence", "") not in CADENCES:
-            raise LeadNetError(f"template {template['id']} has an unknown cadence "
-                               f"'{template['cadence']}'", file=path.name,
-                               fix="Use '', weekly, monthly or quarterly.")
+            raise LeadNetError(
+                f"template {template['id']} has an unknown cadence '{template['cadence']}'",
+                file=path.name,
+                fix="Use '', weekly, monthly or quarterly.",
+            )
     data.setdefault("sources", {})
     data.setdefault("aliases", {})
     data.setdefault("selectors", {})
@@ -118,4 +141,3 @@ def join_names(names: Sequence[str]) -> str:
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
-

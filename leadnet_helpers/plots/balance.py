@@ -34,8 +34,17 @@ def target_mix(finding: Finding | None) -> dict[str, float]:
 
     Examples
     --------
-    >>> f = Finding("balance", "Balance", 0.1, "r", True, 0.4, "p", "s",
-    ...             {"target": {"operational": 40, "personal": 30, "strategic": 30}})
+    >>> f = Finding(
+    ...     "balance",
+    ...     "Balance",
+    ...     0.1,
+    ...     "r",
+    ...     True,
+    ...     0.4,
+    ...     "p",
+    ...     "s",
+    ...     {"target": {"operational": 40, "personal": 30, "strategic": 30}},
+    ... )
     >>> target_mix(f)["strategic"]
     0.3
     >>> target_mix(None)
@@ -44,8 +53,14 @@ def target_mix(finding: Finding | None) -> dict[str, float]:
     if finding is None:
         return {}
     details = finding.details or {}
-    raw: Mapping[str, object] = next((details[k] for k in ("target", "target_mix", "targets")
-                if isinstance(details.get(k), Mapping)), {})
+    raw: Mapping[str, object] = next(
+        (
+            details[k]
+            for k in ("target", "target_mix", "targets")
+            if isinstance(details.get(k), Mapping)
+        ),
+        {},
+    )
     mix: dict[str, float] = {}
     for key, value in raw.items():
         if key in TYPE_ORDER and isinstance(value, int | float):
@@ -58,8 +73,10 @@ def target_mix(finding: Finding | None) -> dict[str, float]:
 def _fallback_reading(counts: pd.Series, total: int) -> str:
     share = {t: counts.get(t, 0) / total for t in TYPE_ORDER[:3]}
     biggest = max(share, key=share.__getitem__)
-    return (f"{share[biggest]:.0%} of your {total:,} contacts are in your "
-            f"{biggest} network; {share['strategic']:.0%} are strategic.")
+    return (
+        f"{share[biggest]:.0%} of your {total:,} contacts are in your "
+        f"{biggest} network; {share['strategic']:.0%} are strategic."
+    )
 
 
 def balance_figure(net: NetworkData, finding: Finding | None = None) -> go.Figure:
@@ -97,27 +114,49 @@ def balance_figure(net: NetworkData, finding: Finding | None = None) -> go.Figur
     labels = [type_label(t) for t in shown]
     share = [100.0 * counts.get(t, 0) / total for t in shown]
     colours = [NETWORK_COLOURS[t] for t in shown]
-    data: list[dict] = [{
-        "type": "bar", "x": labels, "y": share, "name": "Your network",
-        "marker": {"color": colours},
-        "text": [f"{s:.0f}% ({counts.get(t, 0):,})" for s, t in zip(share, shown, strict=True)],
-        "textposition": "outside", "cliponaxis": False,
-        "hovertemplate": "%{x}: %{y:.0f}% of your contacts<extra></extra>",
-    }]
+    data: list[dict] = [
+        {
+            "type": "bar",
+            "x": labels,
+            "y": share,
+            "name": "Your network",
+            "marker": {"color": colours},
+            "text": [f"{s:.0f}% ({counts.get(t, 0):,})" for s, t in zip(share, shown, strict=True)],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "hovertemplate": "%{x}: %{y:.0f}% of your contacts<extra></extra>",
+        }
+    ]
     target = target_mix(finding)
     if target:
         tshare = [100.0 * target.get(t, 0.0) for t in shown]
-        data.append({
-            "type": "bar", "x": labels, "y": tshare, "name": "Target for your stage",
-            "marker": {"color": "white", "line": {"color": colours, "width": 2},
-                       "pattern": {"shape": "/", "fgcolor": colours, "size": 8}},
-            "text": [f"target {s:.0f}%" for s in tshare], "textposition": "outside",
-            "cliponaxis": False, "hovertemplate": "%{x}: target %{y:.0f}%<extra></extra>",
-        })
+        data.append(
+            {
+                "type": "bar",
+                "x": labels,
+                "y": tshare,
+                "name": "Target for your stage",
+                "marker": {
+                    "color": "white",
+                    "line": {"color": colours, "width": 2},
+                    "pattern": {"shape": "/", "fgcolor": colours, "size": 8},
+                },
+                "text": [f"target {s:.0f}%" for s in tshare],
+                "textposition": "outside",
+                "cliponaxis": False,
+                "hovertemplate": "%{x}: target %{y:.0f}%<extra></extra>",
+            }
+        )
     top = max([*share, *(100.0 * v for v in target.values()), 10.0])
-    layout = layout_for(TITLE, barmode="group", bargap=0.3,
-                        yaxis={"title": {"text": "Share of your contacts (%)"},
-                               "range": [0, min(115.0, top * 1.2)]},
-                        xaxis={"title": {"text": "Network"}})
+    layout = layout_for(
+        TITLE,
+        barmode="group",
+        bargap=0.3,
+        yaxis={
+            "title": {"text": "Share of your contacts (%)"},
+            "range": [0, min(115.0, top * 1.2)],
+        },
+        xaxis={"title": {"text": "Network"}},
+    )
     reading = finding.reading if finding else _fallback_reading(counts, total)
     return make_figure(data, layout, reading=reading, key="balance", finding=finding)

@@ -47,8 +47,7 @@ def diversity_table(net: NetworkData, finding: Finding | None = None) -> pd.Data
     --------
     >>> from leadnet_helpers.model import Contact, Profile
     >>> from leadnet_helpers.network import network_from
-    >>> net = network_from(Profile("Ana"), [Contact("A", industry="x"),
-    ...                                     Contact("B", industry="y")])
+    >>> net = network_from(Profile("Ana"), [Contact("A", industry="x"), Contact("B", industry="y")])
     >>> diversity_table(net).set_index("attribute").loc["industry", "iqv"]
     np.float64(1.0)
     """
@@ -69,8 +68,16 @@ def diversity_table(net: NetworkData, finding: Finding | None = None) -> pd.Data
             known = int(extra.get("known") or 0)
         else:
             index, iqv, kinds, known = _spread(net.contacts[column])
-        rows.append({"attribute": column, "label": label, "blau": index, "iqv": iqv,
-                     "kinds": kinds, "known": known})
+        rows.append(
+            {
+                "attribute": column,
+                "label": label,
+                "blau": index,
+                "iqv": iqv,
+                "kinds": kinds,
+                "known": known,
+            }
+        )
     return pd.DataFrame(rows, columns=["attribute", "label", "blau", "iqv", "kinds", "known"])
 
 
@@ -80,8 +87,10 @@ def _fallback_reading(table: pd.DataFrame) -> str:
         return "No organisation, function, industry or seniority is recorded yet."
     low = known.sort_values("iqv").iloc[0]
     high = known.sort_values("iqv").iloc[-1]
-    return (f"Your contacts are most alike in {low['label'].lower()} (IQV {low['iqv']:.2f}) "
-            f"and most varied in {high['label'].lower()} (IQV {high['iqv']:.2f}).")
+    return (
+        f"Your contacts are most alike in {low['label'].lower()} (IQV {low['iqv']:.2f}) "
+        f"and most varied in {high['label'].lower()} (IQV {high['iqv']:.2f})."
+    )
 
 
 def diversity_figure(net: NetworkData, finding: Finding | None = None) -> go.Figure:
@@ -104,20 +113,36 @@ def diversity_figure(net: NetworkData, finding: Finding | None = None) -> go.Fig
         return empty_figure(TITLE, "No contacts to compare yet.", key="diversity")
     table = diversity_table(net, finding).iloc[::-1]
     # pandas-stubs types a row's fields as any scalar, bytes included; these are numbers.
-    text = [f"IQV {r.iqv:.2f} · Blau {r.blau:.2f} · "
-            f"{r.kinds:,} kinds, {r.known:,} known"  # type: ignore[str-bytes-safe]
-            if r.known else "not recorded" for r in table.itertuples()]
-    data = [{
-        "type": "bar", "y": [escape(v) for v in table["label"]],
-        "x": table["iqv"].astype(float).tolist(), "orientation": "h",
-        "marker": {"color": NEUTRAL}, "text": text, "textposition": "outside",
-        "cliponaxis": False, "name": "Diversity (IQV)",
-        "hovertemplate": "%{y}: %{text}<extra></extra>",
-    }]
+    text = [
+        f"IQV {r.iqv:.2f} · Blau {r.blau:.2f} · {r.kinds:,} kinds, {r.known:,} known"  # type: ignore[str-bytes-safe]
+        if r.known
+        else "not recorded"
+        for r in table.itertuples()
+    ]
+    data = [
+        {
+            "type": "bar",
+            "y": [escape(v) for v in table["label"]],
+            "x": table["iqv"].astype(float).tolist(),
+            "orientation": "h",
+            "marker": {"color": NEUTRAL},
+            "text": text,
+            "textposition": "outside",
+            "cliponaxis": False,
+            "name": "Diversity (IQV)",
+            "hovertemplate": "%{y}: %{text}<extra></extra>",
+        }
+    ]
     layout = layout_for(
-        TITLE, height=360, legend=False,
-        xaxis={"title": {"text": "Diversity (IQV):<br>0 = all alike, 1 = evenly spread"},
-               "range": [0, 1.9], "tickvals": [0, 0.25, 0.5, 0.75, 1]},
-        yaxis={"automargin": True})
+        TITLE,
+        height=360,
+        legend=False,
+        xaxis={
+            "title": {"text": "Diversity (IQV):<br>0 = all alike, 1 = evenly spread"},
+            "range": [0, 1.9],
+            "tickvals": [0, 0.25, 0.5, 0.75, 1],
+        },
+        yaxis={"automargin": True},
+    )
     reading = finding.reading if finding else _fallback_reading(table)
     return make_figure(data, layout, reading=reading, key="diversity", finding=finding)

@@ -45,8 +45,9 @@ _MIN_SHARE = 0.06  # the smallest sector, as a share of the circle, for a non-em
 _SPACING = 0.075  # the distance aimed for between neighbours (ring width is 1)
 
 
-def fill_cells(cell: np.ndarray, r0: np.ndarray, r1: np.ndarray, a0: np.ndarray,
-               a1: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def fill_cells(
+    cell: np.ndarray, r0: np.ndarray, r1: np.ndarray, a0: np.ndarray, a1: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Spread points evenly over annular cells, in O(n) after grouping.
 
     Each point belongs to *cell* (an integer label, points of a cell
@@ -61,8 +62,13 @@ def fill_cells(cell: np.ndarray, r0: np.ndarray, r1: np.ndarray, a0: np.ndarray,
 
     Examples
     --------
-    >>> r, a = fill_cells(np.array([0, 0]), np.array([1.0, 1.0]), np.array([2.0, 2.0]),
-    ...                   np.zeros(2), np.array([1.0, 1.0]))
+    >>> r, a = fill_cells(
+    ...     np.array([0, 0]),
+    ...     np.array([1.0, 1.0]),
+    ...     np.array([2.0, 2.0]),
+    ...     np.zeros(2),
+    ...     np.array([1.0, 1.0]),
+    ... )
     >>> r.round(2).tolist(), a.round(2).tolist()
     ([1.5, 1.5], [0.25, 0.75])
     """
@@ -127,8 +133,13 @@ def ego_layout(contacts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
     Examples
     --------
-    >>> frame = pd.DataFrame({"name": ["A", "B"], "strength": [5, None],
-    ...                       "network_type": ["operational", "strategic"]})
+    >>> frame = pd.DataFrame(
+    ...     {
+    ...         "name": ["A", "B"],
+    ...         "strength": [5, None],
+    ...         "network_type": ["operational", "strategic"],
+    ...     }
+    ... )
     >>> x, y = ego_layout(frame)
     >>> [round(float(np.hypot(a, b)), 1) for a, b in zip(x, y)]
     [1.0, 6.0]
@@ -138,14 +149,18 @@ def ego_layout(contacts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros(0), np.zeros(0)
     codes = type_codes(contacts).to_numpy(dtype=object)
     strength = pd.to_numeric(contacts["strength"], errors="coerce").to_numpy(
-        dtype=float, na_value=np.nan)
+        dtype=float, na_value=np.nan
+    )
     ring = np.full(n, UNKNOWN_RING, dtype=float)
     for value, number in RING_OF_STRENGTH.items():
         ring[strength == value] = number
     type_pos = {t: i for i, t in enumerate(TYPE_ORDER)}
     type_index = pd.Series(codes).map(type_pos).to_numpy(dtype=int)
-    names = (contacts["name"].astype(str).str.casefold().to_numpy() if "name" in contacts
-             else np.zeros(n))
+    names = (
+        contacts["name"].astype(str).str.casefold().to_numpy()
+        if "name" in contacts
+        else np.zeros(n)
+    )
     order = np.lexsort((names, ring, type_index))
     spans = sector_spans(type_counts(codes))
     present = [t for t in TYPE_ORDER if t in spans]
@@ -157,8 +172,9 @@ def ego_layout(contacts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     sector = sector_of_type[type_index[order]]
     ring_sorted = ring[order]
     cell = sector * 10 + ring_sorted.astype(int)
-    radius, angle = fill_cells(cell, ring_sorted - 0.4, ring_sorted + 0.4,
-                               start[sector], end[sector])
+    radius, angle = fill_cells(
+        cell, ring_sorted - 0.4, ring_sorted + 0.4, start[sector], end[sector]
+    )
     x, y = np.empty(n), np.empty(n)
     x[order] = radius * np.cos(angle)
     y[order] = radius * np.sin(angle)
@@ -167,8 +183,9 @@ def ego_layout(contacts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 def _strength_text(contacts: pd.DataFrame) -> list[str]:
     strength = pd.to_numeric(contacts["strength"], errors="coerce")
-    return ["tie strength unknown" if pd.isna(s) else f"tie strength {int(s)} of 5"
-            for s in strength]
+    return [
+        "tie strength unknown" if pd.isna(s) else f"tie strength {int(s)} of 5" for s in strength
+    ]
 
 
 def _fallback_reading(contacts: pd.DataFrame) -> str:
@@ -192,8 +209,9 @@ def ego_map_figure(net: NetworkData, finding: Finding | None = None) -> go.Figur
     --------
     >>> from leadnet_helpers.model import Contact, Profile
     >>> from leadnet_helpers.network import network_from
-    >>> net = network_from(Profile("Ana"), [Contact("Bo", id=1, strength=5,
-    ...                                             network_type="personal")])
+    >>> net = network_from(
+    ...     Profile("Ana"), [Contact("Bo", id=1, strength=5, network_type="personal")]
+    ... )
     >>> [t.name for t in ego_map_figure(net).data]
     ['You', 'Personal (1)']
     """
@@ -204,43 +222,97 @@ def ego_map_figure(net: NetworkData, finding: Finding | None = None) -> go.Figur
     codes = type_codes(contacts).to_numpy(dtype=object)
     text = hover_text(contacts, _strength_text(contacts))
     kind = scatter_type(len(contacts))
-    data: list[dict] = [{
-        "type": "scatter", "x": [0.0], "y": [0.0], "mode": "markers+text", "name": "You",
-        "text": ["You"], "textposition": "bottom center", "hoverinfo": "skip",
-        "marker": {"symbol": "star", "size": 18, "color": "black"}, "showlegend": False}]
+    data: list[dict] = [
+        {
+            "type": "scatter",
+            "x": [0.0],
+            "y": [0.0],
+            "mode": "markers+text",
+            "name": "You",
+            "text": ["You"],
+            "textposition": "bottom center",
+            "hoverinfo": "skip",
+            "marker": {"symbol": "star", "size": 18, "color": "black"},
+            "showlegend": False,
+        }
+    ]
     spans = sector_spans(type_counts(codes))
     size = 9 if len(contacts) <= 300 else (6 if len(contacts) <= 3000 else 3)
     for t in TYPE_ORDER:
         mask = codes == t
         if not mask.any():
             continue
-        data.append({
-            "type": kind, "x": x[mask], "y": y[mask], "mode": "markers",
-            "name": f"{type_label(t)} ({int(mask.sum()):,})",
-            "marker": {"color": NETWORK_COLOURS[t], "symbol": NETWORK_SYMBOLS[t], "size": size,
-                       "line": {"width": 0.5, "color": "white"}},
-            "text": text[mask], "hovertemplate": "%{text}<extra></extra>",
-        })
-    rings = sorted(set(RING_OF_STRENGTH.values()) | (
-        {UNKNOWN_RING} if pd.to_numeric(contacts["strength"], errors="coerce").isna().any()
-        else set()))
-    shapes = [{"type": "circle", "xref": "x", "yref": "y", "x0": -r - 0.5, "y0": -r - 0.5,
-               "x1": r + 0.5, "y1": r + 0.5, "line": {"color": "#d9d9d9", "width": 1},
-               "layer": "below"} for r in rings]
+        data.append(
+            {
+                "type": kind,
+                "x": x[mask],
+                "y": y[mask],
+                "mode": "markers",
+                "name": f"{type_label(t)} ({int(mask.sum()):,})",
+                "marker": {
+                    "color": NETWORK_COLOURS[t],
+                    "symbol": NETWORK_SYMBOLS[t],
+                    "size": size,
+                    "line": {"width": 0.5, "color": "white"},
+                },
+                "text": text[mask],
+                "hovertemplate": "%{text}<extra></extra>",
+            }
+        )
+    rings = sorted(
+        set(RING_OF_STRENGTH.values())
+        | (
+            {UNKNOWN_RING}
+            if pd.to_numeric(contacts["strength"], errors="coerce").isna().any()
+            else set()
+        )
+    )
+    shapes = [
+        {
+            "type": "circle",
+            "xref": "x",
+            "yref": "y",
+            "x0": -r - 0.5,
+            "y0": -r - 0.5,
+            "x1": r + 0.5,
+            "y1": r + 0.5,
+            "line": {"color": "#d9d9d9", "width": 1},
+            "layer": "below",
+        }
+        for r in rings
+    ]
     ring_names = {v: f"strength {k}" for k, v in RING_OF_STRENGTH.items()}
     ring_names[UNKNOWN_RING] = "unknown"
-    annotations = [{"x": 0, "y": r, "text": ring_names[r], "showarrow": False,
-                    "font": {"size": 10, "color": "#595959"}} for r in rings]
+    annotations = [
+        {
+            "x": 0,
+            "y": r,
+            "text": ring_names[r],
+            "showarrow": False,
+            "font": {"size": 10, "color": "#595959"},
+        }
+        for r in rings
+    ]
     outer = max(rings) + 0.9
     for t, (a0, a1) in spans.items():
         mid = (a0 + a1) / 2
-        annotations.append({"x": outer * math.cos(mid), "y": outer * math.sin(mid),
-                            "text": f"<b>{type_label(t)}</b>", "showarrow": False,
-                            "font": {"color": NETWORK_COLOURS[t], "size": 13}})
+        annotations.append(
+            {
+                "x": outer * math.cos(mid),
+                "y": outer * math.sin(mid),
+                "text": f"<b>{type_label(t)}</b>",
+                "showarrow": False,
+                "font": {"color": NETWORK_COLOURS[t], "size": 13},
+            }
+        )
     lim = outer + 0.6
     layout = layout_for(
-        TITLE, height=560, shapes=shapes, annotations=annotations,
+        TITLE,
+        height=560,
+        shapes=shapes,
+        annotations=annotations,
         xaxis={"visible": False, "range": [-lim, lim]},
-        yaxis={"visible": False, "range": [-lim, lim], "scaleanchor": "x", "scaleratio": 1})
+        yaxis={"visible": False, "range": [-lim, lim], "scaleanchor": "x", "scaleratio": 1},
+    )
     reading = finding.reading if finding else _fallback_reading(contacts)
     return make_figure(data, layout, reading=reading, key="ego", finding=finding)

@@ -57,37 +57,77 @@ def gap_list_figure(findings: Iterable[Finding]) -> go.Figure:
 
     Examples
     --------
-    >>> gap = Finding("balance", "Thin strategic network", 0.1, "Only 8% <b>strategic</b>.",
-    ...               True, 0.7, "Leaders look ahead.", "Ibarra & Hunter (2007)")
+    >>> gap = Finding(
+    ...     "balance",
+    ...     "Thin strategic network",
+    ...     0.1,
+    ...     "Only 8% <b>strategic</b>.",
+    ...     True,
+    ...     0.7,
+    ...     "Leaders look ahead.",
+    ...     "Ibarra & Hunter (2007)",
+    ... )
     >>> fig = gap_list_figure([gap])
     >>> fig.data[0].cells.values[2][0], "&lt;b&gt;" in fig.data[0].cells.values[3][0]
     ('high', True)
     """
     gaps = rank_gaps(findings)
     if gaps:
-        rows = [(str(i), _wrap(f.title, 20), f.severity_label, _wrap(f.reading, 42),
-                 _wrap(f.principle, 36), _wrap(f.source, 28)) for i, f in enumerate(gaps, 1)]
+        rows = [
+            (
+                str(i),
+                _wrap(f.title, 20),
+                f.severity_label,
+                _wrap(f.reading, 42),
+                _wrap(f.principle, 36),
+                _wrap(f.source, 28),
+            )
+            for i, f in enumerate(gaps, 1)
+        ]
         fills = [SEVERITY_FILL.get(f.severity_label, "#FFFFFF") for f in gaps]
         lines = [max(cell.count("<br>") + 1 for cell in row) for row in rows]
         top = gaps[0]
-        reading = (f"{len(gaps)} gap{'s' if len(gaps) != 1 else ''} to work on; the most "
-                   f"severe is \u201c{top.title}\u201d ({top.severity_label}).")
+        reading = (
+            f"{len(gaps)} gap{'s' if len(gaps) != 1 else ''} to work on; the most "
+            f"severe is \u201c{top.title}\u201d ({top.severity_label})."
+        )
     else:
-        rows = [("", "No gaps found", "none",
-                 "Nothing stands out as a gap in the contacts shown.", "", "")]
+        rows = [
+            (
+                "",
+                "No gaps found",
+                "none",
+                "Nothing stands out as a gap in the contacts shown.",
+                "",
+                "",
+            )
+        ]
         fills, lines = ["#FFFFFF"], [1]
         reading = "No gaps found in the contacts shown."
     columns = [list(col) for col in zip(*rows, strict=True)]
-    data: list[dict[str, object]] = [{
-        "type": "table", "columnwidth": list(_WIDTHS),
-        "header": {"values": [f"<b>{c}</b>" for c in _COLUMNS], "align": "left",
-                   "fill": {"color": "#EDEDED"}, "font": {"size": 13},
-                   "line": {"color": "#BFBFBF"}},
-        "cells": {"values": columns, "align": "left", "height": 22,
-                  "fill": {"color": [fills] * len(_COLUMNS)}, "font": {"size": 12},
-                  "line": {"color": "#D9D9D9"}},
-    }]
+    data: list[dict[str, object]] = [
+        {
+            "type": "table",
+            "columnwidth": list(_WIDTHS),
+            "header": {
+                "values": [f"<b>{c}</b>" for c in _COLUMNS],
+                "align": "left",
+                "fill": {"color": "#EDEDED"},
+                "font": {"size": 13},
+                "line": {"color": "#BFBFBF"},
+            },
+            "cells": {
+                "values": columns,
+                "align": "left",
+                "height": 22,
+                "fill": {"color": [fills] * len(_COLUMNS)},
+                "font": {"size": 12},
+                "line": {"color": "#D9D9D9"},
+            },
+        }
+    ]
     height = min(1400, 110 + sum(20 * n + 12 for n in lines))
-    layout = layout_for(TITLE, height=height, legend=False,
-                        margin={"l": 10, "r": 10, "t": 60, "b": 10})
+    layout = layout_for(
+        TITLE, height=height, legend=False, margin={"l": 10, "r": 10, "t": 60, "b": 10}
+    )
     return make_figure(data, layout, reading=reading, key="gaps")

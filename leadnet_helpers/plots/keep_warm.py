@@ -57,8 +57,9 @@ def _as_date(today: date | datetime | str | None) -> pd.Timestamp:
     return pd.Timestamp(as_date(today))
 
 
-def keep_warm_table(net: NetworkData, finding: Finding | None = None,
-                    today: date | datetime | str | None = None) -> pd.DataFrame:
+def keep_warm_table(
+    net: NetworkData, finding: Finding | None = None, today: date | datetime | str | None = None
+) -> pd.DataFrame:
     """Per contact: days since last contact, ideal and longest interval, and status.
 
     The last contact is the later of the contact's ``last_contact`` and their
@@ -79,21 +80,24 @@ def keep_warm_table(net: NetworkData, finding: Finding | None = None,
     --------
     >>> from leadnet_helpers.model import Contact, Profile
     >>> from leadnet_helpers.network import network_from
-    >>> net = network_from(Profile("Ana"), [Contact("Bo", id=1, network_type="strategic",
-    ...                    strength=5, last_contact="2026-01-01")])
+    >>> net = network_from(
+    ...     Profile("Ana"),
+    ...     [Contact("Bo", id=1, network_type="strategic", strength=5, last_contact="2026-01-01")],
+    ... )
     >>> keep_warm_table(net, today="2026-05-01")[["days", "max", "status"]].values.tolist()
     [[120.0, 60.0, 'losing touch']]
     """
     contacts = net.contacts
     settings = _settings(finding)
     intervals = settings["intervals"]
-    bands = {int(s): band for band, values in settings.get("strength_bands", {}).items()
-             for s in values} or _BANDS
+    bands = {
+        int(s): band for band, values in settings.get("strength_bands", {}).items() for s in values
+    } or _BANDS
     ids = contacts["id"].to_numpy(dtype="int64", na_value=-1)
     last = last_touch(net).to_numpy(dtype="datetime64[ns]")
     # datetime64 minus datetime64 is a timedelta64; numpy's stubs call it a datetime64.
     elapsed = _as_date(today).to_datetime64() - last
-    days = (elapsed / np.timedelta64(1, "D"))  # type: ignore[operator]
+    days = elapsed / np.timedelta64(1, "D")  # type: ignore[operator]
     days = np.maximum(np.floor(days.astype(float)), 0.0)
     codes = type_codes(contacts).to_numpy(dtype=object)
     strength = pd.to_numeric(contacts["strength"], errors="coerce")
@@ -107,12 +111,22 @@ def keep_warm_table(net: NetworkData, finding: Finding | None = None,
             cell = intervals[t or "unclassified"][b]
             lookup[key] = (float(cell["ideal"]), float(cell["max"]))
         ideal[i], most[i] = lookup[key]
-    status = np.where(np.isnan(days), "no date",
-                      np.where(days > most, "losing touch",
-                               np.where(days > ideal, "due", "warm")))
-    return pd.DataFrame({"id": ids, "name": contacts["name"].astype(object).fillna("").to_numpy(),
-                         "network_type": codes, "days": days, "ideal": ideal, "max": most,
-                         "status": status})
+    status = np.where(
+        np.isnan(days),
+        "no date",
+        np.where(days > most, "losing touch", np.where(days > ideal, "due", "warm")),
+    )
+    return pd.DataFrame(
+        {
+            "id": ids,
+            "name": contacts["name"].astype(object).fillna("").to_numpy(),
+            "network_type": codes,
+            "days": days,
+            "ideal": ideal,
+            "max": most,
+            "status": status,
+        }
+    )
 
 
 def _losing_ids(finding: Finding | None) -> set[int] | None:
@@ -138,8 +152,12 @@ def _summary(table: pd.DataFrame) -> str:
     return text
 
 
-def keep_warm_figure(net: NetworkData, finding: Finding | None = None,
-                     today: date | datetime | str | None = None, top: int = TOP) -> go.Figure:
+def keep_warm_figure(
+    net: NetworkData,
+    finding: Finding | None = None,
+    today: date | datetime | str | None = None,
+    top: int = TOP,
+) -> go.Figure:
     """The contacts most overdue, each on a timeline of days since you were last in touch.
 
     Parameters
@@ -160,8 +178,10 @@ def keep_warm_figure(net: NetworkData, finding: Finding | None = None,
     --------
     >>> from leadnet_helpers.model import Contact, Profile
     >>> from leadnet_helpers.network import network_from
-    >>> net = network_from(Profile("Ana"), [Contact("Bo", id=1, network_type="strategic",
-    ...                    strength=5, last_contact="2026-01-01")])
+    >>> net = network_from(
+    ...     Profile("Ana"),
+    ...     [Contact("Bo", id=1, network_type="strategic", strength=5, last_contact="2026-01-01")],
+    ... )
     >>> [t.name for t in keep_warm_figure(net, today="2026-05-01").data]
     ['Due, then losing touch', 'Strategic', 'Losing touch (1)']
     """
@@ -170,17 +190,25 @@ def keep_warm_figure(net: NetworkData, finding: Finding | None = None,
     table = keep_warm_table(net, finding, today)
     dated = table[~np.isnan(table["days"].to_numpy())]
     if dated.empty:
-        message = ("No date of last contact is recorded yet: add one to your key contacts in "
-                   "notebook 01, or log a meeting in notebook 05.")
-        return empty_figure(TITLE, message, key="keep_warm", finding=finding,
-                            reading=finding.reading if finding else message)
+        message = (
+            "No date of last contact is recorded yet: add one to your key contacts in "
+            "notebook 01, or log a meeting in notebook 05."
+        )
+        return empty_figure(
+            TITLE,
+            message,
+            key="keep_warm",
+            finding=finding,
+            reading=finding.reading if finding else message,
+        )
     losing = _losing_ids(finding)
     if losing is not None:
         flagged = dated["id"].isin(list(losing)) | (dated["status"] == "losing touch")
     else:
         flagged = dated["status"] == "losing touch"
-    dated = dated.assign(ratio=dated["days"] / dated["max"], flagged=flagged,
-                         key=dated["name"].str.casefold())
+    dated = dated.assign(
+        ratio=dated["days"] / dated["max"], flagged=flagged, key=dated["name"].str.casefold()
+    )
     shown = dated.sort_values(["ratio", "key"], ascending=[False, True]).head(top).iloc[::-1]
     labels = [escape(n) for n in shown["name"]]
     seen: dict[str, int] = {}
@@ -193,13 +221,24 @@ def keep_warm_figure(net: NetworkData, finding: Finding | None = None,
     for label, lo, hi in zip(labels, shown["ideal"], shown["max"], strict=True):
         sx += [float(lo), float(hi), None]
         sy += [label, label, None]
-    data: list[dict] = [{"type": "scatter", "x": sx, "y": sy, "mode": "lines",
-                         "name": "Due, then losing touch", "hoverinfo": "skip",
-                         "line": {"color": "#FBE3B4", "width": 9}}]
-    hover = [f"<b>{label}</b><br>{type_label(t)} network<br>{d:,.0f} days since last contact"
-             f"<br>ideal every {lo:,.0f} days, at most {hi:,.0f}"
-             for label, t, d, lo, hi in zip(labels, shown["network_type"], shown["days"],
-                                            shown["ideal"], shown["max"], strict=True)]
+    data: list[dict] = [
+        {
+            "type": "scatter",
+            "x": sx,
+            "y": sy,
+            "mode": "lines",
+            "name": "Due, then losing touch",
+            "hoverinfo": "skip",
+            "line": {"color": "#FBE3B4", "width": 9},
+        }
+    ]
+    hover = [
+        f"<b>{label}</b><br>{type_label(t)} network<br>{d:,.0f} days since last contact"
+        f"<br>ideal every {lo:,.0f} days, at most {hi:,.0f}"
+        for label, t, d, lo, hi in zip(
+            labels, shown["network_type"], shown["days"], shown["ideal"], shown["max"], strict=True
+        )
+    ]
     hover_arr = np.array(hover, dtype=object)
     label_arr = np.array(labels, dtype=object)
     days = shown["days"].to_numpy(dtype=float)
@@ -208,34 +247,63 @@ def keep_warm_figure(net: NetworkData, finding: Finding | None = None,
         mask = types == t
         if not mask.any():
             continue
-        data.append({
-            "type": "scatter", "x": days[mask], "y": label_arr[mask], "mode": "markers",
-            "name": type_label(t), "text": hover_arr[mask],
-            "hovertemplate": "%{text}<extra></extra>",
-            "marker": {"color": NETWORK_COLOURS[t], "symbol": NETWORK_SYMBOLS[t], "size": 11,
-                       "line": {"width": 0.5, "color": "white"}},
-        })
+        data.append(
+            {
+                "type": "scatter",
+                "x": days[mask],
+                "y": label_arr[mask],
+                "mode": "markers",
+                "name": type_label(t),
+                "text": hover_arr[mask],
+                "hovertemplate": "%{text}<extra></extra>",
+                "marker": {
+                    "color": NETWORK_COLOURS[t],
+                    "symbol": NETWORK_SYMBOLS[t],
+                    "size": 11,
+                    "line": {"width": 0.5, "color": "white"},
+                },
+            }
+        )
     hot = shown["flagged"].to_numpy(dtype=bool)
     if hot.any():
-        data.append({
-            "type": "scatter", "x": days[hot], "y": label_arr[hot], "mode": "markers+text",
-            "name": f"Losing touch ({int(dated['flagged'].sum()):,})",
-            "text": ["losing touch"] * int(hot.sum()), "textposition": "middle right",
-            "textfont": {"color": HIGHLIGHT, "size": 11}, "hoverinfo": "skip",
-            "marker": {"symbol": "circle-open", "size": 19, "color": HIGHLIGHT,
-                       "line": {"width": 2, "color": HIGHLIGHT}},
-        })
+        data.append(
+            {
+                "type": "scatter",
+                "x": days[hot],
+                "y": label_arr[hot],
+                "mode": "markers+text",
+                "name": f"Losing touch ({int(dated['flagged'].sum()):,})",
+                "text": ["losing touch"] * int(hot.sum()),
+                "textposition": "middle right",
+                "textfont": {"color": HIGHLIGHT, "size": 11},
+                "hoverinfo": "skip",
+                "marker": {
+                    "symbol": "circle-open",
+                    "size": 19,
+                    "color": HIGHLIGHT,
+                    "line": {"width": 2, "color": HIGHLIGHT},
+                },
+            }
+        )
     right = float(max(shown["days"].max(), shown["max"].max())) * 1.25 + 5
     layout = layout_for(
-        TITLE, height=max(380, 140 + 24 * len(shown)),
+        TITLE,
+        height=max(380, 140 + 24 * len(shown)),
         # the footnote is the axis title's second line: it can never overlap the first
-        xaxis={"title": {"text": "Days since last in touch<br>"
-                                 '<span style="font-size:11px;color:#595959">'
-                                 + "<br>".join(escape(line) for line in textwrap.wrap(
-                                     _summary(table), 30)) + "</span>"},
-               "range": [0, right], "zeroline": True, "automargin": True},
+        xaxis={
+            "title": {
+                "text": "Days since last in touch<br>"
+                '<span style="font-size:11px;color:#595959">'
+                + "<br>".join(escape(line) for line in textwrap.wrap(_summary(table), 30))
+                + "</span>"
+            },
+            "range": [0, right],
+            "zeroline": True,
+            "automargin": True,
+        },
         yaxis={"automargin": True, "type": "category"},
-        margin={"l": 60, "r": 20, "t": 70, "b": 80})
+        margin={"l": 60, "r": 20, "t": 70, "b": 80},
+    )
     reading = finding.reading if finding else _fallback_reading(table)
     return make_figure(data, layout, reading=reading, key="keep_warm", finding=finding)
 
@@ -244,5 +312,7 @@ def _fallback_reading(table: pd.DataFrame) -> str:
     counts = table["status"].value_counts()
     losing = int(counts.get("losing touch", 0))
     due = int(counts.get("due", 0))
-    return (f"{losing:,} contacts are losing touch and {due:,} more are due a call; "
-            f"{int(counts.get('no date', 0)):,} have no date of last contact.")
+    return (
+        f"{losing:,} contacts are losing touch and {due:,} more are due a call; "
+        f"{int(counts.get('no date', 0)):,} have no date of last contact."
+    )

@@ -64,17 +64,27 @@ NETWORK_LABELS: dict[str, str] = {t: st.label for t, st in NETWORK_STYLES.items(
 HIGHLIGHT = "#D55E00"
 #: The colour of measures that belong to no network type (Okabe-Ito sky blue).
 NEUTRAL = "#56B4E9"
-_GRID = {"gridcolor": "#EBEBEB", "linecolor": "#BFBFBF", "zerolinecolor": "#D9D9D9",
-         "ticks": "", "automargin": True}
+_GRID = {
+    "gridcolor": "#EBEBEB",
+    "linecolor": "#BFBFBF",
+    "zerolinecolor": "#D9D9D9",
+    "ticks": "",
+    "automargin": True,
+}
 #: The plotly template of every figure: a small white one (plotly's own templates
 #: describe every trace type and cost tens of milliseconds to copy into each figure).
-TEMPLATE = go.layout.Template(layout={
-    "paper_bgcolor": "white", "plot_bgcolor": "white",
-    "font": {"family": "Arial, Helvetica, sans-serif", "color": "#262626"},
-    "colorway": [NETWORK_COLOURS[t] for t in ("operational", "personal", "strategic")]
-    + ["#56B4E9", "#D55E00", "#CC79A7", "#F0E442", "#000000"],
-    "xaxis": _GRID, "yaxis": _GRID, "hovermode": "closest",
-})
+TEMPLATE = go.layout.Template(
+    layout={
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "font": {"family": "Arial, Helvetica, sans-serif", "color": "#262626"},
+        "colorway": [NETWORK_COLOURS[t] for t in ("operational", "personal", "strategic")]
+        + ["#56B4E9", "#D55E00", "#CC79A7", "#F0E442", "#000000"],
+        "xaxis": _GRID,
+        "yaxis": _GRID,
+        "hovermode": "closest",
+    }
+)
 #: Above this many points, scatter plots use WebGL (``go.Scattergl``).
 SCATTERGL_THRESHOLD = 1000
 
@@ -88,11 +98,16 @@ def badge_html(network_type: str) -> str:
     True
     """
     style = NETWORK_STYLES.get(network_type)
-    colour, text, glyph = (style.colour, style.text_colour, style.glyph) if style and \
-        network_type else ("#555555", "#ffffff", "?")
-    return (f'<span class="leadnet-badge leadnet-badge-{html.escape(network_type)}" '
-            f'style="background:{colour};color:{text};padding:1px 8px;border-radius:3px;'
-            f'white-space:nowrap;font-weight:bold">{glyph} {html.escape(network_type)}</span>')
+    colour, text, glyph = (
+        (style.colour, style.text_colour, style.glyph)
+        if style and network_type
+        else ("#555555", "#ffffff", "?")
+    )
+    return (
+        f'<span class="leadnet-badge leadnet-badge-{html.escape(network_type)}" '
+        f'style="background:{colour};color:{text};padding:1px 8px;border-radius:3px;'
+        f'white-space:nowrap;font-weight:bold">{glyph} {html.escape(network_type)}</span>'
+    )
 
 
 def type_label(network_type: str) -> str:
@@ -129,9 +144,11 @@ def escape_series(values: pd.Series) -> pd.Series:
     ['a&lt;b', '']
     """
     text = values.astype(object).where(values.notna(), "").astype(str)
-    return (text.str.replace("&", "&amp;", regex=False)
-            .str.replace("<", "&lt;", regex=False)
-            .str.replace(">", "&gt;", regex=False))
+    return (
+        text.str.replace("&", "&amp;", regex=False)
+        .str.replace("<", "&lt;", regex=False)
+        .str.replace(">", "&gt;", regex=False)
+    )
 
 
 def scatter_type(points: int) -> str:
@@ -163,8 +180,9 @@ def pick_finding(findings: Iterable[Finding] | None, keys: Sequence[str]) -> Fin
     return None
 
 
-def with_reading(fig: go.Figure, reading: str, *, key: str = "",
-                 finding: Finding | None = None) -> go.Figure:
+def with_reading(
+    fig: go.Figure, reading: str, *, key: str = "", finding: Finding | None = None
+) -> go.Figure:
     """Attach the one-line reading (and the finding's key) to *fig* and return it.
 
     Examples
@@ -203,8 +221,9 @@ TITLE_SIZE = 17
 TITLE_WRAP = 30
 
 
-def layout_for(title: str, *, height: int = 420, legend: bool = True,
-               **extra: object) -> dict[str, object]:
+def layout_for(
+    title: str, *, height: int = 420, legend: bool = True, **extra: object
+) -> dict[str, object]:
     """The shared look as a layout dict: plain title, white template, legend above the plot.
 
     Keyword arguments are added to (or replace) the top-level layout entries.
@@ -221,8 +240,7 @@ def layout_for(title: str, *, height: int = 420, legend: bool = True,
         "height": height,
         "margin": {"l": 60, "r": 20, "t": 70, "b": 50},
         "showlegend": legend,
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0,
-                   "xanchor": "left"},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"},
         "font": {"size": 13},
         "hoverlabel": {"align": "left"},
     }
@@ -241,13 +259,18 @@ def title_in_legend(spec: dict[str, Any]) -> dict[str, Any]:
 
     Examples
     --------
-    >>> spec = make_figure([{"type": "bar", "y": [1], "name": "a"}], layout_for("Mix"),
-    ...                    reading="r", key="k").to_plotly_json()
+    >>> spec = make_figure(
+    ...     [{"type": "bar", "y": [1], "name": "a"}], layout_for("Mix"), reading="r", key="k"
+    ... ).to_plotly_json()
     >>> layout = title_in_legend(spec)["layout"]
     >>> layout["legend"]["title"]["text"], layout["title"]["text"]
     ('Mix', '')
-    >>> spec = make_figure([{"type": "bar", "y": [1]}], layout_for("Your three networks against "
-    ...                    "the target mix"), reading="r", key="k").to_plotly_json()
+    >>> spec = make_figure(
+    ...     [{"type": "bar", "y": [1]}],
+    ...     layout_for("Your three networks against the target mix"),
+    ...     reading="r",
+    ...     key="k",
+    ... ).to_plotly_json()
     >>> title_in_legend(spec)["layout"]["legend"]["title"]["text"]
     'Your three networks against<br>the target mix'
     >>> no_legend = {"layout": {"showlegend": False, "title": {"text": "T"}}}
@@ -258,19 +281,32 @@ def title_in_legend(spec: dict[str, Any]) -> dict[str, Any]:
     title = layout.get("title") or {}
     legend = layout.get("legend") or {}
     text = title.get("text", "") if isinstance(title, dict) else str(title)
-    if (not text or layout.get("showlegend") is False or legend.get("orientation") != "h"
-            or legend.get("yanchor") != "bottom" or legend.get("title")):
+    if (
+        not text
+        or layout.get("showlegend") is False
+        or legend.get("orientation") != "h"
+        or legend.get("yanchor") != "bottom"
+        or legend.get("title")
+    ):
         return spec
     # plotly never wraps a title: two short lines fit a narrow page (the text is escaped)
     text = "<br>".join(textwrap.wrap(text, TITLE_WRAP, break_on_hyphens=False)) or text
-    layout["legend"] = {**legend, "title": {"text": text, "side": "top",
-                                            "font": {"size": TITLE_SIZE}}}
+    layout["legend"] = {
+        **legend,
+        "title": {"text": text, "side": "top", "font": {"size": TITLE_SIZE}},
+    }
     layout["title"] = {**title, "text": ""}
     return spec
 
 
-def make_figure(data: list[dict[str, object]], layout: dict[str, object], *, reading: str,
-                key: str, finding: Finding | None = None) -> go.Figure:
+def make_figure(
+    data: list[dict[str, object]],
+    layout: dict[str, object],
+    *,
+    reading: str,
+    key: str,
+    finding: Finding | None = None,
+) -> go.Figure:
     """Build the figure in one validated step (much faster than trace-by-trace updates).
 
     Examples
@@ -282,8 +318,15 @@ def make_figure(data: list[dict[str, object]], layout: dict[str, object], *, rea
     return go.Figure({"data": data, "layout": {**layout, "meta": _meta(reading, key, finding)}})
 
 
-def empty_figure(title: str, message: str, *, key: str = "", height: int = 320,
-                 reading: str | None = None, finding: Finding | None = None) -> go.Figure:
+def empty_figure(
+    title: str,
+    message: str,
+    *,
+    key: str = "",
+    height: int = 320,
+    reading: str | None = None,
+    finding: Finding | None = None,
+) -> go.Figure:
     """A figure with no data, only *message* in the middle (e.g. an empty workspace).
 
     Examples
@@ -293,12 +336,26 @@ def empty_figure(title: str, message: str, *, key: str = "", height: int = 320,
     ('No contacts yet.', 0)
     """
     layout = layout_for(
-        title, height=height, legend=False,
-        xaxis={"visible": False}, yaxis={"visible": False},
-        annotations=[{"text": escape(message), "showarrow": False, "x": 0.5, "y": 0.5,
-                      "xref": "paper", "yref": "paper", "font": {"size": 15}}])
-    return make_figure([], layout, reading=message if reading is None else reading, key=key,
-                       finding=finding)
+        title,
+        height=height,
+        legend=False,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        annotations=[
+            {
+                "text": escape(message),
+                "showarrow": False,
+                "x": 0.5,
+                "y": 0.5,
+                "xref": "paper",
+                "yref": "paper",
+                "font": {"size": 15},
+            }
+        ],
+    )
+    return make_figure(
+        [], layout, reading=message if reading is None else reading, key=key, finding=finding
+    )
 
 
 def type_codes(contacts: pd.DataFrame) -> pd.Series:

@@ -57,10 +57,12 @@ def _spring(ids: np.ndarray, ties: pd.DataFrame) -> dict[int, tuple[float, float
     graph: nx.Graph[int] = nx.Graph()
     graph.add_nodes_from(int(i) for i in sorted(ids))
     graph.add_weighted_edges_from(
-        (int(a), int(b), float(s)) for a, b, s in
-        ties[["contact_a", "contact_b", "strength"]].itertuples(index=False))
-    parts = sorted((sorted(c) for c in nx.connected_components(graph)),
-                   key=lambda c: (-len(c), c[0]))
+        (int(a), int(b), float(s))
+        for a, b, s in ties[["contact_a", "contact_b", "strength"]].itertuples(index=False)
+    )
+    parts = sorted(
+        (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0])
+    )
     out: dict[int, tuple[float, float]] = {}
     main_scale = _CORE if len(parts) == 1 else 0.62 * _CORE
     weight = sum(len(p) for p in parts[1:])
@@ -78,8 +80,9 @@ def _spring(ids: np.ndarray, ties: pd.DataFrame) -> dict[int, tuple[float, float
         if len(part) == 2:
             pos = {part[0]: (-1.0, 0.0), part[1]: (1.0, 0.0)}
         else:
-            pos = nx.spring_layout(graph.subgraph(part), seed=SEED, weight="weight",
-                                   k=2.0 / math.sqrt(len(part)))
+            pos = nx.spring_layout(
+                graph.subgraph(part), seed=SEED, weight="weight", k=2.0 / math.sqrt(len(part))
+            )
         xy = np.array([pos[node] for node in part], dtype=float)
         xy -= xy.mean(axis=0)
         xy /= max(float(np.hypot(xy[:, 0], xy[:, 1]).max()), 1e-9)  # within a unit circle
@@ -88,8 +91,9 @@ def _spring(ids: np.ndarray, ties: pd.DataFrame) -> dict[int, tuple[float, float
     return out
 
 
-def _grouped(ids: np.ndarray, codes: np.ndarray, degree: np.ndarray
-             ) -> dict[int, tuple[float, float]]:
+def _grouped(
+    ids: np.ndarray, codes: np.ndarray, degree: np.ndarray
+) -> dict[int, tuple[float, float]]:
     # a sector per type; inside it, a sunflower spiral from the best connected outwards
     frame = pd.DataFrame({"id": ids, "type": codes, "degree": degree})
     frame["t"] = frame["type"].map({t: i for i, t in enumerate(TYPE_ORDER)})
@@ -104,8 +108,9 @@ def _grouped(ids: np.ndarray, codes: np.ndarray, degree: np.ndarray
         rank = np.arange(k)
         radius = _CORE * np.sqrt((rank + 0.5) / k) * 0.95 + 0.05
         angle = a0 + ((rank * golden) % 1.0) * (a1 - a0)
-        for cid, x, y in zip(group["id"], radius * np.cos(angle), radius * np.sin(angle),
-                             strict=True):
+        for cid, x, y in zip(
+            group["id"], radius * np.cos(angle), radius * np.sin(angle), strict=True
+        ):
             out[int(cid)] = (float(x), float(y))
     return out
 
@@ -121,8 +126,11 @@ def tie_layout(net: NetworkData) -> dict[int, tuple[float, float]]:
     --------
     >>> from leadnet_helpers.model import Contact, Profile, Tie
     >>> from leadnet_helpers.network import network_from
-    >>> net = network_from(Profile("Ana"), [Contact("A", id=1), Contact("B", id=2),
-    ...                                     Contact("C", id=3)], [Tie(1, 2)])
+    >>> net = network_from(
+    ...     Profile("Ana"),
+    ...     [Contact("A", id=1), Contact("B", id=2), Contact("C", id=3)],
+    ...     [Tie(1, 2)],
+    ... )
     >>> pos = tie_layout(net)
     >>> sorted(pos), round(float(np.hypot(*pos[3])), 2) > 1
     ([1, 2, 3], True)
@@ -133,8 +141,9 @@ def tie_layout(net: NetworkData) -> dict[int, tuple[float, float]]:
     ids = _ids(contacts)
     codes = type_codes(contacts).to_numpy(dtype=object)
     ties = net.ties
-    tied_ids = pd.unique(np.r_[ties["contact_a"].to_numpy(dtype="int64"),
-                               ties["contact_b"].to_numpy(dtype="int64")])
+    tied_ids = pd.unique(
+        np.r_[ties["contact_a"].to_numpy(dtype="int64"), ties["contact_b"].to_numpy(dtype="int64")]
+    )
     tied = np.isin(ids, tied_ids)
     pos: dict[int, tuple[float, float]] = {}
     if tied.any():
@@ -151,16 +160,21 @@ def tie_layout(net: NetworkData) -> dict[int, tuple[float, float]]:
         type_index = pd.Series(codes_l).map({t: i for i, t in enumerate(TYPE_ORDER)})
         order = np.lexsort((names, type_index.to_numpy()))
         k = len(order)
-        r, a = fill_cells(np.zeros(k, dtype=int), np.full(k, _ISOLATE_RING[0]),
-                          np.full(k, _ISOLATE_RING[1]), np.full(k, math.pi / 2),
-                          np.full(k, math.pi / 2 - 2 * math.pi))
+        r, a = fill_cells(
+            np.zeros(k, dtype=int),
+            np.full(k, _ISOLATE_RING[0]),
+            np.full(k, _ISOLATE_RING[1]),
+            np.full(k, math.pi / 2),
+            np.full(k, math.pi / 2 - 2 * math.pi),
+        )
         for cid, x, y in zip(ids_l[order], r * np.cos(a), r * np.sin(a), strict=True):
             pos[int(cid)] = (float(x), float(y))
     return pos
 
 
-def _edges(ties: pd.DataFrame, pos: dict[int, tuple[float, float]]
-           ) -> tuple[list[float | None], list[float | None]]:
+def _edges(
+    ties: pd.DataFrame, pos: dict[int, tuple[float, float]]
+) -> tuple[list[float | None], list[float | None]]:
     xs: list[float | None] = []
     ys: list[float | None] = []
     for a, b in ties[["contact_a", "contact_b"]].itertuples(index=False):
@@ -175,15 +189,21 @@ def _edges(ties: pd.DataFrame, pos: dict[int, tuple[float, float]]
 def _fallback_reading(net: NetworkData, tied: int) -> str:
     n, t = net.size, len(net.ties)
     if t == 0:
-        return ("No who-knows-whom links are recorded for these contacts yet: add some in "
-                "notebook 01 to see whether your contacts form one group or several.")
-    return (f"{t:,} links among {tied:,} of your {n:,} contacts; "
-            f"{n - tied:,} have no recorded link and sit on the outer ring.")
+        return (
+            "No who-knows-whom links are recorded for these contacts yet: add some in "
+            "notebook 01 to see whether your contacts form one group or several."
+        )
+    return (
+        f"{t:,} links among {tied:,} of your {n:,} contacts; "
+        f"{n - tied:,} have no recorded link and sit on the outer ring."
+    )
 
 
-def who_knows_whom_figure(net: NetworkData, finding: Finding | None = None,
-                          positions: dict[int, tuple[float, float]] | None = None
-                          ) -> go.Figure:
+def who_knows_whom_figure(
+    net: NetworkData,
+    finding: Finding | None = None,
+    positions: dict[int, tuple[float, float]] | None = None,
+) -> go.Figure:
     """Your contacts as dots, a line where two of them know each other.
 
     Parameters
@@ -202,8 +222,11 @@ def who_knows_whom_figure(net: NetworkData, finding: Finding | None = None,
     --------
     >>> from leadnet_helpers.model import Contact, Profile, Tie
     >>> from leadnet_helpers.network import network_from
-    >>> net = network_from(Profile("Ana"), [Contact("A", id=1, network_type="strategic"),
-    ...                                     Contact("B", id=2)], [Tie(1, 2)])
+    >>> net = network_from(
+    ...     Profile("Ana"),
+    ...     [Contact("A", id=1, network_type="strategic"), Contact("B", id=2)],
+    ...     [Tie(1, 2)],
+    ... )
     >>> [t.name for t in who_knows_whom_figure(net).data]
     ['Knows each other (1)', 'Strategic (1)', 'Not yet classified (1)']
     """
@@ -223,47 +246,85 @@ def who_knows_whom_figure(net: NetworkData, finding: Finding | None = None,
     data: list[dict] = []
     ex, ey = _edges(net.ties, positions)
     if ex:
-        data.append({"type": kind, "x": ex, "y": ey, "mode": "lines",
-                     "name": f"Knows each other ({len(net.ties):,})", "hoverinfo": "skip",
-                     "line": {"color": "#a6a6a6", "width": 1}})
+        data.append(
+            {
+                "type": kind,
+                "x": ex,
+                "y": ey,
+                "mode": "lines",
+                "name": f"Knows each other ({len(net.ties):,})",
+                "hoverinfo": "skip",
+                "line": {"color": "#a6a6a6", "width": 1},
+            }
+        )
     size = 10 if n <= 300 else (6 if n <= 3000 else 3)
     for t in TYPE_ORDER:
         mask = codes == t
         if not mask.any():
             continue
-        data.append({
-            "type": kind, "x": xy[mask, 0], "y": xy[mask, 1], "mode": "markers",
-            "name": f"{type_label(t)} ({int(mask.sum()):,})",
-            "marker": {"color": NETWORK_COLOURS[t], "symbol": NETWORK_SYMBOLS[t],
-                       "size": size + np.minimum(deg[mask], 8) if n <= 300 else size,
-                       "line": {"width": 0.5, "color": "white"}},
-            "text": text[mask], "hovertemplate": "%{text}<extra></extra>",
-        })
+        data.append(
+            {
+                "type": kind,
+                "x": xy[mask, 0],
+                "y": xy[mask, 1],
+                "mode": "markers",
+                "name": f"{type_label(t)} ({int(mask.sum()):,})",
+                "marker": {
+                    "color": NETWORK_COLOURS[t],
+                    "symbol": NETWORK_SYMBOLS[t],
+                    "size": size + np.minimum(deg[mask], 8) if n <= 300 else size,
+                    "line": {"width": 0.5, "color": "white"},
+                },
+                "text": text[mask],
+                "hovertemplate": "%{text}<extra></extra>",
+            }
+        )
     top = _constrainers(finding, ids, deg)
     if top.any():
-        data.append({
-            "type": "scatter", "x": xy[top, 0], "y": xy[top, 1], "mode": "markers",
-            "name": f"Constrain you most ({int(top.sum())})", "hoverinfo": "skip",
-            "marker": {"symbol": "circle-open", "size": 22, "color": HIGHLIGHT,
-                       "line": {"width": 2, "color": HIGHLIGHT}}})
+        data.append(
+            {
+                "type": "scatter",
+                "x": xy[top, 0],
+                "y": xy[top, 1],
+                "mode": "markers",
+                "name": f"Constrain you most ({int(top.sum())})",
+                "hoverinfo": "skip",
+                "marker": {
+                    "symbol": "circle-open",
+                    "size": 22,
+                    "color": HIGHLIGHT,
+                    "line": {"width": 2, "color": HIGHLIGHT},
+                },
+            }
+        )
     lim = _ISOLATE_RING[1] + 0.1
     annotations = []
     tied = int((deg > 0).sum())
     if tied < n:
-        annotations.append({"x": 0, "y": -lim, "showarrow": False, "yanchor": "top",
-                            "text": f"outer ring: {n - tied:,} contacts with no recorded link",
-                            "font": {"size": 11, "color": "#595959"}})
+        annotations.append(
+            {
+                "x": 0,
+                "y": -lim,
+                "showarrow": False,
+                "yanchor": "top",
+                "text": f"outer ring: {n - tied:,} contacts with no recorded link",
+                "font": {"size": 11, "color": "#595959"},
+            }
+        )
     layout = layout_for(
-        TITLE, height=600, annotations=annotations,
+        TITLE,
+        height=600,
+        annotations=annotations,
         xaxis={"visible": False, "range": [-lim, lim]},
-        yaxis={"visible": False, "range": [-lim - 0.12, lim], "scaleanchor": "x",
-               "scaleratio": 1})
+        yaxis={"visible": False, "range": [-lim - 0.12, lim], "scaleanchor": "x", "scaleratio": 1},
+    )
     reading = finding.reading if finding else _fallback_reading(net, tied)
     return make_figure(data, layout, reading=reading, key="ties", finding=finding)
 
 
-def _constrainers(finding: Finding | None, ids: np.ndarray, degree: np.ndarray,
-                  most: int = 3) -> np.ndarray:
+def _constrainers(
+    finding: Finding | None, ids: np.ndarray, degree: np.ndarray, most: int = 3
+) -> np.ndarray:
     # the contacts the structure finding names as constraining you most (who know others)
     listed = (finding.details or {}).get("most_constraining") if finding is not None else None
     wanted = []

@@ -27,6 +27,7 @@ class WorkspaceBase:
     session: str
 
     if TYPE_CHECKING:  # defined by Workspace and the other mixins
+
         def _write(self) -> AbstractContextManager[LockedConnection]: ...
 
         def contact(self, contact_id: int) -> Contact: ...

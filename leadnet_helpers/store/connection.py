@@ -27,8 +27,16 @@ from pathlib import Path
 
 from ..errors import WorkspaceBusy, WorkspaceError
 
-__all__ = ["MAX_WAIT", "WAIT_SLICE", "LockedConnection", "Rows", "connect", "create_file",
-           "is_busy", "now"]
+__all__ = [
+    "MAX_WAIT",
+    "WAIT_SLICE",
+    "LockedConnection",
+    "Rows",
+    "connect",
+    "create_file",
+    "is_busy",
+    "now",
+]
 
 #: Seconds one attempt to start a write waits inside SQLite before the wait is reported.
 WAIT_SLICE = 2.0
@@ -125,8 +133,10 @@ class LockedConnection:
                 waited = time.monotonic() - start
                 if waited >= self.max_wait:
                     raise self._busy(waited)
-                message = (f"Waiting for the workspace ({waited:.0f} s so far): another "
-                           "notebook or command is saving. Nothing you typed is lost.")
+                message = (
+                    f"Waiting for the workspace ({waited:.0f} s so far): another "
+                    "notebook or command is saving. Nothing you typed is lost."
+                )
                 if self.on_wait is not None:
                     self.on_wait(message)
                 else:
@@ -180,12 +190,15 @@ def connect(path: Path, *, read_only: bool = False) -> LockedConnection:
     """
     try:
         if read_only:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                   isolation_level=None, timeout=15,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro",
+                uri=True,
+                isolation_level=None,
+                timeout=15,
+                check_same_thread=False,
+            )
         else:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=15,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=15, check_same_thread=False)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
@@ -203,7 +216,8 @@ def connect(path: Path, *, read_only: bool = False) -> LockedConnection:
 
 def _not_a_workspace(path: Path, exc: BaseException) -> WorkspaceError:
     return WorkspaceError(
-        f"this file is not a LeadNet workspace ({exc})", file=path.name,
+        f"this file is not a LeadNet workspace ({exc})",
+        file=path.name,
         fix="Choose a .leadnet.sqlite file made by LeadNet.",
     )
 

@@ -49,14 +49,16 @@ class ContactsMixin(WorkspaceBase):
         """
         row = self._conn.execute(f"{SELECT} WHERE id = ?", (contact_id,)).fetchone()
         if row is None:
-            raise WorkspaceError(f"there is no contact with id {contact_id}",
-                                 fix="Refresh the list of contacts.")
+            raise WorkspaceError(
+                f"there is no contact with id {contact_id}", fix="Refresh the list of contacts."
+            )
         return from_db(tuple(row))
 
     def find_contacts(self, name: str) -> list[Contact]:
         """Contacts whose name matches *name* (ignoring case, accents and order)."""
         rows = self._conn.execute(
-            f"{SELECT} WHERE name_key = ? ORDER BY id", (name_key(name),)).fetchall()
+            f"{SELECT} WHERE name_key = ? ORDER BY id", (name_key(name),)
+        ).fetchall()
         return [from_db(tuple(r)) for r in rows]
 
     def add_contact(self, contact: Contact | dict, *, source: str = "form") -> int:
@@ -73,8 +75,9 @@ class ContactsMixin(WorkspaceBase):
             contact, warnings = contact_from_row(contact, source=source)
             if warnings:
                 raise LeadNetError(warnings[0], fix="Correct the value and save again.")
-        contact = replace(contact, name=normalise_text(contact.name),
-                          source=contact.source or source)
+        contact = replace(
+            contact, name=normalise_text(contact.name), source=contact.source or source
+        )
         if not contact.name:
             raise LeadNetError("a contact needs a name", fix="Type a name.")
         with self._write() as conn:
@@ -83,9 +86,13 @@ class ContactsMixin(WorkspaceBase):
             log_undo(conn, f"added {contact.name}", [{"op": "delete", "ids": [cid]}])
         return cid
 
-    def update_contact(self, contact_id: int, *,
-                       expected: Contact | Mapping[str, object] | None = None,
-                       **changes: object) -> Contact:
+    def update_contact(
+        self,
+        contact_id: int,
+        *,
+        expected: Contact | Mapping[str, object] | None = None,
+        **changes: object,
+    ) -> Contact:
         """Change some fields of a contact; return the contact as saved.
 
         Values may be given as template text (``strength="4"``,
@@ -115,25 +122,31 @@ class ContactsMixin(WorkspaceBase):
             When another notebook or command kept the file busy too long.
         """
         loaded = _cells(expected) if expected is not None else None
-        typed = {k: normalise_text(v if isinstance(v, str) else cell(v))
-                 for k, v in changes.items()}
+        typed = {
+            k: normalise_text(v if isinstance(v, str) else cell(v)) for k, v in changes.items()
+        }
         with self._write() as conn:
             row = conn.execute(f"{SELECT} WHERE id = ?", (contact_id,)).fetchone()
             if row is None:
-                raise WorkspaceError(f"there is no contact with id {contact_id}",
-                                     fix="Refresh the list of contacts.")
+                raise WorkspaceError(
+                    f"there is no contact with id {contact_id}", fix="Refresh the list of contacts."
+                )
             before = from_db(tuple(row))
             stored, now_cells = before.to_row(), _cells(before)
             if loaded is not None:
                 conflicts = {
-                    k: FieldConflict(loaded[k], now_cells[k], typed[k]) for k in typed
-                    if k in now_cells and k in loaded
-                    and loaded[k] != now_cells[k] and typed[k] != now_cells[k]
+                    k: FieldConflict(loaded[k], now_cells[k], typed[k])
+                    for k in typed
+                    if k in now_cells
+                    and k in loaded
+                    and loaded[k] != now_cells[k]
+                    and typed[k] != now_cells[k]
                 }
                 if conflicts:
                     raise EditConflict(before.name, conflicts, contact_id)
             after, warnings = contact_from_row(
-                {**stored, **typed, "emails": ";".join(before.emails)})
+                {**stored, **typed, "emails": ";".join(before.emails)}
+            )
             if warnings:
                 raise LeadNetError(warnings[0], fix="Correct the value and save again.")
             after = replace(after, id=contact_id, extra=before.extra, source=before.source)
@@ -142,13 +155,23 @@ class ContactsMixin(WorkspaceBase):
             if not written:
                 return before
             sets = ", ".join(f"{c} = ?" for c in written)
-            conn.execute(f"UPDATE contacts SET {sets}, name_key = ?, updated_at = ? WHERE id = ?",
-                         (*(new[c] for c in written), name_key(after.name), now(), contact_id))
+            conn.execute(
+                f"UPDATE contacts SET {sets}, name_key = ?, updated_at = ? WHERE id = ?",
+                (*(new[c] for c in written), name_key(after.name), now(), contact_id),
+            )
             record_keys(conn, dict.fromkeys(contact_keys(after), contact_id))
-            log_undo(conn, f"edited {before.name}", [
-                {"op": "set_fields", "id": contact_id,
-                 "before": {c: old[c] for c in written}, "after": {c: new[c] for c in written}},
-            ])
+            log_undo(
+                conn,
+                f"edited {before.name}",
+                [
+                    {
+                        "op": "set_fields",
+                        "id": contact_id,
+                        "before": {c: old[c] for c in written},
+                        "after": {c: new[c] for c in written},
+                    },
+                ],
+            )
             return from_db(tuple(conn.execute(f"{SELECT} WHERE id = ?", (contact_id,))[0]))
 
     def delete_contacts(self, contact_ids: Iterable[int]) -> int:
@@ -158,20 +181,38 @@ class ContactsMixin(WorkspaceBase):
             return 0
         marks = ",".join("?" * len(ids))
         conn = self._conn
-        before = [to_json(from_db(tuple(r))) for r in
-                  conn.execute(f"{SELECT} WHERE id IN ({marks})", ids)]
-        ties = [dict(r) for r in conn.execute(
-            f"SELECT * FROM ties WHERE contact_a IN ({marks}) OR contact_b IN ({marks})",
-            ids + ids)]
-        logs = [dict(r) for r in conn.execute(
-            f"SELECT * FROM interactions WHERE contact_id IN ({marks})", ids)]
-        keys = [dict(r) for r in conn.execute(
-            f"SELECT * FROM contact_keys WHERE contact_id IN ({marks})", ids)]
+        before = [
+            to_json(from_db(tuple(r))) for r in conn.execute(f"{SELECT} WHERE id IN ({marks})", ids)
+        ]
+        ties = [
+            dict(r)
+            for r in conn.execute(
+                f"SELECT * FROM ties WHERE contact_a IN ({marks}) OR contact_b IN ({marks})",
+                ids + ids,
+            )
+        ]
+        logs = [
+            dict(r)
+            for r in conn.execute(f"SELECT * FROM interactions WHERE contact_id IN ({marks})", ids)
+        ]
+        keys = [
+            dict(r)
+            for r in conn.execute(f"SELECT * FROM contact_keys WHERE contact_id IN ({marks})", ids)
+        ]
         names = ", ".join(str(c["name"]) for c in before[:3]) + ("..." if len(before) > 3 else "")
         with self._write() as conn:
             conn.execute(f"DELETE FROM contacts WHERE id IN ({marks})", ids)
-            log_undo(conn, f"deleted {names}", [
-                {"op": "restore", "rows": before, "ties": ties, "interactions": logs,
-                 "keys": keys},
-            ])
+            log_undo(
+                conn,
+                f"deleted {names}",
+                [
+                    {
+                        "op": "restore",
+                        "rows": before,
+                        "ties": ties,
+                        "interactions": logs,
+                        "keys": keys,
+                    },
+                ],
+            )
         return len(before)

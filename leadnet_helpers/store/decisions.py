@@ -32,8 +32,9 @@ _UPSERT = (
 
 def _check_type(network_type: object) -> None:
     if network_type not in NETWORK_TYPES:
-        raise LeadNetError(f"'{network_type}' is not a network type",
-                           fix=f"Use one of {', '.join(NETWORK_TYPES)}.")
+        raise LeadNetError(
+            f"'{network_type}' is not a network type", fix=f"Use one of {', '.join(NETWORK_TYPES)}."
+        )
 
 
 class DecisionsMixin(WorkspaceBase):
@@ -46,8 +47,9 @@ class DecisionsMixin(WorkspaceBase):
         ``secondary_types`` (``;``-joined text), ``confidence``, ``reasons``
         (JSON text: a list of strings), ``decided_by`` and ``decided_at``.
         """
-        return {r["contact_id"]: dict(r) for r in
-                self._conn.execute("SELECT * FROM classifications")}
+        return {
+            r["contact_id"]: dict(r) for r in self._conn.execute("SELECT * FROM classifications")
+        }
 
     def decide(self, contact_id: int, network_type: str, *, by: str = "person") -> None:
         """Record a classification decision for a contact."""
@@ -55,7 +57,9 @@ class DecisionsMixin(WorkspaceBase):
         with self._write() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO classifications (contact_id, network_type, decided_by,"
-                " decided_at) VALUES (?, ?, ?, ?)", (contact_id, network_type, by, now()))
+                " decided_at) VALUES (?, ?, ?, ?)",
+                (contact_id, network_type, by, now()),
+            )
 
     def save_classifications(self, rows: Iterable[Sequence[object]], *, by: str) -> None:
         """Save many classifications in one transaction.
@@ -85,8 +89,9 @@ class DecisionsMixin(WorkspaceBase):
         >>> import tempfile, pathlib
         >>> from leadnet_helpers.store import Workspace
         >>> from leadnet_helpers.model import Contact, Profile
-        >>> ws = Workspace.create(pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite",
-        ...                       Profile(name="Ana"))
+        >>> ws = Workspace.create(
+        ...     pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite", Profile(name="Ana")
+        ... )
         >>> cid = ws.add_contact(Contact(name="Bo"))
         >>> ws.decide(cid, "strategic")
         >>> ws.save_classifications([(cid, "personal", "", 0.8, '["a friend"]')], by="rules")
@@ -98,8 +103,9 @@ class DecisionsMixin(WorkspaceBase):
         >>> ws.close()
         """
         if by not in DECIDERS:
-            raise LeadNetError(f"'{by}' cannot decide a classification",
-                               fix=f"Use one of {', '.join(DECIDERS)}.")
+            raise LeadNetError(
+                f"'{by}' cannot decide a classification", fix=f"Use one of {', '.join(DECIDERS)}."
+            )
         rows = list(rows)
         if not rows:
             return

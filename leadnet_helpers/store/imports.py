@@ -74,8 +74,11 @@ class ImportsMixin(WorkspaceBase):
             except OSError as exc:
                 from ..errors import ImportProblem
 
-                raise ImportProblem(f"the file cannot be opened ({exc.strerror})", file=shown,
-                                    fix="Check the file name and that the file exists.") from None
+                raise ImportProblem(
+                    f"the file cannot be opened ({exc.strerror})",
+                    file=shown,
+                    fix="Check the file name and that the file exists.",
+                ) from None
         reading = (lambda d, t: progress("reading", d, t)) if progress else None
         parsed = parse_bytes(data, shown, progress=reading)
         with self._write() as conn:
@@ -85,7 +88,8 @@ class ImportsMixin(WorkspaceBase):
     def _save_parsed(self, conn: LockedConnection, parsed, progress) -> ImportReport:
         known_keys: dict[str, int] = {
             r["key"]: r["contact_id"]
-            for r in conn.execute("SELECT key, contact_id FROM contact_keys")}
+            for r in conn.execute("SELECT key, contact_id FROM contact_keys")
+        }
         known_names: dict[str, list[str]] = {}
         for key, cname in conn.execute("SELECT name_key, name FROM contacts"):
             known_names.setdefault(key, []).append(cname)
@@ -100,7 +104,7 @@ class ImportsMixin(WorkspaceBase):
         total = len(plan.new) + len(plan.updates)
         ids: list[int] = []
         for start in range(0, len(plan.new), _BATCH):
-            ids.extend(insert_contacts(conn, plan.new[start:start + _BATCH]))
+            ids.extend(insert_contacts(conn, plan.new[start : start + _BATCH]))
             if progress:
                 progress("saving", len(ids), total)
         updates = [replace(c, id=cid) for cid, c in plan.updates.items()]
@@ -112,21 +116,40 @@ class ImportsMixin(WorkspaceBase):
         report.new_ids = ids
         conn.execute(
             "INSERT INTO imports (file, format, imported_at, report) VALUES (?, ?, ?, ?)",
-            (parsed.file, parsed.format, now(), json.dumps(
-                {"summary": report.summary(), "imported": report.imported,
-                 "merged": report.merged, "rejected": report.rejected}, ensure_ascii=False)),
+            (
+                parsed.file,
+                parsed.format,
+                now(),
+                json.dumps(
+                    {
+                        "summary": report.summary(),
+                        "imported": report.imported,
+                        "merged": report.merged,
+                        "rejected": report.rejected,
+                    },
+                    ensure_ascii=False,
+                ),
+            ),
         )
-        log_undo(conn, f"imported {parsed.file}", [
-            {"op": "delete", "ids": ids},
-            {"op": "restore", "rows": before},
-            {"op": "forget_keys", "keys": list(resolved)},
-        ])
+        log_undo(
+            conn,
+            f"imported {parsed.file}",
+            [
+                {"op": "delete", "ids": ids},
+                {"op": "restore", "rows": before},
+                {"op": "forget_keys", "keys": list(resolved)},
+            ],
+        )
         return report
 
     def imports(self) -> list[dict[str, object]]:
         """The files imported so far, newest last."""
         return [
-            {"file": r["file"], "format": r["format"], "imported_at": r["imported_at"],
-             **json.loads(r["report"])}
+            {
+                "file": r["file"],
+                "format": r["format"],
+                "imported_at": r["imported_at"],
+                **json.loads(r["report"]),
+            }
             for r in self._conn.execute("SELECT * FROM imports ORDER BY id")
         ]

@@ -28,12 +28,13 @@ class PlansMixin(WorkspaceBase):
                 (now(), json.dumps(payload, ensure_ascii=False, default=str)),
             ).one()[0]
             # Every edit saves the plan; keep the recent versions, not every keystroke.
-            conn.execute("DELETE FROM plans WHERE id NOT IN "
-                         f"(SELECT id FROM plans ORDER BY id DESC LIMIT {PLANS_KEEP})")
+            conn.execute(
+                "DELETE FROM plans WHERE id NOT IN "
+                f"(SELECT id FROM plans ORDER BY id DESC LIMIT {PLANS_KEEP})"
+            )
         return int(pid)
 
     def latest_plan(self) -> dict[str, object] | None:
         """The plan saved last, or None."""
-        row = self._conn.execute(
-            "SELECT payload FROM plans ORDER BY id DESC LIMIT 1").fetchone()
+        row = self._conn.execute("SELECT payload FROM plans ORDER BY id DESC LIMIT 1").fetchone()
         return json.loads(row[0]) if row else None

@@ -15,8 +15,18 @@ from ..model import CONTACT_FIELDS, Contact, name_key
 from .connection import LockedConnection, now
 
 __all__ = [
-    "BOOL_FIELDS", "COLUMNS", "SELECT", "TUPLE_FIELDS", "cell", "from_db", "insert_contacts", "record_keys",
-    "restore_rows", "to_db", "to_json", "update_contacts",
+    "BOOL_FIELDS",
+    "COLUMNS",
+    "SELECT",
+    "TUPLE_FIELDS",
+    "cell",
+    "from_db",
+    "insert_contacts",
+    "record_keys",
+    "restore_rows",
+    "to_db",
+    "to_json",
+    "update_contacts",
 ]
 
 TUPLE_FIELDS = ("gives_me", "i_give", "tags", "emails")
@@ -29,8 +39,9 @@ _STAMPED = (*COLUMNS, "name_key", "created_at", "updated_at")
 
 _TUPLE_AT = [i for i, c in enumerate(COLUMNS) if c in TUPLE_FIELDS]
 _BOOL_AT = [i for i, c in enumerate(COLUMNS) if c in BOOL_FIELDS]
-_TEXT_AT = [i for i, c in enumerate(COLUMNS) if c not in
-            (*TUPLE_FIELDS, *BOOL_FIELDS, "strength", "extra")]
+_TEXT_AT = [
+    i for i, c in enumerate(COLUMNS) if c not in (*TUPLE_FIELDS, *BOOL_FIELDS, "strength", "extra")
+]
 _EXTRA_AT = COLUMNS.index("extra")
 _ALL_COLUMNS = attrgetter(*COLUMNS)
 
@@ -90,8 +101,10 @@ def insert_contacts(conn: LockedConnection, contacts: list[Contact]) -> list[int
     ids = list(range(first, first + len(contacts)))
     conn.executemany(
         f"INSERT INTO contacts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-        [(cid, *to_db(c), name_key(c.name), stamp, stamp)
-         for cid, c in zip(ids, contacts, strict=True)],
+        [
+            (cid, *to_db(c), name_key(c.name), stamp, stamp)
+            for cid, c in zip(ids, contacts, strict=True)
+        ],
     )
     return ids
 
@@ -114,10 +127,12 @@ def restore_rows(conn: LockedConnection, rows: list[dict[str, object]]) -> None:
         conn.execute(
             f"INSERT OR REPLACE INTO contacts (id, {', '.join(_STAMPED)}) "
             f"VALUES ({', '.join('?' * (len(_STAMPED) + 1))})",
-            (row["id"], *values, name_key(str(row["name"])), stamp, stamp))
+            (row["id"], *values, name_key(str(row["name"])), stamp, stamp),
+        )
 
 
 def record_keys(conn: LockedConnection, keys: dict[str, int]) -> None:
     """Remember which contact each identity key (e-mail, profile URL) belongs to."""
-    conn.executemany("INSERT OR IGNORE INTO contact_keys (key, contact_id) VALUES (?, ?)",
-                     keys.items())
+    conn.executemany(
+        "INSERT OR IGNORE INTO contact_keys (key, contact_id) VALUES (?, ?)", keys.items()
+    )

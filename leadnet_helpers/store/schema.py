@@ -121,7 +121,8 @@ def check_version(conn: LockedConnection, *, name: str, read_only: bool) -> None
         conn.close()
         raise WorkspaceError(
             f"this workspace was saved by a newer LeadNet (workspace format {version}; "
-            f"this LeadNet reads formats up to {SCHEMA_VERSION})", file=name,
+            f"this LeadNet reads formats up to {SCHEMA_VERSION})",
+            file=name,
             fix="Update LeadNet (git pull, then make lab) before opening it; "
             "nothing in it was changed.",
         )
@@ -131,7 +132,8 @@ def check_version(conn: LockedConnection, *, name: str, read_only: bool) -> None
         if read_only:
             raise WorkspaceError(
                 f"this workspace uses an older format ({version}) and is open read-only",
-                file=name, fix="Open it normally once so it can be upgraded.",
+                file=name,
+                fix="Open it normally once so it can be upgraded.",
             )
         _migrate(conn, version)
 

@@ -43,15 +43,21 @@ class SnapshotsMixin(WorkspaceBase):
 
     def snapshots(self) -> list[dict[str, object]]:
         """The snapshots taken so far (id, taken_at, label), oldest first."""
-        return [dict(r) for r in
-                self._conn.execute("SELECT id, taken_at, label FROM snapshots ORDER BY id")]
+        return [
+            dict(r)
+            for r in self._conn.execute("SELECT id, taken_at, label FROM snapshots ORDER BY id")
+        ]
 
     def snapshot(self, snapshot_id: int) -> dict[str, object]:
         """The content of one snapshot."""
-        row = self._conn.execute("SELECT * FROM snapshots WHERE id = ?",
-                                 (snapshot_id,)).fetchone()
+        row = self._conn.execute("SELECT * FROM snapshots WHERE id = ?", (snapshot_id,)).fetchone()
         if row is None:
-            raise WorkspaceError(f"there is no snapshot {snapshot_id}",
-                                 fix="List the snapshots to see which exist.")
-        return {"id": row["id"], "taken_at": row["taken_at"], "label": row["label"],
-                **json.loads(row["payload"])}
+            raise WorkspaceError(
+                f"there is no snapshot {snapshot_id}", fix="List the snapshots to see which exist."
+            )
+        return {
+            "id": row["id"],
+            "taken_at": row["taken_at"],
+            "label": row["label"],
+            **json.loads(row["payload"]),
+        }

@@ -23,8 +23,10 @@ class TiesMixin(WorkspaceBase):
     # ------------------------------------------------------------------ ties
     def ties(self) -> list[Tie]:
         """Who knows whom, each pair once."""
-        return [Tie(r[0], r[1], r[2]) for r in
-                self._conn.execute("SELECT contact_a, contact_b, strength FROM ties")]
+        return [
+            Tie(r[0], r[1], r[2])
+            for r in self._conn.execute("SELECT contact_a, contact_b, strength FROM ties")
+        ]
 
     def set_ties(self, contact_id: int, knows: Iterable[int], *, strength: int = 3) -> int:
         """Record that *contact_id* knows exactly the contacts in *knows*.
@@ -34,18 +36,26 @@ class TiesMixin(WorkspaceBase):
         """
         others = {int(k) for k in knows} - {contact_id}
         conn = self._conn
-        old = [dict(r) for r in conn.execute(
-            "SELECT * FROM ties WHERE contact_a = ? OR contact_b = ?", (contact_id, contact_id))]
+        old = [
+            dict(r)
+            for r in conn.execute(
+                "SELECT * FROM ties WHERE contact_a = ? OR contact_b = ?", (contact_id, contact_id)
+            )
+        ]
         name = self.contact(contact_id).name
         with self._write() as conn:
-            conn.execute("DELETE FROM ties WHERE contact_a = ? OR contact_b = ?",
-                         (contact_id, contact_id))
+            conn.execute(
+                "DELETE FROM ties WHERE contact_a = ? OR contact_b = ?", (contact_id, contact_id)
+            )
             conn.executemany(
                 "INSERT INTO ties (contact_a, contact_b, strength) VALUES (?, ?, ?)",
                 [(min(contact_id, o), max(contact_id, o), strength) for o in sorted(others)],
             )
-            log_undo(conn, f"changed who {name} knows", [
-                {"op": "set_ties", "contact_id": contact_id, "ties": old}])
+            log_undo(
+                conn,
+                f"changed who {name} knows",
+                [{"op": "set_ties", "contact_id": contact_id, "ties": old}],
+            )
         return len(others)
 
     def add_ties(self, pairs: Iterable[tuple[int, int] | tuple[int, int, int]]) -> int:
@@ -60,32 +70,44 @@ class TiesMixin(WorkspaceBase):
         with self._write() as conn:
             conn.executemany(
                 "INSERT INTO ties (contact_a, contact_b, strength) VALUES (?, ?, ?) "
-                "ON CONFLICT DO UPDATE SET strength = excluded.strength", rows)
+                "ON CONFLICT DO UPDATE SET strength = excluded.strength",
+                rows,
+            )
             log_undo(conn, f"added {len(rows)} ties", [{"op": "drop_ties", "ties": rows}])
         return len(rows)
 
     def known_by(self, contact_id: int) -> list[int]:
         """Ids of the contacts *contact_id* knows."""
-        return [r[0] for r in self._conn.execute(
-            "SELECT contact_b FROM ties WHERE contact_a = ? UNION "
-            "SELECT contact_a FROM ties WHERE contact_b = ?", (contact_id, contact_id))]
+        return [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT contact_b FROM ties WHERE contact_a = ? UNION "
+                "SELECT contact_a FROM ties WHERE contact_b = ?",
+                (contact_id, contact_id),
+            )
+        ]
 
     # ------------------------------------------------------------------ interactions
     def log_interaction(self, contact_id: int, kind: str, date: str, note: str = "") -> int:
         """Log that I met, gave to, or asked something of a contact on *date*."""
         if kind not in INTERACTION_KINDS:
-            raise LeadNetError(f"'{kind}' is not a kind of interaction",
-                               fix=f"Use one of {', '.join(INTERACTION_KINDS)}.")
+            raise LeadNetError(
+                f"'{kind}' is not a kind of interaction",
+                fix=f"Use one of {', '.join(INTERACTION_KINDS)}.",
+            )
         name = self.contact(contact_id).name
         with self._write() as conn:
             iid = conn.execute(
                 "INSERT INTO interactions (contact_id, date, kind, note) VALUES (?, ?, ?, ?) "
-                "RETURNING id", (contact_id, date, kind, normalise_text(note))).one()[0]
-            log_undo(conn, f"logged '{kind}' with {name}",
-                     [{"op": "drop_interaction", "id": iid}])
+                "RETURNING id",
+                (contact_id, date, kind, normalise_text(note)),
+            ).one()[0]
+            log_undo(conn, f"logged '{kind}' with {name}", [{"op": "drop_interaction", "id": iid}])
         return int(iid)
 
     def interactions(self) -> list[Interaction]:
         """The interaction log, oldest first."""
-        return [Interaction(r["contact_id"], r["date"], r["kind"], r["note"], r["id"])
-                for r in self._conn.execute("SELECT * FROM interactions ORDER BY date, id")]
+        return [
+            Interaction(r["contact_id"], r["date"], r["kind"], r["note"], r["id"])
+            for r in self._conn.execute("SELECT * FROM interactions ORDER BY date, id")
+        ]

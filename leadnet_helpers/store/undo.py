@@ -33,27 +33,35 @@ def log_undo(conn: LockedConnection, description: str, ops: list[dict]) -> None:
     The entry belongs to the connection's session (``conn.session``).
     """
     session = getattr(conn, "session", "")
-    conn.execute("INSERT INTO undo_log (at, description, ops, session) VALUES (?, ?, ?, ?)",
-                 (now(), description, json.dumps(ops, ensure_ascii=False), session))
-    conn.execute("DELETE FROM undo_log WHERE session = ? AND id NOT IN (SELECT id FROM "
-                 f"undo_log WHERE session = ? ORDER BY id DESC LIMIT {UNDO_KEEP})",
-                 (session, session))
-    conn.execute("DELETE FROM undo_log WHERE id NOT IN "
-                 f"(SELECT id FROM undo_log ORDER BY id DESC LIMIT {UNDO_KEEP_ALL})")
+    conn.execute(
+        "INSERT INTO undo_log (at, description, ops, session) VALUES (?, ?, ?, ?)",
+        (now(), description, json.dumps(ops, ensure_ascii=False), session),
+    )
+    conn.execute(
+        "DELETE FROM undo_log WHERE session = ? AND id NOT IN (SELECT id FROM "
+        f"undo_log WHERE session = ? ORDER BY id DESC LIMIT {UNDO_KEEP})",
+        (session, session),
+    )
+    conn.execute(
+        "DELETE FROM undo_log WHERE id NOT IN "
+        f"(SELECT id FROM undo_log ORDER BY id DESC LIMIT {UNDO_KEEP_ALL})"
+    )
 
 
 def _insert_ties(conn: LockedConnection, ties: list[dict]) -> None:
-    conn.executemany("INSERT OR IGNORE INTO ties VALUES (:contact_a, :contact_b, :strength)",
-                     ties)
+    conn.executemany("INSERT OR IGNORE INTO ties VALUES (:contact_a, :contact_b, :strength)", ties)
 
 
 def _restore(conn: LockedConnection, op: dict) -> None:
     restore_rows(conn, op.get("rows", []))
     _insert_ties(conn, op.get("ties", []))
-    conn.executemany("INSERT OR IGNORE INTO interactions VALUES (:id, :contact_id, :date, "
-                     ":kind, :note)", op.get("interactions", []))
-    conn.executemany("INSERT OR IGNORE INTO contact_keys VALUES (:key, :contact_id)",
-                     op.get("keys", []))
+    conn.executemany(
+        "INSERT OR IGNORE INTO interactions VALUES (:id, :contact_id, :date, :kind, :note)",
+        op.get("interactions", []),
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO contact_keys VALUES (:key, :contact_id)", op.get("keys", [])
+    )
 
 
 def _delete(conn: LockedConnection, op: dict) -> None:
@@ -68,8 +76,9 @@ def _set_fields(conn: LockedConnection, op: dict) -> list[str]:
     from ..model import name_key
 
     columns = list(op["before"])
-    row = conn.execute(f"SELECT {', '.join(columns)} FROM contacts WHERE id = ?",
-                       (op["id"],)).fetchone()
+    row = conn.execute(
+        f"SELECT {', '.join(columns)} FROM contacts WHERE id = ?", (op["id"],)
+    ).fetchone()
     if row is None:
         return []
     restore = {c: op["before"][c] for c in columns if row[c] == op["after"][c]}
@@ -79,8 +88,10 @@ def _set_fields(conn: LockedConnection, op: dict) -> list[str]:
         if "name" in restore:
             sets += ", name_key = :name_key"
             restore["name_key"] = name_key(str(restore["name"]))
-        conn.execute(f"UPDATE contacts SET {sets}, updated_at = :now WHERE id = :id",
-                     {**restore, "now": now(), "id": op["id"]})
+        conn.execute(
+            f"UPDATE contacts SET {sets}, updated_at = :now WHERE id = :id",
+            {**restore, "now": now(), "id": op["id"]},
+        )
     return kept
 
 
@@ -97,19 +108,22 @@ UNDO_OPS: dict[str, Callable[[LockedConnection, dict], object]] = {
     "set_fields": _set_fields,
     "set_ties": _set_ties,
     "drop_ties": lambda conn, op: conn.executemany(
-        "DELETE FROM ties WHERE contact_a = ? AND contact_b = ?",
-        [(a, b) for a, b, _ in op["ties"]]),
+        "DELETE FROM ties WHERE contact_a = ? AND contact_b = ?", [(a, b) for a, b, _ in op["ties"]]
+    ),
     "drop_interaction": lambda conn, op: conn.execute(
-        "DELETE FROM interactions WHERE id = ?", (op["id"],)),
+        "DELETE FROM interactions WHERE id = ?", (op["id"],)
+    ),
     "forget_keys": lambda conn, op: conn.executemany(
-        "DELETE FROM contact_keys WHERE key = ?", [(k,) for k in op["keys"]]),
+        "DELETE FROM contact_keys WHERE key = ?", [(k,) for k in op["keys"]]
+    ),
 }
 
 
 def _newest(conn: LockedConnection, session: str, everyone: bool, columns: str):
     where, params = ("", ()) if everyone else ("WHERE session = ?", (session,))
-    return conn.execute(f"SELECT {columns} FROM undo_log {where} ORDER BY id DESC LIMIT 1",
-                        params).fetchone()
+    return conn.execute(
+        f"SELECT {columns} FROM undo_log {where} ORDER BY id DESC LIMIT 1", params
+    ).fetchone()
 
 
 class UndoMixin(WorkspaceBase):
@@ -150,8 +164,10 @@ class UndoMixin(WorkspaceBase):
                 kept.extend(result if isinstance(result, list) else [])
             conn.execute("DELETE FROM undo_log WHERE id = ?", (row["id"],))
         if kept:
-            return (f"Undid: {row['description']} (kept {', '.join(kept)}: changed since "
-                    "by someone else)")
+            return (
+                f"Undid: {row['description']} (kept {', '.join(kept)}: changed since "
+                "by someone else)"
+            )
         return f"Undid: {row['description']}"
 
     def clear_undo(self) -> None:

@@ -34,8 +34,9 @@ from .undo import UndoMixin
 __all__ = ["Workspace"]
 
 
-class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsMixin,
-                ImportsMixin, UndoMixin):
+class Workspace(
+    ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsMixin, ImportsMixin, UndoMixin
+):
     """One person's workspace, stored in a single SQLite file.
 
     Use :meth:`create` for a new workspace and :meth:`open` for an existing
@@ -59,15 +60,22 @@ class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsM
         ``leadnet_helpers.store`` logger). Settable later as :attr:`on_wait`.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False,
-                 session: str | None = None, max_wait: float | None = None,
-                 on_wait: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        session: str | None = None,
+        max_wait: float | None = None,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.session = session or uuid.uuid4().hex[:16]
         if not self.path.exists():
             raise WorkspaceError(
-                "there is no workspace here", file=str(self.path),
+                "there is no workspace here",
+                file=str(self.path),
                 fix="Create one first (notebook 00, or `leadnet init`).",
             )
         self._conn = connect(self.path, read_only=read_only)
@@ -78,8 +86,9 @@ class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsM
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def create(cls, path: str | Path, profile: Profile, *, exist_ok: bool = False,
-               **options: Any) -> Workspace:
+    def create(
+        cls, path: str | Path, profile: Profile, *, exist_ok: bool = False, **options: Any
+    ) -> Workspace:
         """Create a new workspace at *path* for *profile* and open it.
 
         Raises
@@ -90,7 +99,8 @@ class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsM
         path = Path(path)
         if path.exists() and not exist_ok:
             raise WorkspaceError(
-                "a workspace already exists here", file=str(path),
+                "a workspace already exists here",
+                file=str(path),
                 fix="Open it instead, or choose another file name.",
             )
         if not normalise_text(profile.name):
@@ -138,7 +148,8 @@ class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsM
         """Run the block as one transaction: all of it is saved, or none."""
         if self.read_only:
             raise WorkspaceError(
-                "this workspace is open read-only (a shared sample)", file=self.path.name,
+                "this workspace is open read-only (a shared sample)",
+                file=self.path.name,
                 fix="Make your own copy to change it (notebook 00: 'Explore the sample').",
             )
         try:
@@ -161,8 +172,9 @@ class Workspace(ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsM
         --------
         >>> import tempfile, pathlib
         >>> from leadnet_helpers.model import Contact, Profile
-        >>> ws = Workspace.create(pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite",
-        ...                       Profile(name="Ana"))
+        >>> ws = Workspace.create(
+        ...     pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite", Profile(name="Ana")
+        ... )
         >>> before = ws.revision()
         >>> _ = ws.add_contact(Contact(name="Bo"))
         >>> ws.revision() != before

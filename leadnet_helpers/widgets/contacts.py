@@ -38,9 +38,13 @@ class ContactsView(widgets.VBox):
         self.ws, self.page_size = ws, page_size
         self.model = ContactsTable(ws, page_size)
         self.feedback = feedback_widget()
-        self.search = widgets.Text(description="Search", continuous_update=False,
-                                   placeholder="name, organisation, role... then Enter",
-                                   style=LABEL_STYLE, layout=widgets.Layout(width="34em"))
+        self.search = widgets.Text(
+            description="Search",
+            continuous_update=False,
+            placeholder="name, organisation, role... then Enter",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="34em"),
+        )
         self.search.add_class("leadnet-contacts-search")
         self.previous = widgets.Button(description="Previous page", tooltip="Previous page")
         self.next = widgets.Button(description="Next page", tooltip="Next page")
@@ -48,15 +52,21 @@ class ContactsView(widgets.VBox):
         self.page_label.add_class("leadnet-contacts-page")
         self.table = widgets.HTML()
         self.table.add_class("leadnet-contacts-table")
-        self.select = widgets.Select(options=[], rows=8, description="Contact to edit",
-                                     style=LABEL_STYLE, layout=widgets.Layout(width="34em"))
+        self.select = widgets.Select(
+            options=[],
+            rows=8,
+            description="Contact to edit",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="34em"),
+        )
         self.select.add_class("leadnet-contacts-select")
         self.fields: dict[str, widgets.ValueWidget] = {}
         for key, label in EDIT_FIELDS:
             if key in FIELD_CHOICES:
-                field = widgets.Dropdown(options=[("(not set)", ""),
-                                                  *[(v, v) for v in FIELD_CHOICES[key]]],
-                                         description=label)
+                field = widgets.Dropdown(
+                    options=[("(not set)", ""), *[(v, v) for v in FIELD_CHOICES[key]]],
+                    description=label,
+                )
             elif key == "notes":
                 field = widgets.Textarea(description=label, rows=2)
             else:
@@ -65,26 +75,44 @@ class ContactsView(widgets.VBox):
             field.layout = widgets.Layout(width="34em")
             field.add_class(f"leadnet-edit-{key}")
             self.fields[key] = field
-        self.save = widgets.Button(description="Save", button_style="primary",
-                                   tooltip="Save the changes to this contact")
-        self.delete = widgets.Button(description="Delete", button_style="danger",
-                                     tooltip="Delete this contact (Undo brings it back)")
-        self.undo = widgets.Button(description="Nothing to undo",
-                                   layout=widgets.Layout(width="auto", min_width="12em"))
-        self.keep_mine = widgets.Button(description="Keep mine", button_style="warning",
-                                        tooltip="Save your values over the other change")
-        self.keep_theirs = widgets.Button(description="Keep theirs",
-                                          tooltip="Put the other change back in the form")
+        self.save = widgets.Button(
+            description="Save", button_style="primary", tooltip="Save the changes to this contact"
+        )
+        self.delete = widgets.Button(
+            description="Delete",
+            button_style="danger",
+            tooltip="Delete this contact (Undo brings it back)",
+        )
+        self.undo = widgets.Button(
+            description="Nothing to undo", layout=widgets.Layout(width="auto", min_width="12em")
+        )
+        self.keep_mine = widgets.Button(
+            description="Keep mine",
+            button_style="warning",
+            tooltip="Save your values over the other change",
+        )
+        self.keep_theirs = widgets.Button(
+            description="Keep theirs", tooltip="Put the other change back in the form"
+        )
         for name in ("save", "delete", "undo", "previous", "next", "keep_mine", "keep_theirs"):
             getattr(self, name).add_class(f"leadnet-contacts-{name.replace('_', '-')}")
-        self.choice = widgets.HBox([self.keep_mine, self.keep_theirs],
-                                   layout=widgets.Layout(display="none"))
-        self.form = widgets.VBox([*self.fields.values(),
-                                  widgets.HBox([self.save, self.delete]), self.choice])
-        super().__init__([
-            self.search, widgets.HBox([self.previous, self.next, self.page_label]),
-            self.table, self.select, self.form, self.undo, self.feedback,
-        ])
+        self.choice = widgets.HBox(
+            [self.keep_mine, self.keep_theirs], layout=widgets.Layout(display="none")
+        )
+        self.form = widgets.VBox(
+            [*self.fields.values(), widgets.HBox([self.save, self.delete]), self.choice]
+        )
+        super().__init__(
+            [
+                self.search,
+                widgets.HBox([self.previous, self.next, self.page_label]),
+                self.table,
+                self.select,
+                self.form,
+                self.undo,
+                self.feedback,
+            ]
+        )
         self.add_class("leadnet-contacts-view")
         guard = guarded(self.feedback)
         self.search.observe(guard(self._on_search), names="value")
@@ -118,17 +146,27 @@ class ContactsView(widgets.VBox):
         """Show page *page* (clamped) of the matching contacts."""
         self.model.go_to(page)
         shown, pages, total = self.model.shown(), self.model.pages(), len(self.model.all)
-        matching = (f", {len(self.model.matches):,} match '{self.search.value}'"
-                    if self.search.value.strip() else "")
-        self.page_label.value = (f"<span role='status'>Page {self.page:,} of {pages:,} "
-                                 f"({total:,} contact{'' if total == 1 else 's'}"
-                                 f"{html.escape(matching)})</span>")
+        matching = (
+            f", {len(self.model.matches):,} match '{self.search.value}'"
+            if self.search.value.strip()
+            else ""
+        )
+        self.page_label.value = (
+            f"<span role='status'>Page {self.page:,} of {pages:,} "
+            f"({total:,} contact{'' if total == 1 else 's'}"
+            f"{html.escape(matching)})</span>"
+        )
         self.previous.disabled = self.page <= 1
         self.next.disabled = self.page >= pages
         self.table.value = html_table(
-            TABLE_COLUMNS, table_rows(shown), caption=f"Your contacts, page {self.page}",
-            css_class="leadnet-contacts", empty="No contacts yet: add some above, or import "
-            "an export." if not self.search.value.strip() else "No contact matches.")
+            TABLE_COLUMNS,
+            table_rows(shown),
+            caption=f"Your contacts, page {self.page}",
+            css_class="leadnet-contacts",
+            empty="No contacts yet: add some above, or import an export."
+            if not self.search.value.strip()
+            else "No contact matches.",
+        )
         selected = self.select.value
         self.select.options = [(option_label(c), c.id) for c in shown]
         ids = [c.id for c in shown]
@@ -191,8 +229,12 @@ class ContactsView(widgets.VBox):
         for key, field in self.fields.items():
             field.value = merged.get(key, field.value)
         self._show_choice()
-        show(self.feedback, "info", "Their values are back in the form; your other changes "
-             "are still there: Save keeps both.")
+        show(
+            self.feedback,
+            "info",
+            "Their values are back in the form; your other changes "
+            "are still there: Save keeps both.",
+        )
 
     def _on_delete(self, _button: widgets.Button) -> None:
         show(self.feedback, "ok", self.model.delete(self.select.value))

@@ -51,10 +51,11 @@ def reading_html(key: str, reading: str, finding: Finding | None = None) -> str:
     """
     text = html.escape(reading)
     if finding is not None and finding.is_gap:
-        text = (f'<span class="leadnet-severity" style="font-weight:bold">'
-                f"gap, {finding.severity_label}:</span> {text}")
+        text = (
+            f'<span class="leadnet-severity" style="font-weight:bold">'
+            f"gap, {finding.severity_label}:</span> {text}"
+        )
     return f'<p class="leadnet-reading" data-figure="{html.escape(key)}">{text}</p>'
-
 
 
 def _finding_for(figure: go.Figure, findings: Sequence[Finding]) -> Finding | None:
@@ -108,8 +109,13 @@ class DashboardView(widgets.VBox):
         Seconds the last redraw took (filter, diagnostics, figures, update).
     """
 
-    def __init__(self, ws: Workspace | None = None, *, net: NetworkData | None = None,
-                 today: date | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace | None = None,
+        *,
+        net: NetworkData | None = None,
+        today: date | None = None,
+    ) -> None:
         if ws is None and net is None:
             raise ValueError("give a workspace or a network")
         self.ws = ws
@@ -122,27 +128,49 @@ class DashboardView(widgets.VBox):
         self.status = widgets.HTML()
         self.status.add_class("leadnet-dashboard-status")
         self.type_buttons = {
-            t: widgets.ToggleButton(value=True, description=NETWORK_LABELS[t], icon="check",
-                                    tooltip=f"Show or hide your {t} network",
-                                    layout=widgets.Layout(width="auto", min_width="9em"))
-            for t in NETWORK_TYPES}
+            t: widgets.ToggleButton(
+                value=True,
+                description=NETWORK_LABELS[t],
+                icon="check",
+                tooltip=f"Show or hide your {t} network",
+                layout=widgets.Layout(width="auto", min_width="9em"),
+            )
+            for t in NETWORK_TYPES
+        }
         for t, button in self.type_buttons.items():
             button.add_class("leadnet-type-toggle")
             button.add_class(f"leadnet-type-{t}")
-        self.inside = widgets.Dropdown(options=INSIDE_OPTIONS, value="all",
-                                       description="Inside or outside", style=LABEL_STYLE,
-                                       layout=widgets.Layout(width="30em"))
+        self.inside = widgets.Dropdown(
+            options=INSIDE_OPTIONS,
+            value="all",
+            description="Inside or outside",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="30em"),
+        )
         self.inside.add_class("leadnet-dashboard-inside")
-        self.tags = widgets.SelectMultiple(options=[], rows=5, description="Tags",
-                                           style=LABEL_STYLE, layout=widgets.Layout(width="30em"))
+        self.tags = widgets.SelectMultiple(
+            options=[],
+            rows=5,
+            description="Tags",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="30em"),
+        )
         self.tags.add_class("leadnet-dashboard-tags")
-        self.reset = widgets.Button(description="Show everyone", tooltip="Clear every filter",
-                                    layout=widgets.Layout(width="12em", margin="4px 0 0 11em"))
+        self.reset = widgets.Button(
+            description="Show everyone",
+            tooltip="Clear every filter",
+            layout=widgets.Layout(width="12em", margin="4px 0 0 11em"),
+        )
         self.reset.add_class("leadnet-dashboard-reset")
-        type_row = widgets.HBox([widgets.Label("Networks", layout=widgets.Layout(width="11em")),
-                                 *self.type_buttons.values()])
-        self.filters = widgets.VBox([type_row, self.inside, self.tags, self.reset, self.status,
-                                     self.feedback])
+        type_row = widgets.HBox(
+            [
+                widgets.Label("Networks", layout=widgets.Layout(width="11em")),
+                *self.type_buttons.values(),
+            ]
+        )
+        self.filters = widgets.VBox(
+            [type_row, self.inside, self.tags, self.reset, self.status, self.feedback]
+        )
         self.filters.add_class("leadnet-dashboard-filters")
         self.figures: dict[str, go.Figure] = {}
         self.readings: dict[str, _Reading] = {key: _Reading() for key in FIGURES}
@@ -153,12 +181,15 @@ class DashboardView(widgets.VBox):
         self.add_class("leadnet-dashboard")
         guard = guarded(self.feedback)
         for t, button in self.type_buttons.items():
-            button.observe(guard(lambda change, t=t: self._on_type(t, change["new"])),
-                           names="value")
-        self.inside.observe(guard(lambda change: self.model.change(inside=change["new"])),
-                            names="value")
-        self.tags.observe(guard(lambda change: self.model.change(tags=tuple(change["new"]))),
-                          names="value")
+            button.observe(
+                guard(lambda change, t=t: self._on_type(t, change["new"])), names="value"
+            )
+        self.inside.observe(
+            guard(lambda change: self.model.change(inside=change["new"])), names="value"
+        )
+        self.tags.observe(
+            guard(lambda change: self.model.change(tags=tuple(change["new"]))), names="value"
+        )
         self.reset.on_click(guard(lambda _b: self.model.reset()))
         # the view follows the model: a change of the filters redraws (once), a change of
         # the workspace reads the analysis again
@@ -221,18 +252,26 @@ class DashboardView(widgets.VBox):
             self.readings[key].value = reading
             self.outputs[key].outputs = (
                 figure_output(figure),
-                {"output_type": "display_data", "metadata": {},
-                 "data": {"text/html": reading, "text/plain": reading_of(figure)}})
+                {
+                    "output_type": "display_data",
+                    "metadata": {},
+                    "data": {"text/html": reading, "text/plain": reading_of(figure)},
+                },
+            )
         if self.net.size == 0:
             self.status.value = message_html("info", EMPTY_WORKSPACE)
         elif shown.size == 0:
             self.status.value = message_html(
-                "info", self.model.summary(0)
-                + " No contact matches: loosen a filter, or press Show everyone.")
+                "info",
+                self.model.summary(0)
+                + " No contact matches: loosen a filter, or press Show everyone.",
+            )
         else:
-            self.status.value = (f'<p class="leadnet-filter-summary" role="status">'
-                                 f"{html.escape(self.model.summary(shown.size))}"
-                                 "</p>")
+            self.status.value = (
+                f'<p class="leadnet-filter-summary" role="status">'
+                f"{html.escape(self.model.summary(shown.size))}"
+                "</p>"
+            )
         self.feedback.value = ""
         self.last_redraw = time.perf_counter() - started
 
@@ -268,8 +307,9 @@ class DashboardView(widgets.VBox):
             show(self.feedback, "error", error_text(err))
 
 
-def dashboard_view(ws: Workspace | None = None, *, net: NetworkData | None = None,
-                   today: date | None = None) -> DashboardView:
+def dashboard_view(
+    ws: Workspace | None = None, *, net: NetworkData | None = None, today: date | None = None
+) -> DashboardView:
     """The gaps dashboard of *ws* (or of a ready-made *net*).
 
     Parameters

@@ -20,7 +20,16 @@ from ..app.board import EMPTY_TEXT
 from ..errors import LeadNetError
 from ..plots.style import badge_html
 
-__all__ = ["LABEL_STYLE", "badge_html", "empty_message", "error_text", "feedback_widget", "guarded", "message_html", "show"]
+__all__ = [
+    "LABEL_STYLE",
+    "badge_html",
+    "empty_message",
+    "error_text",
+    "feedback_widget",
+    "guarded",
+    "message_html",
+    "show",
+]
 
 #: Labels wide enough to read in full (ipywidgets cuts long descriptions otherwise).
 LABEL_STYLE = {"description_width": "11em"}
@@ -43,8 +52,10 @@ def message_html(kind: str, text: str, *, escape: bool = True) -> str:
     cls, colour, background = _KINDS.get(kind, _KINDS["info"])
     role = ' role="alert"' if kind == "error" else ' role="status"'
     body = html.escape(text) if escape else text
-    return (f'<div class="{cls}"{role} style="color:{colour};background:{background};'
-            f'padding:4px 8px;margin:4px 0">{body}</div>')
+    return (
+        f'<div class="{cls}"{role} style="color:{colour};background:{background};'
+        f'padding:4px 8px;margin:4px 0">{body}</div>'
+    )
 
 
 def error_text(err: BaseException) -> str:
@@ -60,8 +71,10 @@ def error_text(err: BaseException) -> str:
     if isinstance(err, LeadNetError):
         return str(err)
     detail = str(err) or "no details"
-    return (f"Something went wrong: {type(err).__name__}: {detail}. "
-            "Please tell whoever runs your workshop.")
+    return (
+        f"Something went wrong: {type(err).__name__}: {detail}. "
+        "Please tell whoever runs your workshop."
+    )
 
 
 def feedback_widget() -> widgets.HTML:

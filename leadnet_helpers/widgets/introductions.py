@@ -25,18 +25,24 @@ def introductions_html(counts: IntroductionCounts) -> str:
 
     Examples
     --------
-    >>> "1 through an introduction" in introductions_html(IntroductionCounts(2, 1, 1, 0, (("Ada", 1),)))
+    >>> "1 through an introduction" in introductions_html(
+    ...     IntroductionCounts(2, 1, 1, 0, (("Ada", 1),))
+    ... )
     True
     """
     if counts.total == 0:
         return "<p>No contacts yet.</p>"
     recorded = counts.by_me + counts.by_others
     if not recorded:
-        return (f"<p>None of your {counts.total:,} contacts has 'who introduced us' filled in "
-                "yet. Add it in the prompt forms or the contacts table.</p>")
-    text = (f"<p>Of the {recorded:,} contacts where you noted how you met, you introduced "
-            f"yourself to {counts.by_me:,} ({counts.by_me / recorded:.0%}) and met "
-            f"{counts.by_others:,} through an introduction.")
+        return (
+            f"<p>None of your {counts.total:,} contacts has 'who introduced us' filled in "
+            "yet. Add it in the prompt forms or the contacts table.</p>"
+        )
+    text = (
+        f"<p>Of the {recorded:,} contacts where you noted how you met, you introduced "
+        f"yourself to {counts.by_me:,} ({counts.by_me / recorded:.0%}) and met "
+        f"{counts.by_others:,} through an introduction."
+    )
     if counts.not_recorded:
         text += f" {counts.not_recorded:,} more are not recorded yet."
     text += "</p>"

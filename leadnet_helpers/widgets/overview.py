@@ -42,8 +42,9 @@ __all__ = ["OverviewView", "badge_html", "empty_message", "overview_view"]
 def _row_detail(row: Mapping[Any, Any]) -> str:
     where = {"inside": "inside", "outside": "outside"}.get(str(row["where"]), "")
     bits = [str(x) for x in (row["organisation"], row["role"]) if x]
-    words = confidence_words(float(row["confidence"]), bool(row["needs_review"]),
-                             str(row["decided_by"]))
+    words = confidence_words(
+        float(row["confidence"]), bool(row["needs_review"]), str(row["decided_by"])
+    )
     reasons = [r for r in row["reasons"] if r != DECIDED_REASON]
     first = reasons[0] if reasons else ""
     text = " · ".join(x for x in (", ".join(bits), where, words, first) if x)
@@ -67,17 +68,22 @@ class _Group(widgets.VBox):
         for _ in range(size):
             choice = widgets.Dropdown(
                 options=[(f"{NETWORK_STYLES[t].glyph} {t}", t) for t in NETWORK_TYPES],
-                description="", style={"description_width": "15em"},
-                layout=widgets.Layout(width="29em"))
+                description="",
+                style={"description_width": "15em"},
+                layout=widgets.Layout(width="29em"),
+            )
             choice.add_class("leadnet-overview-choice")
             detail = widgets.HTML()
             box = widgets.HBox([choice, detail], layout=widgets.Layout(display="none"))
             box.add_class("leadnet-overview-row")
             self.rows.append((box, choice, detail))
         pager = widgets.HBox([self.previous, self.next])
-        super().__init__([self.heading, *(r[0] for r in self.rows), pager],
-                         layout=widgets.Layout(border_left=f"6px solid {colour}",
-                                               padding="0 0 0 10px", margin="8px 0"))
+        super().__init__(
+            [self.heading, *(r[0] for r in self.rows), pager],
+            layout=widgets.Layout(
+                border_left=f"6px solid {colour}", padding="0 0 0 10px", margin="8px 0"
+            ),
+        )
         self.add_class("leadnet-overview-group")
         self.add_class(f"leadnet-overview-group-{network_type}")
         self.pager = pager
@@ -97,30 +103,49 @@ class OverviewView(widgets.VBox):
         style = {"description_width": "7em"}
         self.type_filter = widgets.Dropdown(
             options=[("all three networks", "all"), *[(t, t) for t in NETWORK_TYPES]],
-            description="Network", style=style, layout=widgets.Layout(width="19em"))
+            description="Network",
+            style=style,
+            layout=widgets.Layout(width="19em"),
+        )
         self.confidence_filter = widgets.Dropdown(
             options=[(label, key) for key, label in CONFIDENCE_FILTERS.items()],
-            description="Confidence", style=style, layout=widgets.Layout(width="21em"))
+            description="Confidence",
+            style=style,
+            layout=widgets.Layout(width="21em"),
+        )
         self.where_filter = widgets.Dropdown(
             options=[(label, key) for key, label in WHERE_FILTERS.items()],
-            description="Where", style=style, layout=widgets.Layout(width="21em"))
-        self.find = widgets.Text(description="Find", placeholder="name, organisation, role",
-                                 continuous_update=False, style=style,
-                                 layout=widgets.Layout(width="21em"))
+            description="Where",
+            style=style,
+            layout=widgets.Layout(width="21em"),
+        )
+        self.find = widgets.Text(
+            description="Find",
+            placeholder="name, organisation, role",
+            continuous_update=False,
+            style=style,
+            layout=widgets.Layout(width="21em"),
+        )
         for name in ("type_filter", "confidence_filter", "where_filter", "find"):
             getattr(self, name).add_class(f"leadnet-overview-{name.replace('_', '-')}")
         self.summary = widgets.HTML()
         self.summary.add_class("leadnet-overview-summary")
-        self.bulk = widgets.Button(description="Confirm high-confidence suggestions",
-                                   button_style="primary",
-                                   layout=widgets.Layout(width="auto", min_width="22em"))
+        self.bulk = widgets.Button(
+            description="Confirm high-confidence suggestions",
+            button_style="primary",
+            layout=widgets.Layout(width="auto", min_width="22em"),
+        )
         self.bulk.add_class("leadnet-overview-bulk")
         self.groups = {t: _Group(t, page_size) for t in NETWORK_TYPES}
-        self.body = widgets.VBox([
-            widgets.HBox([self.type_filter, self.confidence_filter]),
-            widgets.HBox([self.where_filter, self.find]),
-            self.summary, self.bulk, *self.groups.values(),
-        ])
+        self.body = widgets.VBox(
+            [
+                widgets.HBox([self.type_filter, self.confidence_filter]),
+                widgets.HBox([self.where_filter, self.find]),
+                self.summary,
+                self.bulk,
+                *self.groups.values(),
+            ]
+        )
         super().__init__([self.empty, self.body, self.feedback])
         self.add_class("leadnet-overview-view")
         guard = guarded(self.feedback)
@@ -131,9 +156,10 @@ class OverviewView(widgets.VBox):
             group.previous.on_click(guard(lambda _b, g=group: self._turn(g, -1)))
             group.next.on_click(guard(lambda _b, g=group: self._turn(g, +1)))
             for index, (_box, choice, _detail) in enumerate(group.rows):
-                choice.observe(guard(lambda change, g=group, i=index: self._on_choice(g, i,
-                                                                                   change)),
-                               names="value")
+                choice.observe(
+                    guard(lambda change, g=group, i=index: self._on_choice(g, i, change)),
+                    names="value",
+                )
         watch(self.model, self.refresh)
         self.refresh()
 
@@ -153,18 +179,28 @@ class OverviewView(widgets.VBox):
             return
         self.empty.value = ""
         self.body.layout.display = ""
-        self.shown = filter_board(self.board, network_type=self.type_filter.value,
-                                  confidence=self.confidence_filter.value,
-                                  where=self.where_filter.value, query=self.find.value)
-        self.summary.value = (f"<p role='status'>{html.escape(summary_text(self.shown, len(self.board)))}"
-                              + ("" if len(self.shown) else " No contact matches these filters.")
-                              + "</p>")
+        self.shown = filter_board(
+            self.board,
+            network_type=self.type_filter.value,
+            confidence=self.confidence_filter.value,
+            where=self.where_filter.value,
+            query=self.find.value,
+        )
+        self.summary.value = (
+            f"<p role='status'>{html.escape(summary_text(self.shown, len(self.board)))}"
+            + ("" if len(self.shown) else " No contact matches these filters.")
+            + "</p>"
+        )
         ready = len(high_confidence_ids(self.shown))
-        self.bulk.description = (f"Confirm {ready:,} high-confidence suggestion"
-                                 f"{'' if ready == 1 else 's'}" if ready
-                                 else "No high-confidence suggestions to confirm")
-        self.bulk.tooltip = ("Keep the suggestion of every contact shown whose confidence is "
-                             "high and who is not yet decided; each becomes your decision")
+        self.bulk.description = (
+            f"Confirm {ready:,} high-confidence suggestion{'' if ready == 1 else 's'}"
+            if ready
+            else "No high-confidence suggestions to confirm"
+        )
+        self.bulk.tooltip = (
+            "Keep the suggestion of every contact shown whose confidence is "
+            "high and who is not yet decided; each becomes your decision"
+        )
         self.bulk.disabled = ready == 0
         for group in self.groups.values():
             self._show_group(group)
@@ -172,16 +208,22 @@ class OverviewView(widgets.VBox):
     def _show_group(self, group: _Group) -> None:
         wanted = self.type_filter.value
         group.layout.display = "" if wanted in ("all", group.network_type) else "none"
-        rows, group.page, pages = group_page(self.shown, group.network_type, group.page,
-                                             self.page_size)
+        rows, group.page, pages = group_page(
+            self.shown, group.network_type, group.page, self.page_size
+        )
         total = group_counts(self.shown)[group.network_type]
-        heading = (f"<h4 style='margin:4px 0'>{badge_html(group.network_type)} "
-                   f"<span>{html.escape(NETWORK_JOB[group.network_type])}: "
-                   f"{total:,} contact{'' if total == 1 else 's'}")
+        heading = (
+            f"<h4 style='margin:4px 0'>{badge_html(group.network_type)} "
+            f"<span>{html.escape(NETWORK_JOB[group.network_type])}: "
+            f"{total:,} contact{'' if total == 1 else 's'}"
+        )
         if pages > 1:
             heading += f", page {group.page:,} of {pages:,}"
-        group.heading.value = heading + "</span></h4>" + (
-            "" if total else "<p>No contacts here with these filters.</p>")
+        group.heading.value = (
+            heading
+            + "</span></h4>"
+            + ("" if total else "<p>No contacts here with these filters.</p>")
+        )
         group.pager.layout.display = "" if pages > 1 else "none"
         group.previous.disabled = group.page <= 1
         group.next.disabled = group.page >= pages
@@ -216,17 +258,22 @@ class OverviewView(widgets.VBox):
         if change["new"] == self.model.row(contact_id)["network_type"]:
             return  # the view showing the board, not the person choosing
         name = self.model.decide(contact_id, change["new"])  # the model tells every view
-        show(self.feedback, "ok", f"{name} is now in your {change['new']} network "
-             "(your decision).")
+        show(self.feedback, "ok", f"{name} is now in your {change['new']} network (your decision).")
 
     def _on_bulk(self, _button: widgets.Button) -> None:
         ids = high_confidence_ids(self.shown)
         if not ids:
-            raise LeadNetError("there are no high-confidence suggestions to confirm here",
-                               fix="Change the filters, or review contacts one at a time.")
+            raise LeadNetError(
+                "there are no high-confidence suggestions to confirm here",
+                fix="Change the filters, or review contacts one at a time.",
+            )
         done = self.model.decide_many(ids)
-        show(self.feedback, "ok", f"Confirmed {done:,} suggestion{'' if done == 1 else 's'} "
-             "as your decisions. You can still change any of them with its dropdown.")
+        show(
+            self.feedback,
+            "ok",
+            f"Confirmed {done:,} suggestion{'' if done == 1 else 's'} "
+            "as your decisions. You can still change any of them with its dropdown.",
+        )
 
 
 def overview_view(ws: Workspace, page_size: int = PAGE_SIZE) -> OverviewView:

@@ -46,8 +46,13 @@ __all__ = [
 ]
 
 #: The media type of each export, for its download link.
-MIME_TYPES = {"html": "text/html", "pdf": "application/pdf", "md": "text/markdown",
-              "ics": "text/calendar", "csv": "text/csv"}
+MIME_TYPES = {
+    "html": "text/html",
+    "pdf": "application/pdf",
+    "md": "text/markdown",
+    "ics": "text/calendar",
+    "csv": "text/csv",
+}
 #: Files up to this size are offered as a ``data:`` link (the HTML with plotly.js is ~5 MB).
 MAX_DATA_URI_BYTES = 12_000_000
 
@@ -67,14 +72,17 @@ def preview_html(plan: Plan, *, height: str = "34em") -> str:
     True
     """
     page = plan_html(plan)
-    return (f'<iframe class="leadnet-plan-preview-frame" sandbox="" '
-            f'title="Preview of your action plan" style="width:100%;height:{html.escape(height)};'
-            f'border:1px solid #ccc;background:white" srcdoc="{html.escape(page, quote=True)}">'
-            "</iframe>")
+    return (
+        f'<iframe class="leadnet-plan-preview-frame" sandbox="" '
+        f'title="Preview of your action plan" style="width:100%;height:{html.escape(height)};'
+        f'border:1px solid #ccc;background:white" srcdoc="{html.escape(page, quote=True)}">'
+        "</iframe>"
+    )
 
 
-def download_link(path: str | Path, *, fmt: str | None = None,
-                  max_bytes: int = MAX_DATA_URI_BYTES) -> str:
+def download_link(
+    path: str | Path, *, fmt: str | None = None, max_bytes: int = MAX_DATA_URI_BYTES
+) -> str:
     """A download link for a saved file, and where it was saved (HTML, escaped).
 
     The file travels inside the link (a ``data:`` URI with the ``download``
@@ -93,21 +101,26 @@ def download_link(path: str | Path, *, fmt: str | None = None,
     path = Path(path)
     fmt = fmt or path.suffix.lstrip(".")
     mime = MIME_TYPES.get(fmt, "application/octet-stream")
-    where = (f'<span class="leadnet-export-path">saved to <code>{html.escape(str(path))}'
-             "</code></span>")
+    where = (
+        f'<span class="leadnet-export-path">saved to <code>{html.escape(str(path))}</code></span>'
+    )
     size = path.stat().st_size
     if size > max_bytes:
-        return (f'<div class="leadnet-export-file" data-format="{html.escape(fmt)}">'
-                f"{html.escape(path.name)} ({size / 1e6:.1f} MB) is too large to offer here: "
-                f"{where}</div>")
+        return (
+            f'<div class="leadnet-export-file" data-format="{html.escape(fmt)}">'
+            f"{html.escape(path.name)} ({size / 1e6:.1f} MB) is too large to offer here: "
+            f"{where}</div>"
+        )
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     label = f"Download {path.name}"
     kb = max(1, round(size / 1000))
-    return (f'<div class="leadnet-export-file" data-format="{html.escape(fmt)}">'
-            f'<a class="leadnet-download" download="{html.escape(path.name)}" '
-            'style="color:#0b57d0;text-decoration:underline;font-weight:bold" '
-            f'href="data:{mime};base64,{data}">{html.escape(label)}</a> ({kb:,} KB), '
-            f"{where}</div>")
+    return (
+        f'<div class="leadnet-export-file" data-format="{html.escape(fmt)}">'
+        f'<a class="leadnet-download" download="{html.escape(path.name)}" '
+        'style="color:#0b57d0;text-decoration:underline;font-weight:bold" '
+        f'href="data:{mime};base64,{data}">{html.escape(label)}</a> ({kb:,} KB), '
+        f"{where}</div>"
+    )
 
 
 # --------------------------------------------------------------------------- the view
@@ -119,32 +132,53 @@ class ActionCard(widgets.VBox):
     def __init__(self, view: PlanEditorView, number: int, action: Action) -> None:
         self.action_id = action.id
         about = html.escape(action.why) if action.why else "Your own action."
-        cite = (f" <small>({html.escape(action.principle)} "
-                f"{html.escape(action.source)})</small>" if action.source else "")
+        cite = (
+            f" <small>({html.escape(action.principle)} {html.escape(action.source)})</small>"
+            if action.source
+            else ""
+        )
         self.heading = widgets.HTML(
             f"<h4 style='margin:2px 0'>Action {number}</h4>"
-            f"<p style='margin:2px 0;line-height:1.35'><small>{about}</small>{cite}</p>")
+            f"<p style='margin:2px 0;line-height:1.35'><small>{about}</small>{cite}</p>"
+        )
         wide = widgets.Layout(width="46em")
-        self.title = widgets.Text(value=action.title, description="What to do",
-                                  continuous_update=False, style=LABEL_STYLE, layout=wide)
-        self.who = widgets.Text(value=who_field(action), description="With whom",
-                                placeholder="names, separated by ;", continuous_update=False,
-                                style=LABEL_STYLE, layout=wide)
-        self.due = widgets.DatePicker(value=action.due, description="Due by",
-                                      style=LABEL_STYLE)
-        self.cadence = widgets.Dropdown(options=CADENCE_OPTIONS, value=action.cadence,
-                                        description="Repeats", style=LABEL_STYLE)
-        self.done = widgets.Checkbox(value=action.status == "done", description="Done",
-                                     indent=False)
-        self.remove = widgets.Button(description="Remove", icon="trash",
-                                     tooltip=f"Remove action {number} from your plan")
+        self.title = widgets.Text(
+            value=action.title,
+            description="What to do",
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=wide,
+        )
+        self.who = widgets.Text(
+            value=who_field(action),
+            description="With whom",
+            placeholder="names, separated by ;",
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=wide,
+        )
+        self.due = widgets.DatePicker(value=action.due, description="Due by", style=LABEL_STYLE)
+        self.cadence = widgets.Dropdown(
+            options=CADENCE_OPTIONS, value=action.cadence, description="Repeats", style=LABEL_STYLE
+        )
+        self.done = widgets.Checkbox(
+            value=action.status == "done", description="Done", indent=False
+        )
+        self.remove = widgets.Button(
+            description="Remove", icon="trash", tooltip=f"Remove action {number} from your plan"
+        )
         for name in ("title", "who", "due", "cadence", "done", "remove"):
             getattr(self, name).add_class(f"leadnet-plan-{name}")
-        super().__init__([self.heading, self.title, self.who,
-                          widgets.HBox([self.due, self.cadence]),
-                          widgets.HBox([self.done, self.remove])],
-                         layout=widgets.Layout(border="1px solid #ccc", padding="6px",
-                                               margin="6px 0"))
+        super().__init__(
+            [
+                self.heading,
+                self.title,
+                self.who,
+                widgets.HBox([self.due, self.cadence]),
+                widgets.HBox([self.done, self.remove]),
+            ],
+            layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="6px 0"),
+        )
         self.add_class("leadnet-plan-card")
         self.add_class(f"leadnet-plan-card-{number}")
         guard = guarded(view.feedback)
@@ -155,6 +189,7 @@ class ActionCard(widgets.VBox):
     def _changed(self, view: PlanEditorView, name: str):
         def on_change(change: dict) -> None:
             view.edit(self.action_id, **{name: change["new"]})
+
         return on_change
 
 
@@ -177,8 +212,14 @@ class PlanEditorView(widgets.VBox):
         Format to its download link and saved path.
     """
 
-    def __init__(self, ws: Workspace, *, plan: Plan | None = None, today: date | None = None,
-                 folder: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        *,
+        plan: Plan | None = None,
+        today: date | None = None,
+        folder: str | Path | None = None,
+    ) -> None:
         self.ws, self.today = ws, today
         self.model = PlanEditor(ws, plan=plan, today=today, folder=folder)
         self.feedback = feedback_widget()
@@ -186,32 +227,55 @@ class PlanEditorView(widgets.VBox):
         self.summary.add_class("leadnet-plan-summary")
         self.cards_box = widgets.VBox()
         self.cards_box.add_class("leadnet-plan-cards")
-        self.backlog = widgets.Dropdown(options=[], description="From the backlog",
-                                        style=LABEL_STYLE, layout=widgets.Layout(width="46em"))
+        self.backlog = widgets.Dropdown(
+            options=[],
+            description="From the backlog",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="46em"),
+        )
         self.backlog.add_class("leadnet-plan-backlog")
         self.promote = widgets.Button(description="Add to this month", icon="plus")
         self.promote.add_class("leadnet-plan-promote")
-        self.actions_panel = widgets.VBox([self.summary, self.cards_box,
-                                           widgets.HBox([self.backlog, self.promote]),
-                                           self.feedback])
+        self.actions_panel = widgets.VBox(
+            [
+                self.summary,
+                self.cards_box,
+                widgets.HBox([self.backlog, self.promote]),
+                self.feedback,
+            ]
+        )
         self.actions_panel.add_class("leadnet-plan-actions")
 
         wide = widgets.Layout(width="46em")
         self.own = {
-            "title": widgets.Text(description="What to do", style=LABEL_STYLE, layout=wide,
-                                  placeholder="e.g. Lunch with the new head of strategy"),
-            "who": widgets.Text(description="With whom", style=LABEL_STYLE, layout=wide,
-                                placeholder="names, separated by ;"),
+            "title": widgets.Text(
+                description="What to do",
+                style=LABEL_STYLE,
+                layout=wide,
+                placeholder="e.g. Lunch with the new head of strategy",
+            ),
+            "who": widgets.Text(
+                description="With whom",
+                style=LABEL_STYLE,
+                layout=wide,
+                placeholder="names, separated by ;",
+            ),
             "due": widgets.DatePicker(description="Due by", style=LABEL_STYLE),
-            "cadence": widgets.Dropdown(options=CADENCE_OPTIONS, value="",
-                                        description="Repeats", style=LABEL_STYLE),
-            "first_step": widgets.Text(description="First step", style=LABEL_STYLE,
-                                       layout=wide, placeholder="the first thing you will do"),
+            "cadence": widgets.Dropdown(
+                options=CADENCE_OPTIONS, value="", description="Repeats", style=LABEL_STYLE
+            ),
+            "first_step": widgets.Text(
+                description="First step",
+                style=LABEL_STYLE,
+                layout=wide,
+                placeholder="the first thing you will do",
+            ),
         }
         for key, field in self.own.items():
             field.add_class(f"leadnet-own-{key}")
-        self.add_own = widgets.Button(description="Add my action", button_style="primary",
-                                      icon="plus")
+        self.add_own = widgets.Button(
+            description="Add my action", button_style="primary", icon="plus"
+        )
         self.add_own.add_class("leadnet-own-add")
         self.own_feedback = feedback_widget()
         self.own_panel = widgets.VBox([*self.own.values(), self.add_own, self.own_feedback])
@@ -222,10 +286,14 @@ class PlanEditorView(widgets.VBox):
         self.preview_panel = widgets.VBox([self.preview])
 
         self.export_buttons = {
-            fmt: widgets.Button(description=label, icon="download",
-                                tooltip=f"Save your plan as {label} and offer it for download",
-                                layout=widgets.Layout(width="auto", min_width="9em"))
-            for fmt, label in EXPORT_LABELS.items()}
+            fmt: widgets.Button(
+                description=label,
+                icon="download",
+                tooltip=f"Save your plan as {label} and offer it for download",
+                layout=widgets.Layout(width="auto", min_width="9em"),
+            )
+            for fmt, label in EXPORT_LABELS.items()
+        }
         for fmt, button in self.export_buttons.items():
             button.add_class(f"leadnet-export-{fmt}")
         # one link widget a format, so a new CSV does not resend the 5 MB HTML page
@@ -233,19 +301,21 @@ class PlanEditorView(widgets.VBox):
         self.links_box = widgets.VBox(list(self.links.values()))
         self.links_box.add_class("leadnet-export-links")
         self.export_feedback = feedback_widget()
-        self.export_panel = widgets.VBox([widgets.HBox(list(self.export_buttons.values())),
-                                          self.export_feedback, self.links_box])
+        self.export_panel = widgets.VBox(
+            [widgets.HBox(list(self.export_buttons.values())), self.export_feedback, self.links_box]
+        )
         self.export_panel.add_class("leadnet-plan-export")
 
-        super().__init__([self.actions_panel, self.own_panel, self.preview_panel,
-                          self.export_panel])
+        super().__init__(
+            [self.actions_panel, self.own_panel, self.preview_panel, self.export_panel]
+        )
         self.add_class("leadnet-plan-editor")
-        self.promote.on_click(guarded(self.feedback)(lambda _b: self.promote_action(
-            self.backlog.value)))
+        self.promote.on_click(
+            guarded(self.feedback)(lambda _b: self.promote_action(self.backlog.value))
+        )
         self.add_own.on_click(guarded(self.own_feedback)(self._on_add_own))
         for fmt, button in self.export_buttons.items():
-            button.on_click(guarded(self.export_feedback)(
-                lambda _b, fmt=fmt: self.export(fmt)))
+            button.on_click(guarded(self.export_feedback)(lambda _b, fmt=fmt: self.export(fmt)))
         self.own["due"].value = self.model.default_due()
         watch(self.model, self._render)
         watch(self.model, self._refresh_preview, names="edits")
@@ -293,8 +363,15 @@ class PlanEditorView(widgets.VBox):
         show(self.feedback, "ok", f"Added to this month: {action.title}.")
         return action
 
-    def add(self, title: str, due: date | str | None, *, who: str = "", cadence: str = "",
-            first_step: str = "") -> Action:
+    def add(
+        self,
+        title: str,
+        due: date | str | None,
+        *,
+        who: str = "",
+        cadence: str = "",
+        first_step: str = "",
+    ) -> Action:
         """Add an action of the person's own (saved)."""
         return self.model.add(title, due, who=who, cadence=cadence, first_step=first_step)
 
@@ -303,17 +380,23 @@ class PlanEditorView(widgets.VBox):
         show(self.export_feedback, "info", f"Writing your plan as {EXPORT_LABELS[fmt]}…")
         path = self.model.export(fmt)
         self.links[fmt].value = download_link(path, fmt=fmt)
-        show(self.export_feedback, "ok", f"Saved {path.name}: use its link below to download "
-             "it, or open it from the folder shown.")
+        show(
+            self.export_feedback,
+            "ok",
+            f"Saved {path.name}: use its link below to download "
+            "it, or open it from the folder shown.",
+        )
         return path
 
     # ------------------------------------------------------------------ drawing
 
     def _render(self) -> None:
-        self.cards_box.children = [ActionCard(self, i, a)
-                                   for i, a in enumerate(self.plan.actions, 1)]
-        options = [(a.title if len(a.title) <= 90 else a.title[:89] + "…", a.id)
-                   for a in self.plan.backlog]
+        self.cards_box.children = [
+            ActionCard(self, i, a) for i, a in enumerate(self.plan.actions, 1)
+        ]
+        options = [
+            (a.title if len(a.title) <= 90 else a.title[:89] + "…", a.id) for a in self.plan.backlog
+        ]
         self.backlog.options = options
         self.backlog.value = options[0][1] if options else None
         self.backlog.disabled = self.promote.disabled = not options
@@ -325,15 +408,25 @@ class PlanEditorView(widgets.VBox):
 
     def _on_add_own(self, _button: widgets.Button) -> None:
         values = {k: f.value for k, f in self.own.items()}
-        action = self.add(values["title"], values["due"], who=values["who"],
-                          cadence=values["cadence"], first_step=values["first_step"])
+        action = self.add(
+            values["title"],
+            values["due"],
+            who=values["who"],
+            cadence=values["cadence"],
+            first_step=values["first_step"],
+        )
         for key in ("title", "who", "first_step"):
             self.own[key].value = ""
         self.own_feedback.value = message_html("ok", f"Added your action: {action.title}.")
 
 
-def plan_editor_view(ws: Workspace, *, plan: Plan | None = None, today: date | None = None,
-                     folder: str | Path | None = None) -> PlanEditorView:
+def plan_editor_view(
+    ws: Workspace,
+    *,
+    plan: Plan | None = None,
+    today: date | None = None,
+    folder: str | Path | None = None,
+) -> PlanEditorView:
     """The plan editor of notebook 04 for *ws*.
 
     Parameters

@@ -22,8 +22,7 @@ from .feedback import LABEL_STYLE, feedback_widget, guarded, show
 
 __all__ = ["PromptForm", "PromptsView", "prompts_view"]
 
-_INSIDE = [("(not sure)", ""), ("yes, inside my organisation", "yes"),
-           ("no, outside it", "no")]
+_INSIDE = [("(not sure)", ""), ("yes, inside my organisation", "yes"), ("no, outside it", "no")]
 
 
 def _named_html(names: Sequence[str]) -> str:
@@ -37,8 +36,13 @@ def _named_html(names: Sequence[str]) -> str:
 class PromptForm(widgets.VBox):
     """One prompt and its quick form (name, organisation, role, inside, how we met, introducer)."""
 
-    def __init__(self, ws: Workspace, prompt: Prompt, names: Sequence[str],
-                 introducers: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        prompt: Prompt,
+        names: Sequence[str],
+        introducers: list[tuple[str, str]],
+    ) -> None:
         self.ws, self.prompt = ws, prompt
         self.named = list(names)
         self.feedback = feedback_widget()
@@ -48,33 +52,41 @@ class PromptForm(widgets.VBox):
             f"<h4 style='margin:4px 0'>{html.escape(prompt.prompt)}</h4>"
             f"<p style='margin:2px 0;line-height:1.35'><small>"
             f"{html.escape(prompt.network_type.capitalize())} network."
-            f"{why}</small>{source}</p>")
+            f"{why}</small>{source}</p>"
+        )
         self.fields: dict[str, widgets.ValueWidget] = {
             "name": widgets.Text(description="Name", placeholder="their name"),
             "organisation": widgets.Text(description="Organisation"),
             "role": widgets.Text(description="Role"),
-            "inside_org": widgets.Dropdown(options=_INSIDE, description="Inside my org?",
-                                           value=_inside_default(prompt)),
-            "context": widgets.Text(description="How we met",
-                                    placeholder="e.g. project Atlas, alumni dinner"),
-            "introducer": widgets.Dropdown(options=introducers, value=NOT_RECORDED,
-                                           description="Who introduced us"),
-            "introducer_name": widgets.Text(description="Introducer's name",
-                                            placeholder="the person who introduced you"),
+            "inside_org": widgets.Dropdown(
+                options=_INSIDE, description="Inside my org?", value=_inside_default(prompt)
+            ),
+            "context": widgets.Text(
+                description="How we met", placeholder="e.g. project Atlas, alumni dinner"
+            ),
+            "introducer": widgets.Dropdown(
+                options=introducers, value=NOT_RECORDED, description="Who introduced us"
+            ),
+            "introducer_name": widgets.Text(
+                description="Introducer's name", placeholder="the person who introduced you"
+            ),
         }
         for key, field in self.fields.items():
             field.style = LABEL_STYLE
             field.layout = widgets.Layout(width="34em")
             field.add_class(f"leadnet-prompt-{key}")
         self.fields["introducer_name"].layout.display = "none"
-        self.add = widgets.Button(description="Add", button_style="primary",
-                                  tooltip=f"Add this person as an answer to: {prompt.prompt}")
+        self.add = widgets.Button(
+            description="Add",
+            button_style="primary",
+            tooltip=f"Add this person as an answer to: {prompt.prompt}",
+        )
         self.add.add_class("leadnet-prompt-add")
         self.named_html = widgets.HTML(_named_html(self.named))
-        super().__init__([self.heading, *self.fields.values(), self.add, self.feedback,
-                          self.named_html],
-                         layout=widgets.Layout(border="1px solid #ccc", padding="6px",
-                                               margin="6px 0"))
+        super().__init__(
+            [self.heading, *self.fields.values(), self.add, self.feedback, self.named_html],
+            layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="6px 0"),
+        )
         self.add_class("leadnet-prompt-form")
         self.add_class(f"leadnet-prompt-{prompt.id}")
         self.fields["introducer"].observe(self._on_introducer, names="value")
@@ -83,8 +95,7 @@ class PromptForm(widgets.VBox):
     def values(self) -> dict[str, str]:
         """The form as contact fields (the introducer resolved to a name or "me")."""
         chosen = self.fields["introducer"].value
-        introducer = (self.fields["introducer_name"].value if chosen == SOMEONE_ELSE
-                      else chosen)
+        introducer = self.fields["introducer_name"].value if chosen == SOMEONE_ELSE else chosen
         return {
             "name": self.fields["name"].value,
             "organisation": self.fields["organisation"].value,
@@ -103,20 +114,27 @@ class PromptForm(widgets.VBox):
 
     def _on_introducer(self, change: dict) -> None:
         self.fields["introducer_name"].layout.display = (
-            "" if change["new"] == SOMEONE_ELSE else "none")
+            "" if change["new"] == SOMEONE_ELSE else "none"
+        )
 
     def _on_add(self, _button: widgets.Button) -> None:
         values = self.values()
         if self.fields["introducer"].value == SOMEONE_ELSE and not values["introduced_by"]:
-            raise LeadNetError("you chose 'someone else' as the introducer without a name",
-                               fix="Type the introducer's name, or choose another option.")
+            raise LeadNetError(
+                "you chose 'someone else' as the introducer without a name",
+                fix="Type the introducer's name, or choose another option.",
+            )
         row = prompt_row(self.prompt, values)
         same = self.ws.find_contacts(row["name"])
         self.ws.add_contact(row, source=f"prompt:{self.prompt.id}")
         self.named.append(row["name"])
         self.named_html.value = _named_html(self.named)
-        note = (f" You already had {len(same)} contact(s) with this name; if it is the same "
-                "person, delete one in the contacts table." if same else "")
+        note = (
+            f" You already had {len(same)} contact(s) with this name; if it is the same "
+            "person, delete one in the contacts table."
+            if same
+            else ""
+        )
         show(self.feedback, "ok", f"Added {row['name']}.{note}")
         for key in ("name", "organisation", "role", "context", "introducer_name"):
             self.fields[key].value = ""

@@ -42,25 +42,53 @@ def losing_touch_html(finding: Finding | None, limit: int = 15) -> str:
 
     Examples
     --------
-    >>> f = Finding("keep_warm", "t", 1, "r", True, 0.5, "p", "s",
-    ...             {"losing_touch": [{"name": "<b>Bo</b>", "network_type": "strategic",
-    ...                                "last_contact": "2026-04-20", "ago": "7 months ago"}]})
+    >>> f = Finding(
+    ...     "keep_warm",
+    ...     "t",
+    ...     1,
+    ...     "r",
+    ...     True,
+    ...     0.5,
+    ...     "p",
+    ...     "s",
+    ...     {
+    ...         "losing_touch": [
+    ...             {
+    ...                 "name": "<b>Bo</b>",
+    ...                 "network_type": "strategic",
+    ...                 "last_contact": "2026-04-20",
+    ...                 "ago": "7 months ago",
+    ...             }
+    ...         ]
+    ...     },
+    ... )
     >>> page = losing_touch_html(f)
     >>> "&lt;b&gt;Bo&lt;/b&gt;" in page and "7 months ago" in page
     True
     """
     rows = (finding.details or {}).get("losing_touch", []) if finding is not None else []
     rows = [r for r in rows if isinstance(r, Mapping)]
-    head = (f"<p class='leadnet-losing-count' role='status'><b>Losing touch: {len(rows)} "
-            f"contact{'s' * (len(rows) != 1)}.</b></p>")
-    table = html_table([("name", "Contact"), ("network_type", "Network"),
-                        ("last_contact", "Last contact"), ("ago", "")],
-                       rows[:limit], caption="Losing touch, most urgent first",
-                       css_class="leadnet-losing-touch",
-                       empty=(finding.reading if finding is not None and finding.reading
-                              else "Nobody is losing touch."))
-    more = (f"<p><small>and {len(rows) - limit} more.</small></p>" if len(rows) > limit
-            else "")
+    head = (
+        f"<p class='leadnet-losing-count' role='status'><b>Losing touch: {len(rows)} "
+        f"contact{'s' * (len(rows) != 1)}.</b></p>"
+    )
+    table = html_table(
+        [
+            ("name", "Contact"),
+            ("network_type", "Network"),
+            ("last_contact", "Last contact"),
+            ("ago", ""),
+        ],
+        rows[:limit],
+        caption="Losing touch, most urgent first",
+        css_class="leadnet-losing-touch",
+        empty=(
+            finding.reading
+            if finding is not None and finding.reading
+            else "Nobody is losing touch."
+        ),
+    )
+    more = f"<p><small>and {len(rows) - limit} more.</small></p>" if len(rows) > limit else ""
     return head + table + more
 
 
@@ -73,8 +101,14 @@ def progress_html(p: progress.Progress) -> str:
 
     Examples
     --------
-    >>> p = progress.Progress("June", "2026-06-01", "2026-11-21", added=["<i>Cy</i>"],
-    ...                       mix_then={"strategic": 1}, mix_now={"strategic": 2})
+    >>> p = progress.Progress(
+    ...     "June",
+    ...     "2026-06-01",
+    ...     "2026-11-21",
+    ...     added=["<i>Cy</i>"],
+    ...     mix_then={"strategic": 1},
+    ...     mix_now={"strategic": 2},
+    ... )
     >>> page = progress_html(p)
     >>> "&lt;i&gt;Cy&lt;/i&gt;" in page and "<i>Cy" not in page and "Network mix" in page
     True
@@ -82,40 +116,81 @@ def progress_html(p: progress.Progress) -> str:
     parts = ["<div class='leadnet-progress-summary' role='status'>"]
     parts += [f"<p style='margin:2px 0'>{html.escape(line)}</p>" for line in p.summary()]
     parts.append("</div>")
-    people = [{"change": "added", "names": ", ".join(p.added) or "nobody"},
-              {"change": "dropped", "names": ", ".join(p.dropped) or "nobody"}]
-    parts.append(html_table([("change", "Contacts"), ("names", "Who")], people,
-                            caption=f"Contacts added and dropped (churn {p.churn:.0%})",
-                            css_class="leadnet-progress-people"))
-    mix = [{"network": t, "then": p.mix_then.get(t, 0), "now": p.mix_now.get(t, 0),
-            "change": f"{p.mix_now.get(t, 0) - p.mix_then.get(t, 0):+d}"}
-           for t in NETWORK_TYPES]
-    parts.append(html_table([("network", "Network"), ("then", "Then"), ("now", "Now"),
-                             ("change", "Change")], mix, caption="Network mix, then and now",
-                            css_class="leadnet-progress-mix"))
-    diags = [{"title": f.get("title", ""), "then": progress.format_value(f.get("then")),
-              "now": progress.format_value(f.get("now")),
-              "gap": f"{_gap(f.get('gap_then'))} → {_gap(f.get('gap_now'))}"}
-             for f in p.findings]
-    parts.append(html_table([("title", "Diagnostic"), ("then", "Then"), ("now", "Now"),
-                             ("gap", "Gap then → now")], diags,
-                            caption="Main diagnostics, then and now",
-                            css_class="leadnet-progress-findings",
-                            empty="No diagnostics were measured."))
+    people = [
+        {"change": "added", "names": ", ".join(p.added) or "nobody"},
+        {"change": "dropped", "names": ", ".join(p.dropped) or "nobody"},
+    ]
+    parts.append(
+        html_table(
+            [("change", "Contacts"), ("names", "Who")],
+            people,
+            caption=f"Contacts added and dropped (churn {p.churn:.0%})",
+            css_class="leadnet-progress-people",
+        )
+    )
+    mix = [
+        {
+            "network": t,
+            "then": p.mix_then.get(t, 0),
+            "now": p.mix_now.get(t, 0),
+            "change": f"{p.mix_now.get(t, 0) - p.mix_then.get(t, 0):+d}",
+        }
+        for t in NETWORK_TYPES
+    ]
+    parts.append(
+        html_table(
+            [("network", "Network"), ("then", "Then"), ("now", "Now"), ("change", "Change")],
+            mix,
+            caption="Network mix, then and now",
+            css_class="leadnet-progress-mix",
+        )
+    )
+    diags = [
+        {
+            "title": f.get("title", ""),
+            "then": progress.format_value(f.get("then")),
+            "now": progress.format_value(f.get("now")),
+            "gap": f"{_gap(f.get('gap_then'))} → {_gap(f.get('gap_now'))}",
+        }
+        for f in p.findings
+    ]
+    parts.append(
+        html_table(
+            [("title", "Diagnostic"), ("then", "Then"), ("now", "Now"), ("gap", "Gap then → now")],
+            diags,
+            caption="Main diagnostics, then and now",
+            css_class="leadnet-progress-findings",
+            empty="No diagnostics were measured.",
+        )
+    )
     back = sorted(set(p.losing_touch_then) - set(p.losing_touch_now))
     new = sorted(set(p.losing_touch_now) - set(p.losing_touch_then))
-    touch = [{"when": "then", "names": ", ".join(p.losing_touch_then) or "nobody"},
-             {"when": "now", "names": ", ".join(p.losing_touch_now) or "nobody"},
-             {"when": "back in touch", "names": ", ".join(back) or "nobody"},
-             {"when": "newly losing touch", "names": ", ".join(new) or "nobody"}]
-    parts.append(html_table([("when", ""), ("names", "Who")], touch,
-                            caption="Losing touch, then and now",
-                            css_class="leadnet-progress-touch"))
-    actions = ([{"status": "done", "title": t} for t in p.actions_done]
-               + [{"status": "to do", "title": t} for t in p.actions_open])
-    parts.append(html_table([("status", "Status"), ("title", "Action")], actions,
-                            caption="Your plan's actions", css_class="leadnet-progress-actions",
-                            empty="No plan saved yet: build one in notebook 04."))
+    touch = [
+        {"when": "then", "names": ", ".join(p.losing_touch_then) or "nobody"},
+        {"when": "now", "names": ", ".join(p.losing_touch_now) or "nobody"},
+        {"when": "back in touch", "names": ", ".join(back) or "nobody"},
+        {"when": "newly losing touch", "names": ", ".join(new) or "nobody"},
+    ]
+    parts.append(
+        html_table(
+            [("when", ""), ("names", "Who")],
+            touch,
+            caption="Losing touch, then and now",
+            css_class="leadnet-progress-touch",
+        )
+    )
+    actions = [{"status": "done", "title": t} for t in p.actions_done] + [
+        {"status": "to do", "title": t} for t in p.actions_open
+    ]
+    parts.append(
+        html_table(
+            [("status", "Status"), ("title", "Action")],
+            actions,
+            caption="Your plan's actions",
+            css_class="leadnet-progress-actions",
+            empty="No plan saved yet: build one in notebook 04.",
+        )
+    )
     return "".join(parts)
 
 
@@ -141,31 +216,58 @@ class ReviewView(widgets.VBox):
         self.ws, self.today = ws, today
         self.model = Review(ws, today=today)
         # ---- log
-        self.find = widgets.Text(description="Find a contact", placeholder="part of a name",
-                                 continuous_update=True, style=LABEL_STYLE,
-                                 layout=widgets.Layout(width="34em"))
-        self.contact = widgets.Dropdown(options=[], description="Contact", style=LABEL_STYLE,
-                                        layout=widgets.Layout(width="34em"))
-        self.kind = widgets.ToggleButtons(options=KIND_OPTIONS, value="met",
-                                          description="What happened", style=LABEL_STYLE)
-        self.when = widgets.DatePicker(value=self.model.day(), description="When",
-                                       style=LABEL_STYLE)
-        self.note = widgets.Text(description="Note", placeholder="optional: what about",
-                                 style=LABEL_STYLE, layout=widgets.Layout(width="34em"))
-        self.log_button = widgets.Button(description="Log it", button_style="primary",
-                                         icon="check")
+        self.find = widgets.Text(
+            description="Find a contact",
+            placeholder="part of a name",
+            continuous_update=True,
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="34em"),
+        )
+        self.contact = widgets.Dropdown(
+            options=[],
+            description="Contact",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="34em"),
+        )
+        self.kind = widgets.ToggleButtons(
+            options=KIND_OPTIONS, value="met", description="What happened", style=LABEL_STYLE
+        )
+        self.when = widgets.DatePicker(
+            value=self.model.day(), description="When", style=LABEL_STYLE
+        )
+        self.note = widgets.Text(
+            description="Note",
+            placeholder="optional: what about",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="34em"),
+        )
+        self.log_button = widgets.Button(description="Log it", button_style="primary", icon="check")
         for name in ("find", "contact", "kind", "when", "note"):
             getattr(self, name).add_class(f"leadnet-log-{name}")
         self.log_button.add_class("leadnet-log-button")
         self.log_feedback = feedback_widget()
         self.losing = widgets.HTML()
         self.losing.add_class("leadnet-losing")
-        self.log_panel = widgets.VBox([self.find, self.contact, self.kind, self.when, self.note,
-                                       self.log_button, self.log_feedback, self.losing])
+        self.log_panel = widgets.VBox(
+            [
+                self.find,
+                self.contact,
+                self.kind,
+                self.when,
+                self.note,
+                self.log_button,
+                self.log_feedback,
+                self.losing,
+            ]
+        )
         self.log_panel.add_class("leadnet-review-log")
         # ---- snapshot
-        self.label = widgets.Text(description="Label", placeholder="e.g. before my new role",
-                                  style=LABEL_STYLE, layout=widgets.Layout(width="34em"))
+        self.label = widgets.Text(
+            description="Label",
+            placeholder="e.g. before my new role",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="34em"),
+        )
         self.label.add_class("leadnet-snapshot-label")
         self.snap_button = widgets.Button(description="Take a snapshot", icon="camera")
         self.snap_button.add_class("leadnet-snapshot-button")
@@ -173,31 +275,39 @@ class ReviewView(widgets.VBox):
         self.snapshot_panel = widgets.VBox([self.label, self.snap_button, self.snap_feedback])
         self.snapshot_panel.add_class("leadnet-review-snapshot")
         # ---- compare
-        self.since = widgets.Dropdown(options=[], description="Compare now with",
-                                      style=LABEL_STYLE, layout=widgets.Layout(width="34em"))
+        self.since = widgets.Dropdown(
+            options=[],
+            description="Compare now with",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="34em"),
+        )
         self.since.add_class("leadnet-compare-since")
         self.compare_button = widgets.Button(description="Compare", icon="exchange")
         self.compare_button.add_class("leadnet-compare-button")
         self.compare_feedback = feedback_widget()
         self.result = widgets.HTML()
         self.result.add_class("leadnet-compare-result")
-        self.compare_panel = widgets.VBox([self.since, self.compare_button,
-                                           self.compare_feedback, self.result])
+        self.compare_panel = widgets.VBox(
+            [self.since, self.compare_button, self.compare_feedback, self.result]
+        )
         self.compare_panel.add_class("leadnet-review-compare")
         # ---- actions
         self.checks = widgets.VBox()
         self.actions_feedback = feedback_widget()
         self.actions_panel = widgets.VBox([self.checks, self.actions_feedback])
         self.actions_panel.add_class("leadnet-review-actions")
-        super().__init__([self.log_panel, self.snapshot_panel, self.compare_panel,
-                          self.actions_panel])
+        super().__init__(
+            [self.log_panel, self.snapshot_panel, self.compare_panel, self.actions_panel]
+        )
         self.add_class("leadnet-review")
         self.find.observe(guarded(self.log_feedback)(self._on_find), names="value")
         self.log_button.on_click(guarded(self.log_feedback)(self._on_log))
-        self.snap_button.on_click(guarded(self.snap_feedback)(
-            lambda _b: self.snapshot(self.label.value)))
-        self.compare_button.on_click(guarded(self.compare_feedback)(
-            lambda _b: self.compare(self.since.value)))
+        self.snap_button.on_click(
+            guarded(self.snap_feedback)(lambda _b: self.snapshot(self.label.value))
+        )
+        self.compare_button.on_click(
+            guarded(self.compare_feedback)(lambda _b: self.compare(self.since.value))
+        )
         self._fill_contacts()
         self.losing.value = losing_touch_html(self.warm)
         self._fill_snapshots()
@@ -231,8 +341,11 @@ class ReviewView(widgets.VBox):
         self._fill_snapshots()
         self.label.value = ""
         name = f" '{normalise_text(label)}'" if normalise_text(label) else ""
-        show(self.snap_feedback, "ok", f"Snapshot{name} taken: come back in a few weeks and "
-             "compare with it below.")
+        show(
+            self.snap_feedback,
+            "ok",
+            f"Snapshot{name} taken: come back in a few weeks and compare with it below.",
+        )
         return sid
 
     def compare(self, snapshot_id: int | None) -> Progress:
@@ -245,8 +358,7 @@ class ReviewView(widgets.VBox):
     def mark_done(self, action_id: str, done: bool = True) -> None:
         """Tick one of the saved plan's actions done (or to do again) and save the plan."""
         action = self.model.mark_done(action_id, done)
-        show(self.actions_feedback, "ok",
-             f"{'Done' if done else 'Back to do'}: {action.title}.")
+        show(self.actions_feedback, "ok", f"{'Done' if done else 'Back to do'}: {action.title}.")
 
     # ------------------------------------------------------------------ helpers
 
@@ -275,27 +387,41 @@ class ReviewView(widgets.VBox):
         self.since.disabled = self.compare_button.disabled = not options
         if not options:
             self.compare_feedback.value = message_html(
-                "info", "No snapshot yet. Take one above; when you come back in a few weeks, "
-                "compare with it here.")
+                "info",
+                "No snapshot yet. Take one above; when you come back in a few weeks, "
+                "compare with it here.",
+            )
         else:
             self.compare_feedback.value = ""
 
     def _fill_actions(self) -> None:
         actions = self.model.actions()
         if actions is None:
-            self.checks.children = [widgets.HTML(message_html(
-                "info", "No plan is saved yet: build yours in notebook 04, then tick its "
-                "actions here as you do them."))]
+            self.checks.children = [
+                widgets.HTML(
+                    message_html(
+                        "info",
+                        "No plan is saved yet: build yours in notebook 04, then tick its "
+                        "actions here as you do them.",
+                    )
+                )
+            ]
             return
         boxes = []
         guard = guarded(self.actions_feedback)
         for number, action in enumerate(actions, 1):
             label = f"{number}. {action.title} (due {action.due.isoformat()})"
-            box = widgets.Checkbox(value=action.status == "done", description=label,
-                                   indent=False, layout=widgets.Layout(width="auto"))
+            box = widgets.Checkbox(
+                value=action.status == "done",
+                description=label,
+                indent=False,
+                layout=widgets.Layout(width="auto"),
+            )
             box.add_class("leadnet-action-done")
-            box.observe(guard(lambda change, aid=action.id: self.mark_done(
-                aid, bool(change["new"]))), names="value")
+            box.observe(
+                guard(lambda change, aid=action.id: self.mark_done(aid, bool(change["new"]))),
+                names="value",
+            )
             boxes.append(box)
         self.checks.children = boxes
 

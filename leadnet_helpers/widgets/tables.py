@@ -43,15 +43,24 @@ def html_table(
     if not rows:
         return f'<p class="{html.escape(css_class)}-empty">{html.escape(empty)}</p>'
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    head = "".join(f'<th scope="col" style="text-align:left;padding:2px 8px;line-height:1.35">'
-                   f"{html.escape(title)}</th>" for _, title in columns)
+    head = "".join(
+        f'<th scope="col" style="text-align:left;padding:2px 8px;line-height:1.35">'
+        f"{html.escape(title)}</th>"
+        for _, title in columns
+    )
     body = "".join(
-        "<tr>" + "".join(f'<td style="padding:2px 8px;line-height:1.35;vertical-align:top">{html.escape(_text(row.get(key)))}</td>'
-                         for key, _ in columns) + "</tr>"
+        "<tr>"
+        + "".join(
+            f'<td style="padding:2px 8px;line-height:1.35;vertical-align:top">{html.escape(_text(row.get(key)))}</td>'
+            for key, _ in columns
+        )
+        + "</tr>"
         for row in rows
     )
-    return (f'<table class="{html.escape(css_class)}" style="border-collapse:collapse">'
-            f"{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    return (
+        f'<table class="{html.escape(css_class)}" style="border-collapse:collapse">'
+        f"{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def _text(value: object) -> str:

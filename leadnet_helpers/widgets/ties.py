@@ -30,31 +30,64 @@ class TiesView(widgets.VBox):
         self.feedback = feedback_widget()
         self.summary = widgets.HTML()
         self.summary.add_class("leadnet-ties-summary")
-        self.find = widgets.Text(description="Find a contact", continuous_update=False,
-                                 placeholder="type part of a name, then Enter",
-                                 style=LABEL_STYLE, layout=widgets.Layout(width="34em"))
-        self.person = widgets.Select(options=[], rows=6, description="Whose contacts?",
-                                     style=LABEL_STYLE, layout=widgets.Layout(width="34em"))
+        self.find = widgets.Text(
+            description="Find a contact",
+            continuous_update=False,
+            placeholder="type part of a name, then Enter",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="34em"),
+        )
+        self.person = widgets.Select(
+            options=[],
+            rows=6,
+            description="Whose contacts?",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="34em"),
+        )
         self.person.add_class("leadnet-ties-person")
-        self.filter = widgets.Text(description="Filter the others", continuous_update=False,
-                                   placeholder="narrow the list below, then Enter",
-                                   style=LABEL_STYLE, layout=widgets.Layout(width="34em"))
-        self.boxes = [widgets.Checkbox(value=False, description="", indent=False,
-                                       layout=widgets.Layout(width="16em", display="none"))
-                      for _ in range(shown)]
+        self.filter = widgets.Text(
+            description="Filter the others",
+            continuous_update=False,
+            placeholder="narrow the list below, then Enter",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="34em"),
+        )
+        self.boxes = [
+            widgets.Checkbox(
+                value=False,
+                description="",
+                indent=False,
+                layout=widgets.Layout(width="16em", display="none"),
+            )
+            for _ in range(shown)
+        ]
         self._box_ids: list[int | None] = [None] * shown
         for box in self.boxes:
             box.add_class("leadnet-ties-box")
             box.observe(self._on_tick, names="value")
-        self.grid = widgets.GridBox(self.boxes, layout=widgets.Layout(
-            grid_template_columns="repeat(3, 16em)"))
+        self.grid = widgets.GridBox(
+            self.boxes, layout=widgets.Layout(grid_template_columns="repeat(3, 16em)")
+        )
         self.more = widgets.HTML()
-        self.save = widgets.Button(description="Save", button_style="primary",
-                                   tooltip="Save who this contact knows",
-                                   layout=widgets.Layout(width="auto", min_width="10em"))
+        self.save = widgets.Button(
+            description="Save",
+            button_style="primary",
+            tooltip="Save who this contact knows",
+            layout=widgets.Layout(width="auto", min_width="10em"),
+        )
         self.save.add_class("leadnet-ties-save")
-        super().__init__([self.summary, self.find, self.person, self.filter, self.grid,
-                          self.more, self.save, self.feedback])
+        super().__init__(
+            [
+                self.summary,
+                self.find,
+                self.person,
+                self.filter,
+                self.grid,
+                self.more,
+                self.save,
+                self.feedback,
+            ]
+        )
         self.add_class("leadnet-ties-view")
         guard = guarded(self.feedback)
         self.find.observe(guard(lambda _c: self._show_people()), names="value")
@@ -97,8 +130,11 @@ class TiesView(widgets.VBox):
 
     def _show_boxes(self) -> None:
         person = self.person.value
-        shown, total = (tie_candidates(self.contacts, person, self.filter.value, self.ticked,
-                                       len(self.boxes)) if person is not None else ([], 0))
+        shown, total = (
+            tie_candidates(self.contacts, person, self.filter.value, self.ticked, len(self.boxes))
+            if person is not None
+            else ([], 0)
+        )
         for index, box in enumerate(self.boxes):
             contact = shown[index] if index < len(shown) else None
             self._box_ids[index] = contact.id if contact else None
@@ -111,8 +147,9 @@ class TiesView(widgets.VBox):
         if person is None:
             self.more.value = "<p>Choose a contact above to record who they know.</p>"
         elif total > len(shown):
-            self.more.value = (f"<p>Showing {len(shown)} of {total:,}: type in the filter "
-                               "to find others.</p>")
+            self.more.value = (
+                f"<p>Showing {len(shown)} of {total:,}: type in the filter to find others.</p>"
+            )
         else:
             self.more.value = f"<p>{len(self.ticked)} ticked.</p>"
 

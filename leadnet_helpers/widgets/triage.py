@@ -36,16 +36,23 @@ _CSS = """<style>
 </style>"""
 
 
-
 def card_html(row: Mapping[str, Any]) -> str:
     """The contact card: who, the suggestion, how sure, and why (all text escaped).
 
     Examples
     --------
-    >>> row = {"name": "<b>Freya</b>", "organisation": "Nordlys", "role": "", "where": "outside",
-    ...        "network_type": "strategic", "secondary_types": ("personal",),
-    ...        "confidence": 0.32, "needs_review": True, "decided_by": "rules",
-    ...        "reasons": ("about future priorities (location and time)",)}
+    >>> row = {
+    ...     "name": "<b>Freya</b>",
+    ...     "organisation": "Nordlys",
+    ...     "role": "",
+    ...     "where": "outside",
+    ...     "network_type": "strategic",
+    ...     "secondary_types": ("personal",),
+    ...     "confidence": 0.32,
+    ...     "needs_review": True,
+    ...     "decided_by": "rules",
+    ...     "reasons": ("about future priorities (location and time)",),
+    ... }
     >>> card = card_html(row)
     >>> "&lt;b&gt;Freya&lt;/b&gt;" in card, "low confidence: needs your review" in card
     (True, True)
@@ -53,29 +60,37 @@ def card_html(row: Mapping[str, Any]) -> str:
     True
     """
     who = ", ".join(str(x) for x in (row.get("role"), row.get("organisation")) if x)
-    where = {"inside": "inside your organisation",
-             "outside": "outside your organisation"}.get(str(row.get("where", "")), "")
+    where = {"inside": "inside your organisation", "outside": "outside your organisation"}.get(
+        str(row.get("where", "")), ""
+    )
     about = " · ".join(x for x in (who, where) if x)
     kind = str(row["network_type"])
     decided = row.get("decided_by") == "person"
-    words = confidence_words(float(row["confidence"]), bool(row["needs_review"]),
-                             str(row["decided_by"]))
+    words = confidence_words(
+        float(row["confidence"]), bool(row["needs_review"]), str(row["decided_by"])
+    )
     secondary = [str(s) for s in row.get("secondary_types") or ()]
     lead = "Your decision" if decided else "Suggested"
     parts = [
         f"<h3 class='leadnet-triage-name' style='margin:4px 0'>{html.escape(str(row['name']))}</h3>",
         f"<p style='margin:2px 0'>{html.escape(about)}</p>" if about else "",
-        (f"<p class='leadnet-triage-suggestion' style='margin:6px 0'>{lead}: "
-         f"{badge_html(kind)} <span class='leadnet-triage-confidence'>"
-         f"({html.escape(words)}; score {float(row['confidence']):.2f})</span></p>"),
+        (
+            f"<p class='leadnet-triage-suggestion' style='margin:6px 0'>{lead}: "
+            f"{badge_html(kind)} <span class='leadnet-triage-confidence'>"
+            f"({html.escape(words)}; score {float(row['confidence']):.2f})</span></p>"
+        ),
     ]
     if secondary:
-        parts.append(f"<p style='margin:2px 0'>Also close to: "
-                     f"{html.escape(', '.join(secondary))} (people often belong to more than "
-                     "one network).</p>")
+        parts.append(
+            f"<p style='margin:2px 0'>Also close to: "
+            f"{html.escape(', '.join(secondary))} (people often belong to more than "
+            "one network).</p>"
+        )
     reasons = "".join(f"<li>{html.escape(str(r))}</li>" for r in row.get("reasons") or ())
-    parts.append(f"<p style='margin:6px 0 0 0'>Why:</p><ul class='leadnet-triage-reasons' "
-                 f"style='margin:2px 0'>{reasons}</ul>")
+    parts.append(
+        f"<p style='margin:6px 0 0 0'>Why:</p><ul class='leadnet-triage-reasons' "
+        f"style='margin:2px 0'>{reasons}</ul>"
+    )
     return "".join(parts)
 
 
@@ -94,13 +109,22 @@ class TriageView(widgets.VBox):
         self.questions.add_class("leadnet-triage-questions")
         self.choose: dict[str, widgets.Button] = {}
         for kind in NETWORK_TYPES:
-            colour, text, shape = (NETWORK_STYLES[kind].colour, NETWORK_STYLES[kind].text_colour,
-                                  NETWORK_STYLES[kind].glyph)
+            colour, text, shape = (
+                NETWORK_STYLES[kind].colour,
+                NETWORK_STYLES[kind].text_colour,
+                NETWORK_STYLES[kind].glyph,
+            )
             button = widgets.Button(
                 description=f"{shape} {kind.capitalize()}",
                 tooltip=f"{kind.capitalize()}: {NETWORK_JOB[kind]}. Saves your decision.",
-                layout=widgets.Layout(width="auto", min_width="11em", height="3.4em",
-                                      padding="0 1.2em", margin="4px 8px 4px 0"))
+                layout=widgets.Layout(
+                    width="auto",
+                    min_width="11em",
+                    height="3.4em",
+                    padding="0 1.2em",
+                    margin="4px 8px 4px 0",
+                ),
+            )
             button.style.button_color = colour
             button.style.text_color = text
             button.style.font_size = "1.15em"
@@ -108,26 +132,40 @@ class TriageView(widgets.VBox):
             button.add_class(f"leadnet-triage-{kind}")
             self.choose[kind] = button
         self.skip = widgets.Button(
-            description="Skip for now", tooltip="Come back to this contact at the end",
-            layout=widgets.Layout(width="auto", min_width="9em", height="3.4em",
-                                  padding="0 1.2em", margin="4px 0"))
+            description="Skip for now",
+            tooltip="Come back to this contact at the end",
+            layout=widgets.Layout(
+                width="auto", min_width="9em", height="3.4em", padding="0 1.2em", margin="4px 0"
+            ),
+        )
         self.skip.style.font_size = "1.15em"
         self.skip.add_class("leadnet-triage-skip")
-        self.buttons = widgets.HBox([*self.choose.values(), self.skip],
-                                    layout=widgets.Layout(flex_flow="row wrap"))
+        self.buttons = widgets.HBox(
+            [*self.choose.values(), self.skip], layout=widgets.Layout(flex_flow="row wrap")
+        )
         self.buttons.add_class("leadnet-triage-buttons")
-        legend = " · ".join(f"<b>{NETWORK_STYLES[k].glyph} {k.capitalize()}</b>: "
-                            f"{html.escape(NETWORK_JOB[k])}" for k in NETWORK_TYPES)
+        legend = " · ".join(
+            f"<b>{NETWORK_STYLES[k].glyph} {k.capitalize()}</b>: {html.escape(NETWORK_JOB[k])}"
+            for k in NETWORK_TYPES
+        )
         self.legend = widgets.HTML(
             f"{_CSS}<p class='leadnet-triage-legend' style='margin:2px 0'>{legend} · "
             "<b>Skip for now</b>: come back to it at the end. Press <b>Tab</b> to move "
-            "between the buttons and <b>Enter</b> to press one.</p>")
-        self.decision_box = widgets.VBox([
-            widgets.HTML("<p style='margin:8px 0 0 0'><b>Your decision:</b> which network "
-                         "does this person belong to for you?</p>"),
-            self.buttons, self.legend])
-        super().__init__([self.progress, self.card, self.questions, self.decision_box,
-                          self.feedback])
+            "between the buttons and <b>Enter</b> to press one.</p>"
+        )
+        self.decision_box = widgets.VBox(
+            [
+                widgets.HTML(
+                    "<p style='margin:8px 0 0 0'><b>Your decision:</b> which network "
+                    "does this person belong to for you?</p>"
+                ),
+                self.buttons,
+                self.legend,
+            ]
+        )
+        super().__init__(
+            [self.progress, self.card, self.questions, self.decision_box, self.feedback]
+        )
         self.add_class("leadnet-triage-view")
         self._guard = guarded(self.feedback)
         for kind, button in self.choose.items():
@@ -157,9 +195,11 @@ class TriageView(widgets.VBox):
 
     def _show(self) -> None:
         _reviewed, total, _skipped = self.model.counts()
-        self.progress.value = (f"<p role='status' style='font-size:1.1em;margin:4px 0'>"
-                               f"<b>{html.escape(self.model.progress())}</b>"
-                               "</p>")
+        self.progress.value = (
+            f"<p role='status' style='font-size:1.1em;margin:4px 0'>"
+            f"<b>{html.escape(self.model.progress())}</b>"
+            "</p>"
+        )
         self._close_questions()
         if total == 0:
             self.card.value = empty_message()
@@ -169,7 +209,8 @@ class TriageView(widgets.VBox):
             self.card.value = (
                 f"<p class='leadnet-triage-done'>All {total:,} contacts are reviewed: every "
                 "one has your decision. You can still change any of them in the overview "
-                "below.</p>")
+                "below.</p>"
+            )
             self.decision_box.layout.display = "none"
             return
         self.decision_box.layout.display = ""
@@ -194,38 +235,54 @@ class TriageView(widgets.VBox):
     def _question_widgets(self, row: Mapping[str, Any]) -> tuple[widgets.Widget, ...]:
         questions = [str(q) for q in row.get("questions") or ()]
         if not questions:
-            return (widgets.HTML("<p style='margin:4px 0'>No open question: the evidence is "
-                                 "clear. Confirm the suggestion or choose another network."
-                                 "</p>"),)
+            return (
+                widgets.HTML(
+                    "<p style='margin:4px 0'>No open question: the evidence is "
+                    "clear. Confirm the suggestion or choose another network."
+                    "</p>"
+                ),
+            )
         boxes = []
         for question in questions:
             kind = self.model.question_kind(question)
-            text = widgets.HTML(f"<p style='margin:6px 0 2px 0'><b>Question:</b> "
-                                f"{html.escape(question)}</p>")
+            text = widgets.HTML(
+                f"<p style='margin:6px 0 2px 0'><b>Question:</b> {html.escape(question)}</p>"
+            )
             controls: list[widgets.Widget] = []
             if kind in CHOICE_ANSWERS:
                 for label, value in CHOICE_ANSWERS[kind][1]:
-                    button = widgets.Button(description=label, tooltip=f"Answer: {label}",
-                                            layout=widgets.Layout(width="auto",
-                                                                  min_width="9em"))
+                    button = widgets.Button(
+                        description=label,
+                        tooltip=f"Answer: {label}",
+                        layout=widgets.Layout(width="auto", min_width="9em"),
+                    )
                     button.add_class(f"leadnet-answer-{kind}-{value}")
-                    button.on_click(self._guard(
-                        lambda _b, k=kind, v=value, lab=label: self._answer(k, v, lab)))
+                    button.on_click(
+                        self._guard(lambda _b, k=kind, v=value, lab=label: self._answer(k, v, lab))
+                    )
                     controls.append(button)
             elif kind in TEXT_ANSWERS:
-                field = widgets.Combobox(options=TEXT_ANSWERS[kind][1], ensure_option=False,
-                                         placeholder="type or pick, then Save answer",
-                                         description="Answer", continuous_update=False,
-                                         layout=widgets.Layout(width="26em"))
+                field = widgets.Combobox(
+                    options=TEXT_ANSWERS[kind][1],
+                    ensure_option=False,
+                    placeholder="type or pick, then Save answer",
+                    description="Answer",
+                    continuous_update=False,
+                    layout=widgets.Layout(width="26em"),
+                )
                 field.add_class(f"leadnet-answer-{kind}-text")
                 save = widgets.Button(description="Save answer", tooltip="Save this answer")
                 save.add_class(f"leadnet-answer-{kind}-save")
-                save.on_click(self._guard(
-                    lambda _b, k=kind, f=field: self._answer(k, f.value, f.value)))
+                save.on_click(
+                    self._guard(lambda _b, k=kind, f=field: self._answer(k, f.value, f.value))
+                )
                 controls.extend([field, save])
             else:
-                controls.append(widgets.HTML("<p style='margin:2px 0'>Answer it with the "
-                                             "three buttons below.</p>"))
+                controls.append(
+                    widgets.HTML(
+                        "<p style='margin:2px 0'>Answer it with the three buttons below.</p>"
+                    )
+                )
             answers = widgets.HBox(controls)
             answers.add_class("leadnet-triage-answer")
             boxes.append(widgets.VBox([text, answers]))
@@ -243,10 +300,15 @@ class TriageView(widgets.VBox):
 
     def _answer(self, kind: str, value: str, label: str) -> None:
         row = self.model.answer(kind, value)
-        words = confidence_words(float(row["confidence"]), bool(row["needs_review"]),
-                                 str(row["decided_by"]))
-        show(self.feedback, "ok", f"Saved your answer ({label}). The suggestion for "
-             f"{row['name']} is now {row['network_type']} ({words}).")
+        words = confidence_words(
+            float(row["confidence"]), bool(row["needs_review"]), str(row["decided_by"])
+        )
+        show(
+            self.feedback,
+            "ok",
+            f"Saved your answer ({label}). The suggestion for "
+            f"{row['name']} is now {row['network_type']} ({words}).",
+        )
 
 
 def triage_view(ws: Workspace) -> TriageView:

@@ -76,8 +76,9 @@ def lab(tmp_path_factory, chromium) -> Lab:
     """Start JupyterLab on a copy of the notebooks; stop it after the session."""
     base = tmp_path_factory.mktemp("lab")
     notebooks = base / "notebooks"
-    shutil.copytree(REPO / "notebooks", notebooks,
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(
+        REPO / "notebooks", notebooks, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+    )
     config = base / "config"
     (config / "labconfig").mkdir(parents=True)
     # no news prompt: jupyter/lab/settings/overrides.json says never fetch news (as make lab)
@@ -93,10 +94,16 @@ def lab(tmp_path_factory, chromium) -> Lab:
     }
     port, token = _free_port(), secrets.token_hex(16)
     command = [
-        sys.executable, "-m", "jupyterlab", "--no-browser",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={notebooks}",
-        "--LabApp.expose_app_in_browser=True", "--ServerApp.open_browser=False",
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={notebooks}",
+        "--LabApp.expose_app_in_browser=True",
+        "--ServerApp.open_browser=False",
         "--LabApp.news_url=",
         # as `make lab`: the workbook's settings overrides (no Jupyter news prompt)
         f"--LabApp.app_settings_dir={REPO / 'jupyter' / 'lab' / 'settings'}",
@@ -106,8 +113,14 @@ def lab(tmp_path_factory, chromium) -> Lab:
         command.append("--allow-root")
     log = base / "jupyterlab.log"
     with log.open("w") as out:
-        proc = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                cwd=notebooks, start_new_session=True)
+        proc = subprocess.Popen(
+            command,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=notebooks,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_ready(f"{url}/api/status?token={token}", proc, log)

@@ -61,7 +61,8 @@ def test_02_classify_three_contacts_through_the_triage_buttons(page, lab, shoot)
     summary = "document.querySelector('.leadnet-overview-summary').textContent"
     page.wait_for_function(f"() => {summary}.includes('; {start + 3} decided by you')")
     overview.locator(".leadnet-overview-confidence-filter select").select_option(
-        label="decided by you")  # only the decisions: every group fits on one page
+        label="decided by you"
+    )  # only the decisions: every group fits on one page
     page.wait_for_function(f"() => {summary}.includes('Showing {start + 3} of {total}')")
     for name, kind in chosen.items():
         group = overview.locator(f".leadnet-overview-group-{kind}")

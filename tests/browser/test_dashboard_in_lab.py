@@ -82,8 +82,10 @@ def legend(page, key: str) -> list[str]:
 
 def readings(page) -> dict[str, str]:
     # textContent: JupyterLab skips rendering cells out of view, so innerText may be empty
-    return {key: page.locator(f".leadnet-panel-{key} .leadnet-reading").text_content()
-            for key in FIGURES}
+    return {
+        key: page.locator(f".leadnet-panel-{key} .leadnet-reading").text_content()
+        for key in FIGURES
+    }
 
 
 def wait_drawn(page, timeout: float = 90_000) -> None:
@@ -141,8 +143,9 @@ def test_03_every_figure_renders_and_filters_redraw_them(page, lab, shoot, sampl
     filters.scroll_into_view_if_needed()
     filters.locator(".leadnet-type-operational").click()
     filters.locator(".leadnet-type-personal").click()
-    page.wait_for_function(f"() => ({_LEGEND})('ego').join('|') === 'Strategic (6)'",
-                           timeout=30_000)
+    page.wait_for_function(
+        f"() => ({_LEGEND})('ego').join('|') === 'Strategic (6)'", timeout=30_000
+    )
     assert "Showing 6 of 54 contacts: strategic network." in status.text_content()
     ties = legend(page, "ties")
     assert not any(t.startswith(("Operational", "Personal")) for t in ties), ties
@@ -154,9 +157,13 @@ def test_03_every_figure_renders_and_filters_redraw_them(page, lab, shoot, sampl
     shoot(page, "03-3-ego-map-strategic-only")
 
     filters.scroll_into_view_if_needed()
-    filters.locator(".leadnet-dashboard-inside select").select_option(label="outside my organisation")
-    page.wait_for_function("() => document.querySelector('.leadnet-dashboard-status')"
-                           ".textContent.includes('outside your organisation')")
+    filters.locator(".leadnet-dashboard-inside select").select_option(
+        label="outside my organisation"
+    )
+    page.wait_for_function(
+        "() => document.querySelector('.leadnet-dashboard-status')"
+        ".textContent.includes('outside your organisation')"
+    )
     text = status.text_content()
     assert "strategic network; outside your organisation" in text, text
     assert page.locator(".leadnet-panel .js-plotly-plot").count() == len(FIGURES)

@@ -63,15 +63,19 @@ def test_01_add_a_contact_through_a_prompt(page, lab, shoot):
     form.locator(".leadnet-prompt-name input").fill("Grace <b>Hopper</b>")
     form.locator(".leadnet-prompt-role input").fill("Finance partner")
     form.locator(".leadnet-prompt-context input").fill("quarterly planning")
-    form.locator(".leadnet-prompt-introducer select").select_option(label="me: we met without an introduction")
+    form.locator(".leadnet-prompt-introducer select").select_option(
+        label="me: we met without an introduction"
+    )
     form.get_by_role("button", name="Add").click()
     form.locator(".leadnet-ok").wait_for()
     assert "Added Grace <b>Hopper</b>." in form.locator(".leadnet-feedback").inner_text()
     shoot(page, "01-1-prompt-added")
     table = page.locator(".leadnet-contacts-table")
     table.scroll_into_view_if_needed()
-    page.wait_for_function("() => document.querySelector('.leadnet-contacts-table')"
-                           ".innerText.includes('Grace <b>Hopper</b>')")
+    page.wait_for_function(
+        "() => document.querySelector('.leadnet-contacts-table')"
+        ".innerText.includes('Grace <b>Hopper</b>')"
+    )
     assert "quarterly planning" in table.inner_text()
     assert table.locator("b").count() == 0  # the name is text, not markup
     shoot(page, "01-2-contacts-table")
@@ -91,8 +95,11 @@ def test_01_import_a_linkedin_export(page, lab, shoot):
     report = view.locator(".leadnet-import-report-box")
     report.get_by_text(re.compile(r"\d+ records: \d+ imported")).first.wait_for()
     text = report.inner_text()
-    assert re.search(r"linkedin_connections\.csv \(.+\): \d+ records: \d+ imported, "
-                     r"\d+ merged, \d+ rejected", text), text
+    assert re.search(
+        r"linkedin_connections\.csv \(.+\): \d+ records: \d+ imported, "
+        r"\d+ merged, \d+ rejected",
+        text,
+    ), text
     assert "Imported 1 of 1 file(s)" in view.locator(".leadnet-feedback").inner_text()
     shoot(page, "01-3-import-report")
     page.locator(".leadnet-contacts-page").scroll_into_view_if_needed()

@@ -28,8 +28,7 @@ def test_04_edit_an_action_export_html_and_open_it_offline(page, lab, shoot, tmp
     title = card.locator(".leadnet-plan-title input")
     title.fill(HOSTILE)
     title.press("Enter")  # the field saves on Enter (or when it loses focus)
-    page.locator(".leadnet-plan-actions .leadnet-ok").get_by_text(
-        f"Saved: {HOSTILE}.").wait_for()
+    page.locator(".leadnet-plan-actions .leadnet-ok").get_by_text(f"Saved: {HOSTILE}.").wait_for()
     preview = page.frame_locator(".leadnet-plan-preview-frame")
     preview.locator("#action-1 h3").get_by_text(HOSTILE).wait_for()
     assert preview.locator("#action-1 h3 b").count() == 0, "the title is text, not markup"

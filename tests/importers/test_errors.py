@@ -102,5 +102,8 @@ def test_one_cell_over_128_kib_refuses_its_record_only():
     data = f'name,notes\nAda Brooks,short\nBo Large,"{huge}"\nCy Dean,fine\n'.encode()
     parsed = parse_bytes(data, "big.csv")
     assert [(r.line, r.contact.name if r.contact else None) for r in parsed.records] == [
-        (2, "Ada Brooks"), (3, None), (4, "Cy Dean")]
+        (2, "Ada Brooks"),
+        (3, None),
+        (4, "Cy Dean"),
+    ]
     assert "140,000 characters" in parsed.records[1].problem

@@ -51,8 +51,7 @@ def test_a_note_folded_over_100000_lines_is_joined_whole():
     assert words[-1] == "word099999"
 
 
-def test_the_workspace_refuses_a_file_over_the_size_limit_before_reading_it(
-        monkeypatch, tmp_path):
+def test_the_workspace_refuses_a_file_over_the_size_limit_before_reading_it(monkeypatch, tmp_path):
     from leadnet_helpers.model import Profile
     from leadnet_helpers.store import Workspace
 

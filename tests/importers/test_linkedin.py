@@ -117,19 +117,25 @@ def test_a_row_without_a_name_is_rejected_with_the_reason():
         # today: the Notes: preamble, then the header
         (
             'Notes:\n"When exporting your connection data, you may notice that some of the email '
-        'addresses are missing. You will only see email addresses for connections who have '
-        'allowed their connections to see or download their email address using this setting '
-        'https://www.linkedin.com/psettings/privacy/email. You can learn more here '
-        'https://www.linkedin.com/help/linkedin/answer/261"\n\n'
+            "addresses are missing. You will only see email addresses for connections who have "
+            "allowed their connections to see or download their email address using this setting "
+            "https://www.linkedin.com/psettings/privacy/email. You can learn more here "
+            'https://www.linkedin.com/help/linkedin/answer/261"\n\n'
             "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
         ),
     ],
     ids=["2018", "2021", "today"],
 )
 def test_every_header_generation_is_recognised(head):
-    cells = {"First Name": "Ada", "Last Name": "Brooks", "URL": "https://www.linkedin.com/in/ada",
-             "Email Address": "ada@r.example", "Company": "Riverside", "Position": "Ward Sister",
-             "Connected On": "14 Mar 2025"}
+    cells = {
+        "First Name": "Ada",
+        "Last Name": "Brooks",
+        "URL": "https://www.linkedin.com/in/ada",
+        "Email Address": "ada@r.example",
+        "Company": "Riverside",
+        "Position": "Ward Sister",
+        "Connected On": "14 Mar 2025",
+    }
     columns = head.strip().splitlines()[-1].split(",")
     data = (head + ",".join(cells[c] for c in columns) + "\n").encode()
     parsed = parse_bytes(data, "Connections.csv")
@@ -137,5 +143,9 @@ def test_every_header_generation_is_recognised(head):
     (record,) = parsed.records
     contact = record.contact
     assert (contact.name, contact.email, contact.organisation, contact.role) == (
-        "Ada Brooks", "ada@r.example", "Riverside", "Ward Sister")
+        "Ada Brooks",
+        "ada@r.example",
+        "Riverside",
+        "Ward Sister",
+    )
     assert contact.extra == {"connected_on": "2025-03-14"}

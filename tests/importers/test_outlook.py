@@ -81,18 +81,60 @@ def test_outlook_on_the_web_layout(parse_data, person):
 
 LOCALISED_HEADERS = {
     # language: First Name, Last Name, E-mail Address, Company, Job Title, Mobile Phone, Notes
-    "German": ("Vorname", "Nachname", "E-Mail-Adresse", "Firma", "Position", "Mobiltelefon",
-               "Notizen"),
-    "French": ("Prénom", "Nom", "Adresse de messagerie", "Société", "Fonction",
-               "Tél. mobile", "Notes"),
-    "Spanish": ("Nombre", "Apellidos", "Dirección de correo electrónico", "Compañía", "Puesto",
-                "Teléfono móvil", "Notas"),
-    "Italian": ("Nome", "Cognome", "Indirizzo posta elettronica", "Società", "Posizione",
-                "Cellulare", "Note"),
-    "Dutch": ("Voornaam", "Achternaam", "E-mailadres", "Bedrijf", "Functie",
-              "Mobiele telefoon", "Notities"),
-    "Portuguese": ("Nome", "Sobrenome", "Endereço de email", "Empresa", "Cargo",
-                   "Telefone celular", "Anotações"),
+    "German": (
+        "Vorname",
+        "Nachname",
+        "E-Mail-Adresse",
+        "Firma",
+        "Position",
+        "Mobiltelefon",
+        "Notizen",
+    ),
+    "French": (
+        "Prénom",
+        "Nom",
+        "Adresse de messagerie",
+        "Société",
+        "Fonction",
+        "Tél. mobile",
+        "Notes",
+    ),
+    "Spanish": (
+        "Nombre",
+        "Apellidos",
+        "Dirección de correo electrónico",
+        "Compañía",
+        "Puesto",
+        "Teléfono móvil",
+        "Notas",
+    ),
+    "Italian": (
+        "Nome",
+        "Cognome",
+        "Indirizzo posta elettronica",
+        "Società",
+        "Posizione",
+        "Cellulare",
+        "Note",
+    ),
+    "Dutch": (
+        "Voornaam",
+        "Achternaam",
+        "E-mailadres",
+        "Bedrijf",
+        "Functie",
+        "Mobiele telefoon",
+        "Notities",
+    ),
+    "Portuguese": (
+        "Nome",
+        "Sobrenome",
+        "Endereço de email",
+        "Empresa",
+        "Cargo",
+        "Telefone celular",
+        "Anotações",
+    ),
     "Japanese": ("名", "姓", "電子メール アドレス", "会社名", "役職", "携帯電話", "メモ"),
     "Chinese": ("名", "姓", "电子邮件地址", "单位", "职务", "移动电话", "附注"),
 }
@@ -107,7 +149,11 @@ def test_outlook_desktop_in_another_language(language):
     (record,) = parsed.records
     contact = record.contact
     assert (contact.name, contact.email, contact.organisation, contact.role) == (
-        "Ana Lima", "ana@lima.example", "Contoso", "Nurse")
+        "Ana Lima",
+        "ana@lima.example",
+        "Contoso",
+        "Nurse",
+    )
     assert (contact.phone, contact.notes) == ("+44 7700 900123", "met in 2024")
 
 

@@ -135,8 +135,16 @@ def test_xlsx_with_a_cell_far_right_on_every_row_reads_the_rows(tmp_path):
     sheet = book.create_sheet()
     sheet.append(["name", "organisation", "role"])
     for i in range(300):
-        sheet.append([f"Person {i}", f"Org {i}", "Nurse", "next door" if i == 0 else None,
-                      *[None] * 16_376, f"stray {i}"])
+        sheet.append(
+            [
+                f"Person {i}",
+                f"Org {i}",
+                "Nurse",
+                "next door" if i == 0 else None,
+                *[None] * 16_376,
+                f"stray {i}",
+            ]
+        )
     path = tmp_path / "wide.xlsx"
     book.save(path)
     parsed = parse_file(path)

@@ -153,7 +153,10 @@ def test_a_utf8_character_split_by_a_fold_is_whole():
     note = "Zoë Ångström über Straße".encode()
     cut = note.index("ß".encode()) + 1  # inside the two bytes of ß
     data = (
-        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nNOTE:" + note[:cut] + b"\r\n " + note[cut:]
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nNOTE:"
+        + note[:cut]
+        + b"\r\n "
+        + note[cut:]
         + b"\r\nEND:VCARD\r\n"
     )
     (record,) = parse_bytes(data, "fold.vcf").records
@@ -189,8 +192,10 @@ def test_javascript_url_is_not_a_linkedin_link():
 
 
 def test_a_note_ending_in_equals_that_mentions_quoted_printable_keeps_the_next_line():
-    data = (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Brooks\r\n"
-            b"NOTE:sent as quoted-printable a=\r\nORG:Riverside\r\nEND:VCARD\r\n")
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Brooks\r\n"
+        b"NOTE:sent as quoted-printable a=\r\nORG:Riverside\r\nEND:VCARD\r\n"
+    )
     (record,) = parse_bytes(data, "a.vcf").records
     assert record.contact is not None and record.contact.organisation == "Riverside"
     assert record.contact.notes.endswith("a=")
