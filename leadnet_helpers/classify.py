@@ -719,16 +719,6 @@ def classify(
 # --------------------------------------------------------------------------- workspace
 
 
-def _write_classifications(ws: Workspace, rows: list[tuple], *, by: str) -> None:
-    """Save classification rows in one transaction (:meth:`Workspace.save_classifications`).
-
-    ``by="rules"`` stores suggestions and never touches a row a person decided;
-    ``by="person"`` records the person's decisions (replacing suggestions).
-    Rows are ``(contact_id, network_type, secondary_types, confidence, reasons)``.
-    """
-    ws.save_classifications(rows, by=by)
-
-
 def save_suggestions(ws: Workspace, result: pd.DataFrame) -> None:
     """Save the rules' suggestions in *result*, never touching a person's decision.
 
@@ -739,7 +729,7 @@ def save_suggestions(ws: Workspace, result: pd.DataFrame) -> None:
     result : DataFrame
         Rows from :func:`classify` (all of them, or the few just re-classified).
     """
-    _write_classifications(ws, _stored_rows(result), by="rules")
+    ws.save_classifications(_stored_rows(result), by="rules")
 
 
 def _stored_rows(result: pd.DataFrame) -> list[tuple]:
@@ -956,5 +946,5 @@ def confirm_many(ws: Workspace, ids: Iterable[int], network_type: str | None = N
     if fresh is not None:
         for row in _stored_rows(fresh):
             rows.append((row[0], network_type or row[1], *row[2:3], 1.0, row[4]))
-    _write_classifications(ws, rows, by="person")
+    ws.save_classifications(rows, by="person")
     return len(rows)

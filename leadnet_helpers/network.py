@@ -1,10 +1,11 @@
 """The person's network as tables, ready for diagnostics, plots and the plan.
 
-:func:`load_network` reads a workspace once and returns a :class:`NetworkData`:
-the profile, one row per contact (with the network type in force: the person's
+A :class:`NetworkData` holds the profile, one row per contact (with the network type in force: the person's
 own decision first, else the classifier's suggestion), who knows whom, and the
-interaction log. Diagnostics and plots are pure functions of this object, so
-they are tested on hand-made tables without a workspace.
+interaction log. :func:`leadnet_helpers.analysis.analysis_of` builds it from a
+workspace (once per change); :func:`network_from` builds it from plain objects.
+Diagnostics and plots are pure functions of this object, so they are tested on
+hand-made tables without a workspace.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pandas as pd
 from .model import NETWORK_TYPES, Contact, Interaction, Profile, Tie
 from .rules import locations, to_timestamps
 
-__all__ = ["CONTACT_COLUMNS", "NetworkData", "filter_network", "load_network", "network_from"]
+__all__ = ["CONTACT_COLUMNS", "NetworkData", "filter_network", "network_from"]
 
 #: Columns of :attr:`NetworkData.contacts`.
 CONTACT_COLUMNS = (
@@ -138,21 +139,6 @@ def network_from(
     )
     log["date"] = to_timestamps(log["date"])
     return NetworkData(profile, frame, tie_frame, log)
-
-
-def load_network(ws) -> NetworkData:
-    """Read a workspace into :class:`NetworkData`, with the network type in force.
-
-    The type of each contact is the person's decision when there is one, else
-    the classifier's suggestion (computed here; nothing is written, so a
-    read-only workspace works too).
-    """
-    from .classify import classify, in_force, person_decisions
-
-    contacts = ws.contacts()
-    profile = ws.profile() or Profile(name="")
-    types = in_force(classify(contacts, profile), person_decisions(ws))
-    return network_from(profile, contacts, ws.ties(), ws.interactions(), types)
 
 
 def filter_network(

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from leadnet_helpers.classify import (
     DIMENSIONS,
     RESULT_COLUMNS,
-    _write_classifications,
     classify,
     classify_workspace,
     confirm,
@@ -279,7 +278,7 @@ def test_a_suggestion_never_replaces_a_person_decision_even_mid_run(ws):
     cid = ws.add_contact(Contact(name="Eve", relationship="supplier"))
     confirm(ws, cid, "personal")
     # a stale run that classified before the person decided, saving afterwards
-    _write_classifications(ws, [(cid, "operational", "", 0.9, "[]")], by="rules")
+    ws.save_classifications([(cid, "operational", "", 0.9, "[]")], by="rules")
     assert ws.decisions()[cid]["network_type"] == "personal"
     assert ws.decisions()[cid]["decided_by"] == "person"
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from leadnet_helpers.analysis import analysis_of
 from leadnet_helpers.diagnostics import (
     all_findings,
     balance,
@@ -46,7 +47,7 @@ from leadnet_helpers.model import (
     Profile,
     Tie,
 )
-from leadnet_helpers.network import filter_network, load_network, network_from
+from leadnet_helpers.network import filter_network, network_from
 
 TODAY = date(2026, 11, 21)
 STEPPING_UP = "functional manager stepping up to business leader"
@@ -532,7 +533,7 @@ def personas(tmp_path_factory):
         out = {}
         for slug in ("ana-lucia-ferreira", "noor-al-sayegh"):
             ws = open_sample(slug)
-            out[slug] = {f.key: f for f in all_findings(load_network(ws), today=TODAY)}
+            out[slug] = {f.key: f for f in analysis_of(ws, TODAY).findings}
             ws.close()
         yield out
     finally:

@@ -17,10 +17,11 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
+from leadnet_helpers.analysis import analysis_of
 from leadnet_helpers.diagnostics import all_findings
 from leadnet_helpers.findings import Finding
 from leadnet_helpers.model import Contact, Interaction, Profile, Tie
-from leadnet_helpers.network import load_network, network_from
+from leadnet_helpers.network import network_from
 from leadnet_helpers.personas import open_sample
 from leadnet_helpers.plots import (
     FIGURES,
@@ -87,7 +88,7 @@ def persona_net(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LEADNET_HOME", str(tmp_path_factory.mktemp("home")))
         ws = open_sample("ana-lucia-ferreira")
-        net = load_network(ws)
+        net = analysis_of(ws).network
         ws.close()
     return net
 

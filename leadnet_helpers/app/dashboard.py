@@ -36,7 +36,6 @@ import plotly.graph_objects as go
 from traitlets import HasTraits, Instance, Int, validate
 
 from ..analysis import Analysis, analyse, analysis_of
-from ..findings import Finding
 from ..model import NETWORK_TYPES
 from ..network import NetworkData, filter_network
 from ..plots import build_figures, tie_layout
@@ -54,7 +53,6 @@ __all__ = [
     "PLOT_CONFIG",
     "Dashboard",
     "Filters",
-    "dashboard_state",
     "figure_output",
     "filter_summary",
     "tag_options",
@@ -203,31 +201,6 @@ def figure_output(figure: go.Figure) -> dict[str, Any]:
         "metadata": {},
         "data": {PLOTLY_MIME: spec, "text/plain": f"Figure: {text}".rstrip(": ")},
     }
-
-
-def dashboard_state(
-    net: NetworkData,
-    filters: Filters,
-    *,
-    today: date | None = None,
-    positions: dict[int, tuple[float, float]] | None = None,
-) -> tuple[NetworkData, list[Finding], dict[str, go.Figure]]:
-    """Filter *net*, run the diagnostics and build every figure (what a redraw computes).
-
-    Examples
-    --------
-    >>> from leadnet_helpers.model import Contact, Profile
-    >>> from leadnet_helpers.network import network_from
-    >>> net = network_from(Profile("Ana"), [Contact("Bo", network_type="strategic", id=1)])
-    >>> from leadnet_helpers.plots import FIGURES
-    >>> shown, findings, figures = dashboard_state(net, Filters(types=("personal",)))
-    >>> shown.size, sorted(figures) == sorted(FIGURES)
-    (0, True)
-    """
-    shown = filters.apply(net)
-    made = analyse(shown, today)
-    figures = build_figures(shown, list(made.findings), today=made.today, positions=positions)
-    return shown, list(made.findings), figures
 
 
 class Dashboard(HasTraits):

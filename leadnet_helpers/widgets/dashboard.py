@@ -11,7 +11,7 @@ and Voilà showed them empty.) Contacts keep their place on the who-knows-whom
 map when filters change: its layout is computed once, for the whole network.
 
 The logic the view runs (:func:`filter_summary`, :func:`tag_options`,
-:func:`reading_html`, :func:`dashboard_state`) is plain functions, tested
+:func:`reading_html`) is plain functions, tested
 without a browser.
 """
 
