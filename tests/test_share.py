@@ -183,3 +183,51 @@ def test_an_empty_workspace_shares_without_failing(tmp_path):
     assert empty["network"]["contacts"] == 0 and empty["network"]["mix"] == {}
     assert one["network"]["contacts"] == 1
     assert "Cy Oduya" not in share_json(one) and "Bea Ruiz" not in share_json(one)
+
+
+def test_the_app_writes_only_what_was_previewed(persona, tmp_path):
+    from leadnet_helpers.app.share import ShareModel
+
+    with Workspace.open(persona) as ws:
+        model = ShareModel(ws, today=TODAY, folder=tmp_path)
+        model.set_pseudonym("Wren")
+        model.set_choice("offer", 0, "expertise", "operations", "warehouse automation")
+        with pytest.raises(LeadNetError, match="Press Preview"):
+            model.write()
+        text = model.preview()
+        assert "Pseudonym: Wren" in text and "warehouse automation" in text
+        model.set_choice("ask", 0, "event")
+        with pytest.raises(LeadNetError, match="Press Preview"):
+            model.write()  # a change after the preview needs a new preview
+        model.preview()
+        path = model.write()
+        assert path == tmp_path / "share-2026-11-30.json"
+        written = json.loads(path.read_text())
+        assert written["asks"] == [{"kind": "event", "area": "", "phrase": ""}]
+    with Workspace.open(persona, read_only=True) as ws:
+        again = ShareModel(ws, today=TODAY, folder=tmp_path)
+        assert again.pseudonym == "Wren" and again.rows["offer"][0][0] == "expertise"
+
+
+def test_the_share_widget_previews_then_writes_and_offers_a_download(persona, tmp_path):
+    from leadnet_helpers.widgets import share_view
+
+    with Workspace.open(persona) as ws:
+        view = share_view(ws, folder=tmp_path)
+        view.model.today = view.model.today.replace(year=2026, month=11, day=30)
+        assert view.write_button.disabled
+        view.pseudonym.value = "Kenji"  # a contact's first name
+        view.preview_button.click()
+        assert "contains a name" in view.feedback.value and view.write_button.disabled
+        view.pseudonym.value = "Heron"
+        kind, area, phrase = view.rows["ask"][0]
+        kind.value, area.value, phrase.value = "feedback", "strategy", "<b>my pitch</b>"
+        view.preview_button.click()
+        assert "Pseudonym: Heron" in view.preview_box.value
+        assert "&lt;b&gt;my pitch&lt;/b&gt;" in view.preview_box.value
+        assert not view.write_button.disabled
+        view.write_button.click()
+        assert 'download="share-2026-11-30.json"' in view.link.value
+        assert (tmp_path / "share-2026-11-30.json").exists()
+        phrase.value = "a board pitch"
+        assert view.write_button.disabled and "Preview again" in view.feedback.value
