@@ -276,7 +276,7 @@ def load_shares(folder: str | Path) -> Loaded:
     [{'file': 'broken.json', 'reason': "it is cut short (the JSON ends early, line 1, column 27:
       Expecting ',' delimiter)"}]
     """
-    root = Path(folder)
+    root = Path(folder).expanduser()
     if not root.is_dir():
         raise LeadNetError(
             f"'{root}' is not a folder",
