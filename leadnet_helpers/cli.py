@@ -187,6 +187,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="compare with the last snapshot taken on or before this date",
     )
     prog.set_defaults(run=_progress)
+
+    sheets = sub.add_parser(
+        "worksheets", help="printable worksheets (prompts, grid, plan) for people without a laptop"
+    )
+    sheets.add_argument(
+        "--out", dest="sheets_out", type=Path, required=True, metavar="FILE", help=".pdf or .html"
+    )
+    sheets.set_defaults(run=_worksheets)
     return parser
 
 
@@ -643,6 +651,13 @@ def _progress(args: argparse.Namespace) -> int:
         say("Added: " + ", ".join(result.added[:20]))
     if result.dropped:
         say("Dropped: " + ", ".join(result.dropped[:20]))
+    return 0
+
+
+def _worksheets(args: argparse.Namespace) -> int:
+    from .export.worksheets import write_worksheets
+
+    say(f"Worksheets written to {write_worksheets(args.sheets_out)}: print one set per person.")
     return 0
 
 
