@@ -45,7 +45,7 @@ __all__ = ["build_parser", "clean", "main", "say"]
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Commands that change the workspace, and so need to write its file and folder.
-_WRITES = frozenset({"init", "import", "classify", "log", "snapshot", "progress", "plan"})
+_WRITES = frozenset({"init", "import", "classify", "log", "snapshot", "progress", "plan", "share"})
 
 
 def clean(value: object) -> str:
@@ -188,6 +188,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     prog.set_defaults(run=_progress)
 
+    share = sub.add_parser("share", help="write an anonymised share for your coach (previewed)")
+    share.add_argument("workspace", type=Path)
+    share.add_argument("--out", type=Path, required=True, metavar="FILE", help="the share file")
+    share.add_argument("--pseudonym", default=None, help="a made-up name the coach may see")
+    for side in ("offer", "ask"):
+        share.add_argument(
+            f"--{side}",
+            action="append",
+            default=None,
+            metavar="KIND[:AREA][=PHRASE]",
+            help=f"what you {side} the room (up to 3; e.g. feedback=on a pitch)",
+        )
+    share.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    share.add_argument("--today", type=_iso_date, default=None, help=argparse.SUPPRESS)
+    share.set_defaults(run=_share)
+
+    cohort = sub.add_parser("cohort", help="the coach's view of a folder of shares")
+    cohort.add_argument("folder", type=Path, metavar="DIR")
+    cohort.add_argument("--json", type=Path, required=True, metavar="OUT")
+    cohort.add_argument("--html", type=Path, default=None, metavar="OUT", help="offline debrief")
+    cohort.set_defaults(run=_cohort)
+
     sheets = sub.add_parser(
         "worksheets", help="printable worksheets (prompts, grid, plan) for people without a laptop"
     )
@@ -310,11 +332,11 @@ def _check_arguments(args: argparse.Namespace) -> None:
         _check_writable(
             workspace, creating=args.command == "init", reading=args.command not in _WRITES
         )
-    for key in ("out", "csv", "json"):
+    for key in ("out", "csv", "json", "html"):
         target = getattr(args, key, None)
         if not isinstance(target, Path):
             continue
-        folder_wanted = key == "out"
+        folder_wanted = key == "out" and args.command != "share"
         if folder_wanted and target.exists() and not target.is_dir():
             raise LeadNetError(
                 f"--out '{clean(target)}' is a file, not a folder",
@@ -651,6 +673,34 @@ def _progress(args: argparse.Namespace) -> int:
         say("Added: " + ", ".join(result.added[:20]))
     if result.dropped:
         say("Dropped: " + ", ".join(result.dropped[:20]))
+    return 0
+
+
+def _share(args: argparse.Namespace) -> int:
+    from .share import build_share, check_target, parse_choice, preview_text, write_share
+
+    check_target(args.out, force=args.force, day=(args.today or date.today()).isoformat())
+    offers = None if args.offer is None else [parse_choice(t) for t in args.offer]
+    asks = None if args.ask is None else [parse_choice(t) for t in args.ask]
+    with Workspace.open(args.workspace) as ws:
+        share = build_share(ws, args.today, pseudonym=args.pseudonym, offers=offers, asks=asks)
+        for line in preview_text(share).splitlines():
+            say(line)
+        write_share(share, args.out, force=args.force)
+        if args.pseudonym is not None or offers is not None or asks is not None:
+            ws.save_share_settings(
+                pseudonym=share["pseudonym"], offers=share["offers"], asks=share["asks"]
+            )
+    say(f"Wrote your share to {args.out}: give this file to your coach.")
+    return 0
+
+
+def _cohort(args: argparse.Namespace) -> int:
+    from .cohort import write_cohort
+
+    view = write_cohort(args.folder, json_out=args.json, html_out=args.html)
+    for line in view.summary():
+        say(line)
     return 0
 
 

@@ -7,15 +7,20 @@ from collections.abc import Mapping, Sequence
 from ..plan import Plan
 from .text import esc
 
-__all__ = ["plan_charts_svg"]
+__all__ = ["plan_charts_svg", "svg_bars"]
 
 
-def _svg_bars(
+def svg_bars(
     title: str, rows: Sequence[tuple[str, float, str, float | None]], *, colour: str = "#3b6ea5"
 ) -> str:
     """A small horizontal bar chart as inline SVG (no script, prints anywhere).
 
     Each row is ``(label, share 0-1, value text, target share or None)``.
+
+    Examples
+    --------
+    >>> svg_bars("Mix", [("strategic", 0.1, "10%", 0.2)]).count("<rect")
+    2
     """
     width, label_w, bar_w, row_h = 520, 250, 190, 24
     height = 30 + row_h * len(rows)
@@ -86,7 +91,7 @@ def plan_charts_svg(plan: Plan) -> list[str]:
             (str(f.get("title", "")), float(f.get("score") or 0), str(f.get("severity", "")), None)
             for f in gaps[:8]
         ]
-        charts.append(_svg_bars("Your gaps, most severe first", rows, colour="#b5562f"))
+        charts.append(svg_bars("Your gaps, most severe first", rows, colour="#b5562f"))
     balance = next((f for f in plan.findings if f.get("key") == "balance"), None)
     shares = _number_map(balance.get("value")) if balance else None
     if balance and shares:
@@ -96,5 +101,5 @@ def plan_charts_svg(plan: Plan) -> list[str]:
             for name, share in shares.items()
         ]
         title = "Your network mix" + (" (red: the target for your stage)" if target else "")
-        charts.append(_svg_bars(title, rows))
+        charts.append(svg_bars(title, rows))
     return charts

@@ -14,7 +14,7 @@ from ..plan import Action, Plan
 from .charts import plan_charts_svg
 from .text import cadence_text, citations, esc, long_date, short_cite
 
-__all__ = ["FigureSet", "plan_html"]
+__all__ = ["FigureSet", "content_security_policy", "plan_html"]
 
 #: Interactive plotly figures for the page: by title, as a list, or none.
 FigureSet = Mapping[str, Any] | Sequence[Any] | None
@@ -68,7 +68,8 @@ footer { margin-top: 1.5rem; color: var(--muted); font-size: .85em;
 """
 
 
-def _csp(scripts: bool) -> str:
+def content_security_policy(scripts: bool) -> str:
+    """The page's policy: nothing loaded from anywhere (inline script only when *scripts*)."""
     script = "script-src 'unsafe-inline' 'unsafe-eval'; " if scripts else ""
     return (
         "default-src 'none'; " + script + "style-src 'unsafe-inline'; img-src data:; "
@@ -164,7 +165,10 @@ def plan_html(
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_csp(bool(figs))}">',
+        (
+            '<meta http-equiv="Content-Security-Policy" '
+            f'content="{content_security_policy(bool(figs))}">'
+        ),
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="author" content="{esc(plan.person)}">',
         '<meta name="generator" content="LeadNet">',

@@ -17,7 +17,7 @@ All of LeadNet's SQL lives in this package, one idea per module:
 - :mod:`.rows`: contacts to table rows and back, and their low-level writes
 - :mod:`.undo`: the undo log and its operations
 - :mod:`.workspace`: the :class:`Workspace` class (opening, copying, the profile),
-  made of :mod:`.contacts`, :mod:`.ties`, :mod:`.decisions`, :mod:`.plans`,
+  made of :mod:`.contacts`, :mod:`.ties`, :mod:`.decisions`, :mod:`.plans`, :mod:`.sharing`,
   :mod:`.snapshots` and :mod:`.imports`
 
 Examples

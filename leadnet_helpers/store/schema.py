@@ -94,11 +94,26 @@ ALTER TABLE undo_log ADD COLUMN session TEXT NOT NULL DEFAULT '';
 CREATE INDEX undo_log_session ON undo_log(session, id);
 """
 
+# What the person last chose to share with their coach: a random share id kept
+# for good (so a share taken now pairs with one taken weeks later), the
+# pseudonym, and the offers and asks as JSON lists. One row.
+_SCHEMA_4 = """
+CREATE TABLE share_settings (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    share_id TEXT NOT NULL,
+    pseudonym TEXT NOT NULL DEFAULT '',
+    offers TEXT NOT NULL DEFAULT '[]',
+    asks TEXT NOT NULL DEFAULT '[]',
+    updated_at TEXT NOT NULL
+);
+"""
+
 #: Schema version -> the SQL that brings a workspace from the previous version to it.
 #: Version 1 is the first release; later versions append here and never edit old steps.
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_1, 2: _SCHEMA_2, 3: _SCHEMA_3}
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_1, 2: _SCHEMA_2, 3: _SCHEMA_3, 4: _SCHEMA_4}
 SCHEMA_VERSION = max(MIGRATIONS)
-#: The oldest format a read-only open can read as is (later steps only add undo bookkeeping).
+#: The oldest format a read-only open can read as is (later steps only add undo bookkeeping
+#: and the share settings, which read as absent when their table is missing).
 READABLE_FROM = 2
 
 

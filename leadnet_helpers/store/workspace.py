@@ -3,7 +3,7 @@
 What a workspace holds is read and changed through methods grouped by topic
 in the mixins it is made of: :mod:`.contacts`, :mod:`.ties` (and
 interactions), :mod:`.decisions`, :mod:`.plans`, :mod:`.snapshots`,
-:mod:`.imports` and :mod:`.undo`. This class gives them the connection
+:mod:`.imports`, :mod:`.undo` and :mod:`.sharing`. This class gives them the connection
 (``_conn``, for reads) and the write transaction (``_write()``).
 """
 
@@ -27,6 +27,7 @@ from .imports import ImportsMixin
 from .plans import PlansMixin
 from .rows import insert_contacts
 from .schema import check_version, schema_version
+from .sharing import SharingMixin
 from .snapshots import SnapshotsMixin
 from .ties import TiesMixin
 from .undo import UndoMixin
@@ -35,7 +36,14 @@ __all__ = ["Workspace"]
 
 
 class Workspace(
-    ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsMixin, ImportsMixin, UndoMixin
+    ContactsMixin,
+    TiesMixin,
+    DecisionsMixin,
+    PlansMixin,
+    SnapshotsMixin,
+    ImportsMixin,
+    UndoMixin,
+    SharingMixin,
 ):
     """One person's workspace, stored in a single SQLite file.
 
