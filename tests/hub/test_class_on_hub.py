@@ -300,23 +300,14 @@ def test_a_student_cannot_open_another_students_server(hub, students):
     assert response.status == 403 or "/user/ben/" in students["ben"].url
 
 
-def _leadnet_has(command: str) -> bool:
-    run = subprocess.run(
-        [str(BIN / "leadnet"), "--help"],
-        check=False,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
-    return f"{command}" in run.stdout.split("positional arguments")[-1].split("options")[0]
-
-
 def test_a_share_counts_in_the_instructors_cohort_view(hub, students, tmp_path):
-    if not (_leadnet_has("share") and _leadnet_has("cohort")):
-        pytest.skip("`leadnet share` and `leadnet cohort` are not in this branch yet")
+    """Ana shares from a JupyterLab terminal; the instructor's view of the folder counts her."""
     page = students["ana"]
     page.goto(f"{hub.url}/user/ana/lab")
-    page.wait_for_function("() => !!window.jupyterapp", timeout=60_000)
+    page.wait_for_function(
+        "() => !!window.jupyterapp && window.jupyterapp.commands.hasCommand('terminal:create-new')",
+        timeout=120_000,
+    )
     page.evaluate("() => window.jupyterapp.commands.execute('terminal:create-new')")
     terminal = page.locator(".jp-Terminal").last
     terminal.wait_for(timeout=60_000)
@@ -327,6 +318,7 @@ def test_a_share_counts_in_the_instructors_cohort_view(hub, students, tmp_path):
         ' --out "$LEADNET_SHARES/ana.json"\n'
     )
     _wait_for(share.exists, "Ana's share in the shared folder")
+    assert "Ana" not in share.read_text(encoding="utf-8")  # numbers and categories only
     report = tmp_path / "cohort.json"
     run = subprocess.run(
         [str(BIN / "leadnet"), "cohort", str(hub.shares), "--json", str(report)],
