@@ -300,6 +300,26 @@ def test_a_student_cannot_open_another_students_server(hub, students):
     assert response.status == 403 or "/user/ben/" in students["ben"].url
 
 
+def _terminal_text(page) -> str:
+    """What the current JupyterLab terminal shows (its xterm buffer), wrapped lines joined."""
+    return page.evaluate(_TERMINAL_TEXT) or ""
+
+
+_TERMINAL_TEXT = """() => {
+  const widget = window.jupyterapp.shell.currentWidget;
+  const term = widget && widget.content && widget.content._term;
+  if (!term || !term.buffer) return null;
+  const buffer = term.buffer.active, lines = [];
+  for (let i = 0; i < buffer.length; i++) {
+    const line = buffer.getLine(i);
+    if (!line) continue;
+    const text = line.translateToString(true);
+    if (line.isWrapped && lines.length) lines[lines.length - 1] += text; else lines.push(text);
+  }
+  return lines.join('\\n').trim();
+}"""
+
+
 def test_a_share_counts_in_the_instructors_cohort_view(hub, students, tmp_path):
     """Ana shares from a JupyterLab terminal; the instructor's view of the folder counts her."""
     page = students["ana"]
@@ -309,15 +329,21 @@ def test_a_share_counts_in_the_instructors_cohort_view(hub, students, tmp_path):
         timeout=120_000,
     )
     page.evaluate("() => window.jupyterapp.commands.execute('terminal:create-new')")
-    terminal = page.locator(".jp-Terminal").last
-    terminal.wait_for(timeout=60_000)
-    terminal.click()
-    share = hub.shares / "ana.json"
+    page.wait_for_function(  # the shell's prompt: the terminal is connected
+        f"() => /[$#]$/.test(({_TERMINAL_TEXT})() || '')", timeout=120_000
+    )
+    page.locator(".jp-Terminal").last.click()
     page.keyboard.type(
         f"leadnet share leadnet/{_slug(STUDENTS['ana'])}.leadnet.sqlite"
         ' --out "$LEADNET_SHARES/ana.json"\n'
     )
-    _wait_for(share.exists, "Ana's share in the shared folder")
+    page.wait_for_function(
+        f"() => (({_TERMINAL_TEXT})() || '').includes('Wrote your share')", timeout=240_000
+    )
+    shown = _terminal_text(page)
+    assert shown.index("will hold exactly this") < shown.index("Wrote your share")  # preview first
+    share = hub.shares / "ana.json"
+    assert share.exists()
     assert "Ana" not in share.read_text(encoding="utf-8")  # numbers and categories only
     report = tmp_path / "cohort.json"
     run = subprocess.run(
