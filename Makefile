@@ -19,7 +19,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_FLAGS ?=
 VOILA_FLAGS ?=
 
-.PHONY: lab voila test install install-test browser-deps lint typecheck format benchmark clean
+.PHONY: lab voila test install install-test browser-deps hub-deps lint typecheck format benchmark clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "LeadNet needs Python 3.11 or newer on your PATH. Install it (python.org), then run make again."; exit 1; }
@@ -53,7 +53,11 @@ voila: install
 browser-deps:
 	@bash scripts/install-browser-deps.sh
 
-test: install-test browser-deps
+# configurable-http-proxy (JupyterHub's proxy, from npm) into .hub-deps/ for tests/hub/
+hub-deps:
+	@bash scripts/install-hub-deps.sh
+
+test: install-test browser-deps hub-deps
 	$(BIN)/python -m ruff check leadnet_helpers tests benchmarks scripts
 	$(BIN)/python -m ruff format --check leadnet_helpers tests benchmarks scripts
 	$(BIN)/python -m mypy
@@ -74,4 +78,4 @@ benchmark: install
 		echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache test-artifacts
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache test-artifacts .hub-deps

@@ -209,6 +209,14 @@ def build_parser() -> argparse.ArgumentParser:
     cohort.add_argument("--json", type=Path, required=True, metavar="OUT")
     cohort.add_argument("--html", type=Path, default=None, metavar="OUT", help="offline debrief")
     cohort.set_defaults(run=_cohort)
+
+    sheets = sub.add_parser(
+        "worksheets", help="printable worksheets (prompts, grid, plan) for people without a laptop"
+    )
+    sheets.add_argument(
+        "--out", dest="sheets_out", type=Path, required=True, metavar="FILE", help=".pdf or .html"
+    )
+    sheets.set_defaults(run=_worksheets)
     return parser
 
 
@@ -693,6 +701,13 @@ def _cohort(args: argparse.Namespace) -> int:
     view = write_cohort(args.folder, json_out=args.json, html_out=args.html)
     for line in view.summary():
         say(line)
+    return 0
+
+
+def _worksheets(args: argparse.Namespace) -> int:
+    from .export.worksheets import write_worksheets
+
+    say(f"Worksheets written to {write_worksheets(args.sheets_out)}: print one set per person.")
     return 0
 
 

@@ -31,6 +31,8 @@ One idea per module:
 - :mod:`.ics`: the plan as an iCalendar file
 - :mod:`.plan_csv`: the plan as rows and as CSV
 - :mod:`.plan_files`: all the plan's files at once (:func:`write_plan`)
+- :mod:`.worksheets`: the printable worksheets (prompts, classification grid, action-plan
+  page) for people without a laptop, through the plan's HTML-to-PDF path
 """
 
 from .charts import plan_charts_svg

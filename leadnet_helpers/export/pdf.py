@@ -1,7 +1,9 @@
-"""The plan as PDF, printed from its HTML page by WeasyPrint or, failing that, Chromium.
+"""The plan (and any self-contained page) as PDF, printed by WeasyPrint or, failing that, Chromium.
 
 Nothing is fetched: the page is self-contained, WeasyPrint is given a URL
 fetcher that refuses everything but ``data:``, and Chromium prints a local file.
+:func:`html_pdf` is the one path from HTML to PDF; the plan and the printable
+worksheets (:mod:`.worksheets`) both take it.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from ..errors import LeadNetError
 from ..plan import Plan
 from .html import plan_html
 
-__all__ = ["plan_pdf"]
+__all__ = ["html_pdf", "plan_pdf"]
 
 _CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+_PLAN_FIX = "open plan.html in a browser and print it to PDF"
 
 
 def _weasyprint_pdf(page: str) -> bytes:
@@ -37,7 +40,8 @@ def _weasyprint_pdf(page: str) -> bytes:
     return weasyprint.HTML(string=page, url_fetcher=fetcher).write_pdf()
 
 
-def _chromium_pdf(page: str, browser: str) -> bytes:
+def _chromium_pdf(page: str, browser: str, what: str = "the plan", fix: str = _PLAN_FIX) -> bytes:
+    fix = fix[:1].upper() + fix[1:] + "."
     with tempfile.TemporaryDirectory(prefix="leadnet-pdf-") as folder:
         source = Path(folder) / "plan.html"
         target = Path(folder) / "plan.pdf"
@@ -59,13 +63,13 @@ def _chromium_pdf(page: str, browser: str) -> bytes:
             subprocess.run(command, check=True, capture_output=True, timeout=120)
         except (OSError, subprocess.SubprocessError) as exc:
             raise LeadNetError(
-                f"Chromium could not print the plan ({exc})",
-                fix="Open plan.html in a browser and print it to PDF.",
+                f"Chromium could not print {what} ({exc})",
+                fix=fix,
             ) from exc
         if not target.exists():
             raise LeadNetError(
-                "Chromium did not write the PDF",
-                fix="Open plan.html in a browser and print it to PDF.",
+                f"Chromium did not write the PDF of {what}",
+                fix=fix,
             )
         return target.read_bytes()
 
@@ -101,7 +105,41 @@ def plan_pdf(plan: Plan, *, engine: str = "auto") -> bytes:
     >>> plan_pdf(Plan("Ana", date(2026, 1, 5)))[:5]  # doctest: +SKIP
     b'%PDF-'
     """
-    page = plan_html(plan)
+    return html_pdf(plan_html(plan), engine=engine)
+
+
+def html_pdf(
+    page: str, *, engine: str = "auto", what: str = "the plan", fix: str = _PLAN_FIX
+) -> bytes:
+    """A self-contained HTML page as PDF: WeasyPrint, else Chromium.
+
+    Parameters
+    ----------
+    page : str
+        The page; it must load nothing (every URL but ``data:`` is refused).
+    engine : {"auto", "weasyprint", "chromium"}
+        Force one renderer (tests do).
+    what : str
+        What the page is, for error messages ("the worksheets").
+    fix : str
+        What the person can do meanwhile when no renderer works, in lower case
+        ("open plan.html in a browser and print it to PDF").
+
+    Returns
+    -------
+    bytes
+        The PDF file.
+
+    Raises
+    ------
+    LeadNetError
+        When neither WeasyPrint nor Chromium is available, with how to fix it.
+
+    Examples
+    --------
+    >>> html_pdf("<p>Hello</p>")[:5]  # doctest: +SKIP
+    b'%PDF-'
+    """
     problem = ""
     if engine in ("auto", "weasyprint"):
         try:
@@ -109,19 +147,19 @@ def plan_pdf(plan: Plan, *, engine: str = "auto") -> bytes:
         except (ImportError, OSError) as exc:
             problem = f"WeasyPrint is not usable here ({exc})"
             if engine == "weasyprint":
-                raise LeadNetError(problem, fix=_PDF_FIX) from exc
+                raise LeadNetError(problem, fix=_PDF_FIX + fix + ".") from exc
     browser = (
         os.environ.get("LEADNET_CHROMIUM")
         or next((b for b in _CHROMIUM if Path(b).exists()), None)
         or shutil.which("chromium")
     )
     if browser:
-        return _chromium_pdf(page, browser)
-    raise LeadNetError(problem or "no PDF renderer is installed", fix=_PDF_FIX)
+        return _chromium_pdf(page, browser, what, fix)
+    raise LeadNetError(problem or "no PDF renderer is installed", fix=_PDF_FIX + fix + ".")
 
 
 _PDF_FIX = (
     "Install WeasyPrint with its system libraries (conda install -c conda-forge "
     "weasyprint, or pip install weasyprint plus pango from your system's packages), "
-    "or install Chromium; meanwhile open plan.html and print it to PDF."
+    "or install Chromium; meanwhile "
 )
