@@ -11,11 +11,16 @@ from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 
 REPO = Path(__file__).resolve().parent.parent
+#: Optional extras environment.yml carries as well as the core dependencies.
+MIRRORED_EXTRAS = ("course",)
 
 
 def _pyproject_requirements() -> dict[str, SpecifierSet]:
     data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    reqs = [Requirement(r) for r in data["project"]["dependencies"]]
+    extras = data["project"]["optional-dependencies"]
+    # the core, plus the extras a conda or Binder user needs too (the course pack)
+    wanted = data["project"]["dependencies"] + [r for e in MIRRORED_EXTRAS for r in extras[e]]
+    reqs = [Requirement(r) for r in wanted]
     return {r.name.lower(): r.specifier for r in reqs}
 
 
