@@ -11,6 +11,7 @@ import csv
 import json
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .errors import WorkspaceError
 from .model import Profile, name_key
@@ -20,8 +21,11 @@ from .store import Workspace
 __all__ = ["build_persona_workspace", "list_personas", "open_sample", "persona_dir"]
 
 
-def list_personas() -> list[dict[str, str]]:
+def list_personas() -> list[dict[str, Any]]:
     """The sample personas: slug, name, career stage and a one-line description.
+
+    The course personas add ``intended_gaps``: the keys of the findings their
+    story is about (their folder's ``story.md`` tells it).
 
     Examples
     --------
@@ -29,7 +33,8 @@ def list_personas() -> list[dict[str, str]]:
     True
     """
     index = data_dir() / "personas" / "index.json"
-    return json.loads(index.read_text(encoding="utf-8"))
+    personas: list[dict[str, Any]] = json.loads(index.read_text(encoding="utf-8"))
+    return personas
 
 
 def persona_dir(slug: str) -> Path:

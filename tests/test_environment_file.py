@@ -11,6 +11,9 @@ from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 
 REPO = Path(__file__).resolve().parent.parent
+#: Optional extras environment.yml must carry too: a class on Binder or conda generates and
+#: grades the assignments (course) and runs the hub's single-user server (hub).
+MIRRORED_EXTRAS = ("course", "hub")
 
 
 def _pyproject_requirements(*, extras: bool = False) -> dict[str, SpecifierSet]:
@@ -55,6 +58,12 @@ def test_environment_yml_and_pyproject_name_the_same_packages_and_ranges():
     wanted = _pyproject_requirements(extras=True)
     _, conda = _conda_dependencies()
     assert not set(core) - set(conda), "every core dependency is in environment.yml"
+    data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    for extra in MIRRORED_EXTRAS:
+        names = {
+            Requirement(r).name.lower() for r in data["project"]["optional-dependencies"][extra]
+        }
+        assert not names - set(conda), f"the {extra} extra is in environment.yml"
     assert not set(conda) - set(wanted), "environment.yml names only pyproject's packages"
     for name, spec in conda.items():
         assert not re.search(r"(^|,)\s*=[^=]", spec), (

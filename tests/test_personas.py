@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from leadnet_helpers.analysis import analysis_of
 from leadnet_helpers.errors import WorkspaceError
 from leadnet_helpers.model import CAREER_STAGES, Contact
 from leadnet_helpers.paths import data_dir
-from leadnet_helpers.personas import list_personas, open_sample
+from leadnet_helpers.personas import build_persona_workspace, list_personas, open_sample
+
+TODAY = date(2026, 11, 21)  # "today" in the personas' data
 
 
 def _digest(folder: Path) -> str:
@@ -71,3 +76,31 @@ def test_rebuilding_a_sample_while_another_notebook_has_it_open_breaks_nothing(h
     assert first.count_contacts() == second.count_contacts()  # A now sees the fresh copy
     first.close()
     second.close()
+
+
+COURSE_PERSONAS = [p for p in list_personas() if p.get("intended_gaps")]
+
+
+def test_six_course_personas_of_different_stages_sectors_and_regions():
+    assert len(COURSE_PERSONAS) >= 6
+    profiles = [
+        json.loads((data_dir() / "personas" / p["slug"] / "profile.json").read_text("utf-8"))
+        for p in COURSE_PERSONAS
+    ]
+    assert len({p["career_stage"] for p in profiles}) >= 5
+    assert len({p["industry"] for p in profiles}) == len(profiles)
+    for p in COURSE_PERSONAS:
+        story = (data_dir() / "personas" / p["slug"] / "story.md").read_text("utf-8")
+        assert p["name"] in story and "gaps to find" in story
+
+
+@pytest.mark.parametrize("persona", COURSE_PERSONAS, ids=lambda p: p["slug"])
+def test_each_course_persona_shows_the_gaps_its_story_is_about(persona, tmp_path):
+    ws = build_persona_workspace(persona["slug"], tmp_path / "w.leadnet.sqlite")
+    with ws:
+        analysis = analysis_of(ws, TODAY)
+    gaps = {f.key: f for f in analysis.gaps}
+    for key in persona["intended_gaps"]:
+        assert key in gaps, f"{persona['slug']}: {key} is not a gap"
+        # a gap a student notices: at least medium, with the people it names
+        assert gaps[key].severity_label in ("medium", "high"), (key, gaps[key].reading)
