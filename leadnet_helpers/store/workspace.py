@@ -3,7 +3,7 @@
 What a workspace holds is read and changed through methods grouped by topic
 in the mixins it is made of: :mod:`.contacts`, :mod:`.ties` (and
 interactions), :mod:`.decisions`, :mod:`.plans`, :mod:`.snapshots`,
-:mod:`.imports` and :mod:`.undo`. This class gives them the connection
+:mod:`.imports`, :mod:`.roles` and :mod:`.undo`. This class gives them the connection
 (``_conn``, for reads) and the write transaction (``_write()``).
 """
 
@@ -25,6 +25,7 @@ from .contacts import ContactsMixin
 from .decisions import DecisionsMixin
 from .imports import ImportsMixin
 from .plans import PlansMixin
+from .roles import RolesMixin
 from .rows import insert_contacts
 from .schema import check_version, schema_version
 from .snapshots import SnapshotsMixin
@@ -35,7 +36,14 @@ __all__ = ["Workspace"]
 
 
 class Workspace(
-    ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsMixin, ImportsMixin, UndoMixin
+    ContactsMixin,
+    TiesMixin,
+    DecisionsMixin,
+    PlansMixin,
+    SnapshotsMixin,
+    ImportsMixin,
+    RolesMixin,
+    UndoMixin,
 ):
     """One person's workspace, stored in a single SQLite file.
 
