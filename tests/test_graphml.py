@@ -11,6 +11,7 @@ from pathlib import Path
 import igraph
 import networkx as nx
 import pytest
+from test_cli import leadnet
 
 from leadnet_helpers.analysis import analysis_of
 from leadnet_helpers.export.egonet import ego_network
@@ -18,7 +19,6 @@ from leadnet_helpers.export.egor import EGOR_FILES, egor_tables
 from leadnet_helpers.export.graphml import graphml_bytes
 from leadnet_helpers.model import HELP_KINDS, Contact, Profile
 from leadnet_helpers.store import Workspace
-from test_cli import leadnet
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 TODAY = "2026-11-30"
