@@ -276,3 +276,132 @@ def test_leadnet_gaps_shows_both_findings_only_once_entered(tmp_path):
     assert "Ties that give or drain energy:" in done.stdout
     assert "Kinds of help your network gives:" in done.stdout
     assert "Cross, R., Baker, W. & Parker, A. (2003)" in done.stdout
+
+
+# --------------------------------------------------------------------------- the grid and the figures
+
+
+def _workspace_with(ws, n: int) -> list[int]:
+    return [ws.add_contact(Contact(f"Person {i:02d}", strength=1 + i % 5)) for i in range(n)]
+
+
+def test_the_grid_shows_strongest_first_a_page_at_a_time(ws):
+    from leadnet_helpers.app.roles import RolesGrid
+
+    _workspace_with(ws, 30)
+    grid = RolesGrid(ws, page_size=12)
+    first = grid.rows()
+    assert len(first) == 12 and grid.page_count == 3
+    assert {r.name for r in first[:6]} == {f"Person {i:02d}" for i in range(4, 30, 5)}  # strength 5
+    assert grid.page_text() == "Page 1 of 3 (30 contacts)"
+    grid.go(2)
+    assert len(grid.rows()) == 6
+    grid.go(99)
+    assert grid.page == 2
+    grid.search("Person 07")
+    assert [r.name for r in grid.rows()] == ["Person 07"] and grid.page == 0
+
+
+def test_changes_survive_paging_and_save_together_with_one_undo(ws):
+    from leadnet_helpers.app.roles import RolesGrid
+
+    ids = _workspace_with(ws, 30)
+    grid = RolesGrid(ws, page_size=12)
+    top = grid.rows()[0].contact_id
+    assert grid.toggle(top, "purpose", True) and grid.set_energy(top, "gives")
+    grid.go(2)
+    last = grid.rows()[-1].contact_id
+    grid.set_energy(last, "drains")
+    assert grid.toggle(last, "power", True) and grid.toggle(last, "power", False)
+    grid.go(0)
+    assert grid.rows()[0].helps_with == {"purpose"} and grid.rows()[0].changed
+    assert grid.save() == "Saved the kinds of help and energy of 2 contacts."
+    assert not grid.dirty and ws.contact(last).energy == "drains"
+    assert ws.contact(top).helps_with == ("purpose",)
+    assert grid.summary() == "2 of your 30 contacts have kinds of help or energy recorded."
+    grid.search(only_missing=True)
+    assert grid.page_text() == "Page 1 of 3 (28 contacts)"
+    assert grid.undo().startswith("Undid: roles and energy of")
+    assert all(not (ws.contact(i).helps_with or ws.contact(i).energy) for i in ids)
+
+
+def test_a_change_set_back_is_nothing_to_save(ws):
+    from leadnet_helpers.app.roles import RolesGrid
+
+    (bo,) = _workspace_with(ws, 1)
+    grid = RolesGrid(ws)
+    grid.toggle(bo, "support", True)
+    grid.toggle(bo, "support", False)
+    assert not grid.dirty
+    assert grid.save().startswith("Nothing to save")
+    with pytest.raises(LeadNetError, match="not a kind of help"):
+        grid.toggle(bo, "money", True)
+
+
+def test_the_widget_saves_through_the_model_and_redraws_after_undo(ws):
+    from leadnet_helpers.widgets.roles import RolesView
+
+    ids = _workspace_with(ws, 15)
+    view = RolesView(ws, page_size=10)
+    assert sum(r.box.layout.display != "none" for r in view.rows) == 10
+    first = view.rows[0]
+    first.toggles["development"].value = True
+    first.energy.value = "neutral"
+    assert view.save.description == "Save (1)" and "•" in first.name.value
+    view.next.click()
+    assert sum(r.box.layout.display != "none" for r in view.rows) == 5
+    view.rows[0].toggles["balance"].value = True
+    view.save.click()
+    assert "Saved the kinds of help and energy of 2 contacts." in view.feedback.value
+    assert view.save.description == "Save" and not view.undo.disabled
+    view.undo.click()
+    assert "Undid" in view.feedback.value
+    assert all(ws.contact(i).helps_with == () for i in ids)
+    assert not view.rows[0].toggles["balance"].value  # redrawn from the workspace
+
+
+def test_the_widget_shows_a_bad_state_as_a_message_not_a_traceback(ws):
+    from leadnet_helpers.widgets.roles import RolesView
+
+    (bo,) = _workspace_with(ws, 1)
+    view = RolesView(ws)
+    ws.delete_contacts([bo])  # gone behind the view's back
+    view.rows[0].toggles["power"].value = True
+    assert "There is no contact with id" in view.feedback.value
+
+
+def test_the_figures_use_the_network_colours_and_the_findings_readings(ws):
+    from leadnet_helpers.app.roles import RolesGrid
+    from leadnet_helpers.plots import NETWORK_COLOURS, energy_figure, reading_of, roles_figure
+
+    bo = ws.add_contact(
+        Contact("Bo", network_type="strategic", helps_with=("power",), energy="drains")
+    )
+    ws.add_contact(Contact("Cy", network_type="personal", helps_with=("power", "support")))
+    a = analysis_of(ws, TODAY)
+    fig = roles_figure(a.network, a.findings)
+    assert {t.name: t.marker.color for t in fig.data} == {
+        "Personal": NETWORK_COLOURS["personal"],
+        "Strategic": NETWORK_COLOURS["strategic"],
+    }
+    assert reading_of(fig) == a.finding("roles").reading
+    notes = {n.y: n.text for n in fig.layout.annotations}
+    assert notes["Personal support"] == "one person" and notes["Work-life balance"] == "nobody yet"
+    energy = energy_figure(a.network, a.findings)
+    assert reading_of(energy) == a.finding("energy").reading and bo
+    outputs = RolesGrid(ws).figures()
+    assert [o["data"]["text/plain"] for o in outputs] == [
+        "Figure: Who gives you each kind of help",
+        "Figure: Ties that give or drain your energy",
+    ]
+    assert outputs[0]["reading"] == a.finding("roles").reading
+
+
+def test_the_figures_say_not_yet_entered_on_an_untouched_map(ws):
+    from leadnet_helpers.plots import energy_figure, roles_figure
+
+    ws.add_contact(Contact("Bo"))
+    a = analysis_of(ws, TODAY)
+    for draw in (roles_figure, energy_figure):
+        fig = draw(a.network, a.findings)
+        assert len(fig.data) == 0 and "yet" in fig.layout.annotations[0].text
