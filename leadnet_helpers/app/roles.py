@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import LeadNetError
+from ..findings import Finding
 from ..model import ENERGY, HELP_KINDS, Contact
 from .contacts import search_contacts
 from .workspace import workspace_model
@@ -226,7 +227,14 @@ class RolesGrid:
         self.workspace.changed()
         return message
 
-    # ------------------------------------------------------------------ figures
+    # ------------------------------------------------------------------ findings and figures
+
+    def findings(self) -> list[Finding]:
+        """The two findings (``roles``, ``energy``) of the workspace's analysis."""
+        from ..analysis import analysis_of
+
+        analysis = analysis_of(self.ws)
+        return [f for key in ("roles", "energy") if (f := analysis.finding(key)) is not None]
 
     def figures(self) -> list[dict[str, Any]]:
         """The two figures (kinds of help, energy) as notebook outputs, with their readings.

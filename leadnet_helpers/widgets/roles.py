@@ -200,6 +200,18 @@ class RolesView(widgets.VBox):
         show(self.feedback, "info", self.model.discard())
         self._draw()
 
+    def findings(self) -> None:
+        """Show the two findings: title, reading, whether it is a gap, principle and source."""
+        for f in self.model.findings():
+            gap = f" <small>(gap: {html.escape(f.severity_label)})</small>" if f.is_gap else ""
+            display(
+                widgets.HTML(
+                    f"<h4>{html.escape(f.title)}{gap}</h4><p>{html.escape(f.reading)}</p>"
+                    f"<p><small>Why it matters: {html.escape(f.principle)} "
+                    f"({html.escape(f.source)})</small></p>"
+                )
+            )
+
     def figures(self) -> None:
         """Show the two figures (kinds of help, energy), each with its one-line reading."""
         for item in self.model.figures():
