@@ -143,35 +143,37 @@ def roles(net: NetworkData) -> Finding:
     if net.size == 0:
         return no_contacts(key, title, principle, source)
     v = view(net)
-    helps = tuples(v.frame, "helps_with")
-    entered = [i for i, kinds in enumerate(helps) if kinds]
-    if not entered:
+    grid = _help_grid(v)
+    entered = grid.any(axis=1)
+    if not entered.any():
         return _not_entered(key, title, "the kinds of help they give", principle, source, v.n)
+    strength = np.nan_to_num(v.strength, nan=0.0)
     per_kind: list[dict[str, Any]] = []
     missing: list[str] = []
     single: list[str] = []
     evidence: list[Concerned] = []
-    for kind in HELP_KINDS:
-        givers = [i for i in entered if kind in helps[i]]
-        givers.sort(key=lambda i: -(v.strength[i] if not np.isnan(v.strength[i]) else 0))
+    for k, kind in enumerate(HELP_KINDS):
+        givers = np.flatnonzero(grid[:, k])
+        givers = givers[np.argsort(-strength[givers], kind="stable")]
         per_kind.append(
             {
                 "kind": kind,
                 "label": _label(kind),
                 "count": len(givers),
-                "people": [v.ref(i) for i in givers[:5]],
+                "people": [v.ref(int(i)) for i in givers[:5]],
             }
         )
-        if not givers:
+        if not len(givers):
             missing.append(kind)
         elif len(givers) == 1:
             single.append(kind)
             label = _label(kind).lower()
             evidence.append(
                 v.concerned(
-                    "sole_helper", givers[0], f"the only one giving you {label}", note=label
+                    "sole_helper", int(givers[0]), f"the only one giving you {label}", note=label
                 )
             )
+    entered_n = int(entered.sum())
     thin = len(missing) + len(single)
     parts = []
     if missing:
@@ -185,10 +187,10 @@ def roles(net: NetworkData) -> Finding:
             + ("s" if len(single) == 1 else "")
             + " on one person each"
         )
-    scope = f"Of the {plural(len(entered), 'contact')} you have recorded help for, "
+    scope = f"Of the {plural(entered_n, 'contact')} you have recorded help for, "
     if parts:
         reading = scope + "; ".join(parts) + "."
-        if len(entered) < v.n / 4:
+        if entered_n < v.n / 4:
             reading += " Record help for more contacts to be sure the gap is real."
     else:
         reading = scope + "at least two people give you each of the six kinds of help."
@@ -205,19 +207,55 @@ def roles(net: NetworkData) -> Finding:
             "kinds": per_kind,
             "missing": missing,
             "single": single,
-            "entered": len(entered),
+            "entered": entered_n,
             "contacts": v.n,
         },
         evidence=evidence,
     )
 
 
-def _relied_on_most(v, helps: list[tuple[str, ...]]) -> list[int]:
+def _help_grid(v: Any) -> np.ndarray:
+    """A contacts x kinds boolean grid of who gives which kind of help (cached per view)."""
+    cache = v.__dict__
+    if "_help_grid" not in cache:
+        grid = np.zeros((v.n, len(HELP_KINDS)), dtype=bool)
+        column = {kind: k for k, kind in enumerate(HELP_KINDS)}
+        raw = v.frame["helps_with"].tolist() if "helps_with" in v.frame else []
+        if any(isinstance(x, str) for x in raw):  # hand-made tables: text cells
+            raw = tuples(v.frame, "helps_with")
+        for i, kinds in enumerate(raw):
+            if kinds and isinstance(kinds, (tuple, list)):  # most contacts have none
+                for kind in kinds:
+                    k = column.get(kind if kind in column else str(kind).strip().casefold())
+                    if k is not None:
+                        grid[i, k] = True
+        cache["_help_grid"] = grid
+    return cache["_help_grid"]
+
+
+def _energies(v: Any) -> np.ndarray:
+    """The energy of each tie, one of :data:`~leadnet_helpers.model.ENERGY` or ``""``."""
+    if "energy" not in v.frame:
+        return np.full(v.n, "", dtype=object)
+    col = v.frame["energy"].fillna("").astype(str)
+    valid = col.isin((*ENERGY, ""))
+    if not valid.all():  # hand-made tables: other case, spaces
+        col = col.where(valid, col.str.strip().str.casefold())
+        col = col.where(col.isin(ENERGY), "")
+    return col.to_numpy(dtype=object)
+
+
+def _relied_on_most(v: Any) -> list[int]:
     """Rows of the people the person relies on most: most kinds of help, then strongest."""
-    amount = np.array([len(set(h)) + len(set(g)) for h, g in zip(helps, v.gives_me, strict=True)])
+    gives = np.fromiter(map(len, v.gives_me), dtype=np.int64, count=v.n)
+    amount = _help_grid(v).sum(axis=1) + gives
     strength = np.nan_to_num(v.strength, nan=0.0)
-    order = sorted(range(v.n), key=lambda i: (-amount[i], -strength[i], i))
-    return [i for i in order[:RELIED_ON_MOST] if amount[i] > 0]
+    order = np.lexsort((-strength, -amount))  # stable: row order breaks ties
+    return [int(i) for i in order[:RELIED_ON_MOST] if amount[i] > 0]
+
+
+#: How many draining ties (besides those relied on most) a finding names one by one.
+NAMED_DRAINING = 10
 
 
 def energy(net: NetworkData) -> Finding:
@@ -234,8 +272,9 @@ def energy(net: NetworkData) -> Finding:
         ``value`` is the share of rated ties that drain (``None`` until some
         contact has ``energy`` recorded); ``details`` holds ``counts`` (gives,
         neutral, drains), ``rated``, ``relied_on`` (the people relied on
-        most) and ``draining`` (the draining contacts). Evidence:
-        ``drains_relied_on`` first, then ``drains``.
+        most), ``draining`` (the draining contacts relied on most, then up to
+        :data:`NAMED_DRAINING` others, strongest first) and ``draining_count``.
+        Evidence: ``drains_relied_on`` first, then ``drains``.
 
     Examples
     --------
@@ -264,17 +303,20 @@ def energy(net: NetworkData) -> Finding:
     if net.size == 0:
         return no_contacts(key, title, principle, source)
     v = view(net)
-    values = v.folded("energy")
-    rated = np.isin(values, ENERGY)
+    values = _energies(v)
+    rated = values != ""
     if not rated.any():
         return _not_entered(key, title, "its energy", principle, source, v.n)
     counts = {e: int((values == e).sum()) for e in ENERGY}
     total = int(rated.sum())
     share = counts["drains"] / total
-    relied = _relied_on_most(v, tuples(v.frame, "helps_with"))
-    draining = [i for i in range(v.n) if values[i] == "drains"]
-    draining.sort(key=lambda i: (i not in relied, -np.nan_to_num(v.strength[i]), i))
-    relied_draining = [i for i in draining if i in relied]
+    relied = _relied_on_most(v)
+    relied_draining = [i for i in relied if values[i] == "drains"]
+    rest = np.flatnonzero(values == "drains")
+    rest = rest[~np.isin(rest, relied)]
+    strength = np.nan_to_num(v.strength, nan=0.0)
+    others = [int(i) for i in rest[np.argsort(-strength[rest], kind="stable")][:NAMED_DRAINING]]
+    draining = relied_draining + others
     evidence = [
         v.concerned(
             "drains_relied_on",
@@ -282,7 +324,7 @@ def energy(net: NetworkData) -> Finding:
             f"drains your energy; one of the {len(relied)} people you rely on most",
         )
         for i in relied_draining
-    ] + [v.concerned("drains", i, "drains your energy") for i in draining if i not in relied]
+    ] + [v.concerned("drains", i, "drains your energy") for i in others]
     reading = (
         f"{plural(counts['drains'], 'tie')} of the {total} you rated "
         f"({pct(share)}) drain{'s' if counts['drains'] == 1 else ''} your energy; "
@@ -310,6 +352,7 @@ def energy(net: NetworkData) -> Finding:
             "contacts": v.n,
             "relied_on": [v.ref(i) for i in relied],
             "draining": [v.ref(i) | {"relied_on": i in relied} for i in draining],
+            "draining_count": counts["drains"],
         },
         evidence=evidence,
     )
