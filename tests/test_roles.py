@@ -405,3 +405,18 @@ def test_the_figures_say_not_yet_entered_on_an_untouched_map(ws):
     for draw in (roles_figure, energy_figure):
         fig = draw(a.network, a.findings)
         assert len(fig.data) == 0 and "yet" in fig.layout.annotations[0].text
+
+
+def test_the_contacts_form_of_notebook_01_edits_both_fields(ws):
+    from leadnet_helpers.app.contacts import EDIT_FIELDS, FIELD_CHOICES, ContactsTable
+
+    assert {"helps_with", "energy"} <= {k for k, _ in EDIT_FIELDS}
+    assert FIELD_CHOICES["energy"] == ENERGY
+    bo = ws.add_contact(Contact("Bo Chen"))
+    table = ContactsTable(ws)
+    table.load(bo)
+    values = {**ws.contact(bo).to_row(), "helps_with": "purpose; balance", "energy": "gives"}
+    assert table.save(bo, values) == "Saved Bo Chen."
+    assert (ws.contact(bo).helps_with, ws.contact(bo).energy) == (("purpose", "balance"), "gives")
+    with pytest.raises(LeadNetError, match="'money' is not one of information"):
+        table.save(bo, {**values, "helps_with": "money"})
