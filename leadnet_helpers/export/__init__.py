@@ -31,6 +31,13 @@ One idea per module:
 - :mod:`.ics`: the plan as an iCalendar file
 - :mod:`.plan_csv`: the plan as rows and as CSV
 - :mod:`.plan_files`: all the plan's files at once (:func:`write_plan`)
+
+The research exports of ``leadnet network`` (imported where used, not here):
+
+- :mod:`.egonet`: the ego network as clean, typed rows (and what pseudonymising changes)
+- :mod:`.graphml`: those rows as GraphML (networkx, igraph, Gephi, R)
+- :mod:`.egor`: those rows as the three CSV tables R's egor reads
+- :mod:`.research`: checking the targets and writing both (the command's work)
 """
 
 from .charts import plan_charts_svg
