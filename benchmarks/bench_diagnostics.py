@@ -28,6 +28,7 @@ from leadnet_helpers.diagnostics import (
     coverage,
     diversity,
     ego_structure,
+    energy,
     future_orientation,
     give_and_take,
     homophily,
@@ -36,11 +37,14 @@ from leadnet_helpers.diagnostics import (
     keep_warm,
     network_structure,
     over_reliance,
+    roles,
     strong_ties,
 )
 from leadnet_helpers.diagnostics._common import view
 from leadnet_helpers.model import (
+    ENERGY,
     GIVES,
+    HELP_KINDS,
     I_GIVE,
     NETWORK_TYPES,
     ORIENTATION,
@@ -106,6 +110,8 @@ def synthetic(n: int, key: int = 300, seed: int = 1) -> NetworkData:
                 if thin
                 else ("me" if rng.random() < 0.6 else f"Person {int(rng.integers(key))}"),
                 tags=() if thin else (f"tag{int(rng.integers(10))}",),
+                helps_with=() if thin else tuple(k for k in HELP_KINDS if rng.random() < 0.2),
+                energy="" if thin else ENERGY[int(rng.integers(3))],
             )
         )
     ties = []
@@ -150,6 +156,8 @@ def run(n: int) -> float:
         ("brokers", lambda: brokers(net)),
         ("introductions", lambda: introductions(net)),
         ("strong_ties", lambda: strong_ties(net)),
+        ("roles", lambda: roles(net)),
+        ("energy", lambda: energy(net)),
     ]
     print(f"\n{n:,} contacts, {len(net.ties):,} ties, {len(net.interactions):,} log entries")
     total = 0.0

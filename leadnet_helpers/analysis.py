@@ -132,7 +132,7 @@ def analyse(
     ...     "2026-11-21",
     ... )
     >>> a.today.isoformat(), len(a.findings)
-    ('2026-11-21', 13)
+    ('2026-11-21', 15)
     """
     day = as_date(today)
     es = ego_structure(net)

@@ -217,6 +217,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", dest="sheets_out", type=Path, required=True, metavar="FILE", help=".pdf or .html"
     )
     sheets.set_defaults(run=_worksheets)
+
+    net = sub.add_parser("network", help="export the ego network for research (GraphML, egor CSVs)")
+    net.add_argument("workspace", type=Path)
+    net.add_argument(
+        "--graphml", type=Path, metavar="FILE", help="write GraphML (networkx, igraph, Gephi)"
+    )
+    net.add_argument(
+        "--egor", type=Path, metavar="DIR", help="write ego.csv, alters.csv, aaties.csv (R egor)"
+    )
+    net.add_argument(
+        "--pseudonymise",
+        action="store_true",
+        help="replace names and organisations with stable pseudonyms; leave out free text",
+    )
+    net.set_defaults(run=_network)
     return parser
 
 
@@ -700,6 +715,18 @@ def _cohort(args: argparse.Namespace) -> int:
 
     view = write_cohort(args.folder, json_out=args.json, html_out=args.html)
     for line in view.summary():
+        say(line)
+    return 0
+
+
+def _network(args: argparse.Namespace) -> int:
+    from .analysis import analysis_of
+    from .export.research import check_targets, export_network
+
+    check_targets(args.graphml, args.egor)
+    with Workspace.open(args.workspace, read_only=True) as ws:
+        analysis = analysis_of(ws)
+    for line in export_network(analysis, args.graphml, args.egor, pseudonymise=args.pseudonymise):
         say(line)
     return 0
 

@@ -46,6 +46,9 @@ ROLES: dict[str, str] = {
     "personal_future": "a personal contact who looks ahead or sits outside the organisation",
     "mentor": "a senior contact, not the person's own manager, who could advise",
     "cross_function": "a peer or senior inside the organisation in another function",
+    "sole_helper": "the only contact giving the person one kind of help (Cross & Thomas)",
+    "drains_relied_on": "a draining tie among the people the person relies on most",
+    "drains": "a tie the person finds draining (Cross, Baker & Parker)",
 }
 
 

@@ -113,7 +113,11 @@ class ImportReport:
         ]
 
 
-_identity = attrgetter(*(f for f in CONTACT_FIELDS if f != "source"))
+#: Fields a record's fingerprint covers only when filled, so that records stored before
+#: these fields existed keep their fingerprints (re-importing them still adds nothing).
+_LATER_FIELDS = ("helps_with", "energy")
+_identity = attrgetter(*(f for f in CONTACT_FIELDS if f not in ("source", *_LATER_FIELDS)))
+_later = attrgetter(*_LATER_FIELDS)
 
 
 def fingerprint(contact: Contact) -> str:
@@ -127,8 +131,13 @@ def fingerprint(contact: Contact) -> str:
     True
     >>> fingerprint(Contact("Ada")) == fingerprint(Contact("Ada", role="Nurse"))
     False
+    >>> fingerprint(Contact("Ada")) == fingerprint(Contact("Ada", energy="drains"))
+    False
     """
     text = repr((_identity(contact), sorted(contact.extra.items())))
+    later = _later(contact)
+    if any(later):
+        text += repr(later)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 

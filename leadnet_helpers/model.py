@@ -22,8 +22,10 @@ from .rules import parse_date
 __all__ = [
     "CAREER_STAGES",
     "CONTACT_FIELDS",
+    "ENERGY",
     "FREQUENCY",
     "GIVES",
+    "HELP_KINDS",
     "INTERACTION_KINDS",
     "I_GIVE",
     "NETWORK_TYPES",
@@ -48,6 +50,11 @@ I_GIVE = (*GIVES, "introductions")
 ORIENTATION = ("current", "future", "both")
 NETWORK_TYPES = ("operational", "personal", "strategic")
 INTERACTION_KINDS = ("met", "gave", "asked")
+#: The kinds of help an effective network supplies (Cross & Thomas, 2011); labels,
+#: descriptions and the citation live in data/roles.json.
+HELP_KINDS = ("information", "power", "development", "support", "purpose", "balance")
+#: Whether a tie leaves the person with more energy, the same, or less (Cross, Baker & Parker, 2003).
+ENERGY = ("gives", "neutral", "drains")
 #: Career stages a profile can name; target mixes per stage live in data/.
 CAREER_STAGES = (
     "individual contributor",
@@ -80,6 +87,8 @@ TEMPLATE_COLUMNS = (
     "introduced_by",
     "tags",
     "notes",
+    "helps_with",
+    "energy",
 )
 
 _YES = {"yes", "y", "true", "1", "inside", "internal", "in"}
@@ -208,6 +217,8 @@ class Contact:
     introduced_by: str = ""
     tags: tuple[str, ...] = ()
     notes: str = ""
+    helps_with: tuple[str, ...] = ()  # any of HELP_KINDS (Cross & Thomas's roles)
+    energy: str = ""  # one of ENERGY, or ""
     email: str = ""
     emails: tuple[str, ...] = ()
     linkedin_url: str = ""
@@ -327,6 +338,18 @@ def _tags(value: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t.strip() for t in value.split(";") if t.strip()))
 
 
+#: Other words people write for an energy value.
+_ENERGY_WORDS = {
+    "energising": "gives",
+    "energizing": "gives",
+    "energy": "gives",
+    "+": "gives",
+    "draining": "drains",
+    "drain": "drains",
+    "-": "drains",
+    "0": "neutral",
+}
+
 _PARSERS = {
     "seniority": lambda v: _choice(v, SENIORITY, "seniority"),
     "inside_org": lambda v: _yes_no(v, "inside_org"),
@@ -339,6 +362,8 @@ _PARSERS = {
     "gives_me": lambda v: _multi(v, GIVES, "gives_me"),
     "i_give": lambda v: _multi(v, I_GIVE, "i_give"),
     "tags": _tags,
+    "helps_with": lambda v: _multi(v, HELP_KINDS, "helps_with"),
+    "energy": lambda v: _choice(_ENERGY_WORDS.get(v.casefold()) or v, ENERGY, "energy"),
 }
 _TEXT_FIELDS = {n for n in CONTACT_FIELDS if n not in _PARSERS}
 

@@ -41,12 +41,17 @@ CONTACT_COLUMNS = (
     "discretionary",
     "introduced_by",
     "tags",
+    "helps_with",
+    "energy",
     "network_type",
     "secondary_types",
     "confidence",
     "decided_by",
     "location",
 )
+
+#: The columns read from each :class:`~leadnet_helpers.model.Contact` as they are.
+_FROM_CONTACT = CONTACT_COLUMNS[: CONTACT_COLUMNS.index("network_type")]
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,8 @@ class NetworkData:
         One row per contact, columns :data:`CONTACT_COLUMNS`. ``inside_org`` and
         ``discretionary`` are ``True``/``False``/``None``; ``strength`` is a
         nullable integer; ``last_contact`` a datetime (``NaT`` when unknown);
-        ``gives_me``, ``i_give``, ``tags`` and ``secondary_types`` are tuples;
+        ``gives_me``, ``i_give``, ``tags``, ``helps_with`` and ``secondary_types`` are
+        tuples; ``energy`` is ``"gives"``, ``"neutral"``, ``"drains"`` or ``""``;
         ``location`` is ``"inside"``, ``"outside"`` or ``""`` by
         :func:`~leadnet_helpers.rules.location` (what the person recorded,
         else the organisation compared with their own).
@@ -105,8 +111,8 @@ def network_from(
     ['Bo', 'personal']
     """
     items = list(contacts)
-    rows = [{name: getattr(c, name) for name in CONTACT_COLUMNS[:19]} for c in items]
-    frame = pd.DataFrame(rows, columns=list(CONTACT_COLUMNS[:19]))
+    rows = [{name: getattr(c, name) for name in _FROM_CONTACT} for c in items]
+    frame = pd.DataFrame(rows, columns=list(_FROM_CONTACT))
     frame["id"] = pd.array([c.id for c in items], dtype="Int64")
     if types is not None and len(types):
         by_id = types.set_index("contact_id")

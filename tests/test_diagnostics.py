@@ -505,8 +505,8 @@ def networks(draw):
 @given(networks())
 def test_no_diagnostic_fails_or_returns_nan(net):
     findings = all_findings(net, today=TODAY)
-    assert len(findings) == 13
-    assert len({f.key for f in findings}) == 13
+    assert len(findings) == 15
+    assert len({f.key for f in findings}) == 15
     for f in findings:
         walk(f.value, f"{f.key}.value")
         walk(f.details, f"{f.key}.details")

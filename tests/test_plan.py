@@ -108,11 +108,11 @@ def test_every_diagnostic_gap_gets_a_specific_action(key):
 
 
 def test_an_unknown_gap_gets_a_generic_step_and_an_alias_finds_its_templates():
-    actions = suggest_actions([gap("energy", title="Energy drain")], today=TODAY)
+    actions = suggest_actions([gap("commute", title="Long commute")], today=TODAY)
     assert [a.template for a in actions] == ["_default"]
-    assert actions[0].title == "Take one step on: Energy drain"
-    assert actions[0].principle == "Principle for energy."
-    assert actions[0].source == "Source for energy."
+    assert actions[0].title == "Take one step on: Long commute"
+    assert actions[0].principle == "Principle for commute."
+    assert actions[0].source == "Source for commute."
     aliased = suggest_actions([gap("constraint")], today=TODAY)  # an alias of "structure"
     assert "shared_activity" in {a.template for a in aliased}
 

@@ -82,14 +82,19 @@ def test_an_older_workspace_is_migrated_forward(tmp_path, monkeypatch):
     with Workspace.create(path, Profile(name="Ana")) as ws:
         ws.add_contact(Contact(name="Ada Brooks"))
     # A later release adds a step; opening the old file must apply it and keep the data.
-    steps = {**store.MIGRATIONS, SCHEMA_VERSION + 1: "ALTER TABLE contacts ADD COLUMN energy TEXT"}
+    steps = {**store.MIGRATIONS, SCHEMA_VERSION + 1: "ALTER TABLE contacts ADD COLUMN mood TEXT"}
     monkeypatch.setattr(store, "MIGRATIONS", steps)
     monkeypatch.setattr(store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with Workspace.open(path) as ws:
         assert ws.schema_version == SCHEMA_VERSION + 1
         assert [c.name for c in ws.contacts()] == ["Ada Brooks"]
         columns = [r[1] for r in ws._conn.execute("PRAGMA table_info(contacts)")]
-        assert "energy" in columns
+        assert "mood" in columns
+
+
+_FIRST_RELEASE_ADD = (
+    "INSERT INTO contacts (name, name_key, created_at, updated_at) VALUES (?, ?, 't', 't')"
+)
 
 
 def test_a_first_release_workspace_gains_the_plans_table(tmp_path, monkeypatch):
@@ -99,8 +104,8 @@ def test_a_first_release_workspace_gains_the_plans_table(tmp_path, monkeypatch):
     monkeypatch.setattr(store, "MIGRATIONS", {1: store.MIGRATIONS[1]})
     monkeypatch.setattr(store, "SCHEMA_VERSION", 1)
     with Workspace.create(path, Profile(name="Ana")) as ws:
-        with ws._write() as conn:  # as a first release saved it (no undo sessions yet)
-            Workspace._insert(conn, [Contact(name="Ada")])
+        with ws._write() as conn:  # as a first release saved it (its columns, no undo sessions)
+            conn.execute(_FIRST_RELEASE_ADD, ("Ada", "ada"))
         assert ws.schema_version == 1
     monkeypatch.undo()
     with Workspace.open(path) as ws:

@@ -18,7 +18,13 @@ import pytest
 
 import leadnet_helpers
 from leadnet_helpers import cli
-from leadnet_helpers.errors import EditConflict, ImportProblem, LeadNetError, WorkspaceBusy
+from leadnet_helpers.errors import (
+    EditConflict,
+    ImportProblem,
+    LeadNetError,
+    WorkspaceBusy,
+    WorkspaceError,
+)
 from leadnet_helpers.model import Contact, Profile
 from leadnet_helpers.store import SCHEMA_VERSION, Workspace, connection
 
@@ -214,17 +220,21 @@ def test_a_format_2_workspace_migrates_and_keeps_its_undo_for_everyone(tmp_path,
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
     with Workspace.create(path, Profile(name="Ana")) as old:
         with old._write() as conn:  # as format 2 logged an add: no session column
-            (cid,) = Workspace._insert(conn, [Contact(name="Ada")])
+            cid = conn.execute(
+                "INSERT INTO contacts (name, name_key, created_at, updated_at) "
+                "VALUES ('Ada', 'ada', 't', 't') RETURNING id"
+            ).one()[0]
             conn.execute(
                 "INSERT INTO undo_log (at, description, ops) VALUES ('t', ?, ?)",
                 ("added Ada", json.dumps([{"op": "delete", "ids": [cid]}])),
             )
         assert old.schema_version == 2
     monkeypatch.undo()
-    with Workspace.open(path, read_only=True) as ro:  # readable as is, without upgrading
-        assert ro.schema_version == 2 and [c.name for c in ro.contacts()] == ["Ada"]
+    # Contacts gained columns since format 2: a read-only open cannot read it as is.
+    with pytest.raises(WorkspaceError, match="Open it normally once"):
+        Workspace.open(path, read_only=True)
     with Workspace.open(path) as ws:
-        assert ws.schema_version == SCHEMA_VERSION == 3
+        assert ws.schema_version == SCHEMA_VERSION > 2
         columns = [r[1] for r in ws._conn.execute("PRAGMA table_info(undo_log)")]
         assert "session" in columns
         assert ws.last_change() is None  # no session made it

@@ -19,4 +19,5 @@ operations; views that must follow a change observe a model's traits
 - :mod:`.plan_editor` -- editing the plan's actions
 - :mod:`.review` -- the review of notebook 05 (log, snapshot, compare, actions)
 - :mod:`.share` -- share with my coach (offers, asks, preview, write)
+- :mod:`.roles` -- notebook 07's grid: kinds of help and energy per contact, saved together
 """

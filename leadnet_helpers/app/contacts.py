@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import EditConflict, LeadNetError
 from ..model import (
+    ENERGY,
     FREQUENCY,
     NETWORK_TYPES,
     ORIENTATION,
@@ -81,6 +82,7 @@ FIELD_CHOICES = {
     "orientation": ORIENTATION,
     "discretionary": ("yes", "no"),
     "network_type": NETWORK_TYPES,
+    "energy": ENERGY,
 }
 #: The fields of the edit form, with their labels, in order.
 EDIT_FIELDS: tuple[tuple[str, str], ...] = (
@@ -103,6 +105,8 @@ EDIT_FIELDS: tuple[tuple[str, str], ...] = (
     ("discretionary", "Discretionary?"),
     ("network_type", "Network type"),
     ("tags", "Tags (; between)"),
+    ("helps_with", "Helps me with (; between)"),
+    ("energy", "Energy of the tie"),
     ("email", "E-mail"),
     ("phone", "Phone"),
     ("notes", "Notes"),

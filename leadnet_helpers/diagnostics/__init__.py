@@ -22,6 +22,8 @@ function                    what it measures
 :func:`brokers`             self-introduced share (65% rule); who introduced me most
 :func:`introductions`       pairs of strong contacts who would gain from meeting
 :func:`strong_ties`         strong ties per network (quality over quantity)
+:func:`roles`               kinds of help missing or resting on one person (Cross & Thomas)
+:func:`energy`              share of draining ties; draining ties among those relied on most
 ==========================  ===========================================================
 
 Examples
@@ -51,6 +53,7 @@ from .brokerage import SELF_INTRODUCED_LIMIT, brokers, introductions
 from .composition import balance, ei_index, future_orientation, inside_outside, strong_ties
 from .diversity import blau, diversity, homophily
 from .exchange import coverage, give_and_take, over_reliance
+from .roles import energy, load_roles, roles
 from .structure import EgoStructure, ego_structure, network_structure
 from .targets import load_keep_warm, load_target_mixes, target_for
 from .upkeep import keep_warm, last_touch
@@ -66,6 +69,7 @@ __all__ = [
     "diversity",
     "ego_structure",
     "ei_index",
+    "energy",
     "future_orientation",
     "gap_list",
     "give_and_take",
@@ -75,9 +79,11 @@ __all__ = [
     "keep_warm",
     "last_touch",
     "load_keep_warm",
+    "load_roles",
     "load_target_mixes",
     "network_structure",
     "over_reliance",
+    "roles",
     "strong_ties",
     "target_for",
 ]
@@ -135,6 +141,8 @@ def all_findings(
         brokers(net),
         introductions(net, structure=es),
         strong_ties(net),
+        roles(net),
+        energy(net),
     ]
 
 

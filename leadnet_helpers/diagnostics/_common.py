@@ -57,6 +57,10 @@ GRANOVETTER = (
     "Granovetter, M. S. (1973). The strength of weak ties. American Journal of Sociology, 78(6)."
 )
 CROSS = "Cross, R. & Thomas, R. J. (2011). A smarter way to network. Harvard Business Review, July-August 2011."
+CROSS_ENERGY = (
+    "Cross, R., Baker, W. & Parker, A. (2003). What creates energy in organizations? "
+    "MIT Sloan Management Review, 44(4)."
+)
 BAKER = "Baker, W. (2000). Achieving Success Through Social Capital. Jossey-Bass."
 CADENCE = (
     "Product choice (LeadNet): an ideal and a maximum interval per type and strength, "

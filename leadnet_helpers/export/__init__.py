@@ -33,6 +33,13 @@ One idea per module:
 - :mod:`.plan_files`: all the plan's files at once (:func:`write_plan`)
 - :mod:`.worksheets`: the printable worksheets (prompts, classification grid, action-plan
   page) for people without a laptop, through the plan's HTML-to-PDF path
+
+The research exports of ``leadnet network`` (imported where used, not here):
+
+- :mod:`.egonet`: the ego network as clean, typed rows (and what pseudonymising changes)
+- :mod:`.graphml`: those rows as GraphML (networkx, igraph, Gephi, R)
+- :mod:`.egor`: those rows as the three CSV tables R's egor reads
+- :mod:`.research`: checking the targets and writing both (the command's work)
 """
 
 from .charts import plan_charts_svg

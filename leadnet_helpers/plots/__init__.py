@@ -17,6 +17,7 @@ keeping warm          days since last contact against intervals      :mod:`.keep
 give and take         what you give against what you ask             :mod:`.give_take`
 diversity             Blau's index / IQV per attribute               :mod:`.diversity`
 gap list              gaps ranked by severity, with their sources    :mod:`.gaps`
+roles and energy      who gives each kind of help; energising ties   :mod:`.roles`
 ====================  =============================================  ====================
 """
 
@@ -27,6 +28,7 @@ from .figures import FIGURES, PLAN_FIGURES, build_figures, plan_figures
 from .gaps import gap_list_figure, rank_gaps
 from .give_take import give_take_counts, give_take_figure
 from .keep_warm import keep_warm_figure, keep_warm_table
+from .roles import energy_figure, roles_counts, roles_figure
 from .style import (
     HIGHLIGHT,
     NETWORK_COLOURS,
@@ -53,6 +55,7 @@ __all__ = [
     "diversity_table",
     "ego_layout",
     "ego_map_figure",
+    "energy_figure",
     "escape",
     "gap_list_figure",
     "give_take_counts",
@@ -62,6 +65,8 @@ __all__ = [
     "plan_figures",
     "rank_gaps",
     "reading_of",
+    "roles_counts",
+    "roles_figure",
     "target_mix",
     "tie_layout",
     "who_knows_whom_figure",

@@ -29,7 +29,7 @@ __all__ = [
     "update_contacts",
 ]
 
-TUPLE_FIELDS = ("gives_me", "i_give", "tags", "emails")
+TUPLE_FIELDS = ("gives_me", "i_give", "tags", "helps_with", "emails")
 BOOL_FIELDS = ("inside_org", "discretionary")
 #: The stored columns of a contact, in table order (besides id, name_key and the times).
 COLUMNS = (*CONTACT_FIELDS, "emails", "extra")
@@ -123,7 +123,8 @@ def restore_rows(conn: LockedConnection, rows: list[dict[str, object]]) -> None:
     """Put back contacts saved by :func:`to_json`, under their old ids."""
     stamp = now()
     for row in rows:
-        values = [row[c] for c in COLUMNS]
+        # rows saved before a column existed (an older undo entry) lack it: empty
+        values = [row.get(c, "") for c in COLUMNS]
         conn.execute(
             f"INSERT OR REPLACE INTO contacts (id, {', '.join(_STAMPED)}) "
             f"VALUES ({', '.join('?' * (len(_STAMPED) + 1))})",

@@ -14,6 +14,10 @@ from .rows import BOOL_FIELDS, COLUMNS
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "check_version", "schema_version"]
 
+#: The contact columns of the first format; later columns are added by their own step.
+_LATER_COLUMNS = ("helps_with", "energy")
+_COLUMNS_1 = tuple(c for c in COLUMNS if c not in _LATER_COLUMNS)
+
 _SCHEMA_1 = f"""
 CREATE TABLE profile (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -22,7 +26,7 @@ CREATE TABLE profile (
 );
 CREATE TABLE contacts (
     id INTEGER PRIMARY KEY,
-    {", ".join(f"{c} {'INTEGER' if c in ('strength', *BOOL_FIELDS) else 'TEXT'}" for c in COLUMNS)},
+    {", ".join(f"{c} {'INTEGER' if c in ('strength', *BOOL_FIELDS) else 'TEXT'}" for c in _COLUMNS_1)},
     name_key TEXT NOT NULL,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
@@ -108,13 +112,27 @@ CREATE TABLE share_settings (
 );
 """
 
+# Roles and energy (Cross & Thomas 2011; Cross, Baker & Parker 2003): which kinds of
+# help each contact gives, and whether the tie gives or drains energy.
+_SCHEMA_ROLES = """
+ALTER TABLE contacts ADD COLUMN helps_with TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN energy TEXT NOT NULL DEFAULT ''
+"""
+
 #: Schema version -> the SQL that brings a workspace from the previous version to it.
 #: Version 1 is the first release; later versions append here and never edit old steps.
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_1, 2: _SCHEMA_2, 3: _SCHEMA_3, 4: _SCHEMA_4}
+MIGRATIONS: dict[int, str] = {
+    1: _SCHEMA_1,
+    2: _SCHEMA_2,
+    3: _SCHEMA_3,
+    4: _SCHEMA_4,
+    5: _SCHEMA_ROLES,
+}
 SCHEMA_VERSION = max(MIGRATIONS)
-#: The oldest format a read-only open can read as is (later steps only add undo bookkeeping
-#: and the share settings, which read as absent when their table is missing).
-READABLE_FROM = 2
+#: The oldest format a read-only open can read as is: the one that added the contacts'
+#: last columns (reading a contact selects every column). The other steps since version 2
+#: only add undo bookkeeping and tables (share settings) that read as absent when missing.
+READABLE_FROM = next(v for v, sql in MIGRATIONS.items() if sql is _SCHEMA_ROLES)
 
 
 def schema_version(conn: LockedConnection) -> int:

@@ -3,7 +3,7 @@
 What a workspace holds is read and changed through methods grouped by topic
 in the mixins it is made of: :mod:`.contacts`, :mod:`.ties` (and
 interactions), :mod:`.decisions`, :mod:`.plans`, :mod:`.snapshots`,
-:mod:`.imports`, :mod:`.undo` and :mod:`.sharing`. This class gives them the connection
+:mod:`.imports`, :mod:`.roles`, :mod:`.undo` and :mod:`.sharing`. This class gives them the connection
 (``_conn``, for reads) and the write transaction (``_write()``).
 """
 
@@ -25,6 +25,7 @@ from .contacts import ContactsMixin
 from .decisions import DecisionsMixin
 from .imports import ImportsMixin
 from .plans import PlansMixin
+from .roles import RolesMixin
 from .rows import insert_contacts
 from .schema import check_version, schema_version
 from .sharing import SharingMixin
@@ -42,6 +43,7 @@ class Workspace(
     PlansMixin,
     SnapshotsMixin,
     ImportsMixin,
+    RolesMixin,
     UndoMixin,
     SharingMixin,
 ):

@@ -20,6 +20,7 @@ view               what it is for                             notebook
 ``plan_editor_view``  edit the month's actions, preview, export  04
 ``review_view``    log, snapshot, then versus now               05
 ``share_view``     offers, asks, preview, write the file      06
+``roles_view``     kinds of help and energy per contact        07
 =================  =========================================  ==========
 """
 
@@ -31,6 +32,7 @@ from .overview import overview_view
 from .plan_editor import plan_editor_view
 from .prompt_forms import prompts_view
 from .review import review_view
+from .roles import roles_view
 from .share import share_view
 from .start import start_view
 from .ties import ties_view
@@ -45,6 +47,7 @@ __all__ = [
     "plan_editor_view",
     "prompts_view",
     "review_view",
+    "roles_view",
     "share_view",
     "start_view",
     "ties_view",
