@@ -231,3 +231,29 @@ def test_the_share_widget_previews_then_writes_and_offers_a_download(persona, tm
         assert (tmp_path / "share-2026-11-30.json").exists()
         phrase.value = "a board pitch"
         assert view.write_button.disabled and "Preview again" in view.feedback.value
+
+
+def test_a_workspace_from_before_sharing_gains_its_settings_and_reads_without_them(
+    tmp_path, monkeypatch
+):
+    from leadnet_helpers.store import schema as store
+
+    path = tmp_path / "old.leadnet.sqlite"
+    before = {v: sql for v, sql in store.MIGRATIONS.items() if "share_settings" not in sql}
+    monkeypatch.setattr(store, "MIGRATIONS", before)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", max(before))
+    Workspace.create(path, Profile(name="Ana Lima")).close()
+    monkeypatch.undo()
+    with Workspace.open(path, read_only=True) as ws:
+        assert ws.share_settings() is None  # no table yet: nothing saved, no error
+        assert ws.share_id() != ws.share_id()  # read-only: a fresh code each time, unsaved
+    with Workspace.open(path) as ws:  # opened normally: migrated
+        sid = ws.share_id()
+        ws.save_share_settings(pseudonym="Wren", offers=[], asks=[])
+    with Workspace.open(path, read_only=True) as ws:
+        assert ws.share_settings() == {
+            "share_id": sid,
+            "pseudonym": "Wren",
+            "offers": [],
+            "asks": [],
+        }

@@ -17,8 +17,7 @@ import ipywidgets as widgets
 
 from ..app.share import SIDES, ShareModel, area_options, kind_options
 from ..store import Workspace
-from .feedback import LABEL_STYLE, feedback_widget, guarded, show
-from .plan_editor import download_link
+from .feedback import LABEL_STYLE, download_link, feedback_widget, guarded, show
 
 __all__ = ["ShareView", "share_view"]
 
