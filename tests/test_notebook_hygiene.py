@@ -16,7 +16,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
-NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb")) + sorted(
+    (REPO / "notebooks" / "facilitator").glob("*.ipynb")
+)
 MAX_CODE_LINES = 4
 _HIDING = re.compile(
     r"^\s*(%|!)|get_ipython\(|except\s*:|except Exception|warnings\.(filter|simple)"

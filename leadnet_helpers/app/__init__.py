@@ -18,4 +18,5 @@ operations; views that must follow a change observe a model's traits
 - :mod:`.dashboard` -- the dashboard's filters -> analysis -> figures
 - :mod:`.plan_editor` -- editing the plan's actions
 - :mod:`.review` -- the review of notebook 05 (log, snapshot, compare, actions)
+- :mod:`.share` -- share with my coach (offers, asks, preview, write)
 """

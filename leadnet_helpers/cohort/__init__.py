@@ -15,6 +15,15 @@ One idea per module:
 The participant's side, writing a share, is :mod:`leadnet_helpers.share`.
 """
 
+from .debrief import (
+    debrief_html,
+    files_section,
+    market_section,
+    readings,
+    room_section,
+    then_now_section,
+)
+from .sample import debrief_folder, sample_folder
 from .suppress import MIN_GROUP
 from .validate import FileProblem, Loaded, load_shares, share_problem
 from .view import CohortView, cohort_view, write_cohort
@@ -25,7 +34,15 @@ __all__ = [
     "FileProblem",
     "Loaded",
     "cohort_view",
+    "debrief_folder",
+    "debrief_html",
+    "files_section",
     "load_shares",
+    "market_section",
+    "readings",
+    "room_section",
+    "sample_folder",
     "share_problem",
+    "then_now_section",
     "write_cohort",
 ]

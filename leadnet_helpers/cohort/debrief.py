@@ -18,7 +18,14 @@ from ..rules import as_date
 from .suppress import MIN_GROUP
 from .view import CohortView
 
-__all__ = ["debrief_html", "readings"]
+__all__ = [
+    "debrief_html",
+    "files_section",
+    "market_section",
+    "readings",
+    "room_section",
+    "then_now_section",
+]
 
 _CSS = """
 body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: #1d2733;
@@ -38,7 +45,7 @@ th, td { text-align: left; padding: .3rem .4rem; border-bottom: 1px solid #d5dce
 
 
 def _n(count: int | None) -> str:
-    return f"fewer than {MIN_GROUP}" if count is None else str(count)
+    return f"under {MIN_GROUP}" if count is None else str(count)
 
 
 def _frac(count: int | None, total: int) -> float:
@@ -46,7 +53,9 @@ def _frac(count: int | None, total: int) -> float:
 
 
 def _figure(title: str, rows: Sequence[tuple[str, float, str, float | None]], reading: str) -> str:
-    return f'<figure>{svg_bars(title, rows)}</figure><p class="reading">{esc(reading)}</p>'
+    longest = max((len(r[0]) for r in rows), default=0)
+    chart = svg_bars(title, rows, label_chars=min(40, max(26, longest)))
+    return f'<figure>{chart}</figure><p class="reading">{esc(reading)}</p>'
 
 
 def readings(view: CohortView) -> dict[str, str]:
@@ -68,9 +77,11 @@ def readings(view: CohortView) -> dict[str, str]:
     if "share" in strategic:
         target = strategic.get("target_median")
         against = f" against a median target of {target:.0%}" if target is not None else ""
+        middle = f"{strategic['share']['q1']:.0%} to {strategic['share']['q3']:.0%}"
         out["mix"] = (
             f"The median participant's network is {strategic['share']['median']:.0%} "
-            f"strategic{against}; {_n(strategic.get('below_target'))} of {n} are below "
+            f"strategic (the middle half of the room {middle}){against}; "
+            f"{_n(strategic.get('below_target'))} of {n} are below "
             "their strategic target (most managers neglect this network: Ibarra & Hunter, 2007)."
         )
     top = room["gaps"][0] if room["gaps"] else None
@@ -88,6 +99,26 @@ def readings(view: CohortView) -> dict[str, str]:
             label, count = max(shown.items(), key=lambda kv: kv[1])
             out[key] = f"{dist['title']}: the largest group, {count} of {n}, is {label}."
     return out
+
+
+def room_section(view: CohortView) -> str:
+    """The room at a glance: figures, each with its reading (HTML; empty under five)."""
+    return "\n".join(_room(view)) if view.shown else ""
+
+
+def market_section(view: CohortView) -> str:
+    """The introductions market: how to run it and the proposed pairs (HTML)."""
+    return "\n".join(_market(view.data)) if view.shown else ""
+
+
+def then_now_section(view: CohortView) -> str:
+    """Then and now: how the room moved (HTML)."""
+    return "\n".join(_then_now(view.data)) if view.shown else ""
+
+
+def files_section(view: CohortView) -> str:
+    """The files not counted, each with the reason (HTML; empty when all were counted)."""
+    return "\n".join(_files(view.data))
 
 
 def _room(view: CohortView) -> list[str]:
@@ -140,14 +171,15 @@ def _room(view: CohortView) -> list[str]:
         (f"offer: {k.replace('_', ' ')}", _frac(c, n), _n(c), None)
         for k, c in give["offers"].items()
     ] + [(f"ask: {k.replace('_', ' ')}", _frac(c, n), _n(c), None) for k, c in give["asks"].items()]
-    if rows:
+    taking_part = (
+        f"{_n(give['participants_taking_part'])} of {n} listed something to offer or to ask for"
+    )
+    if any(c is not None for c in [*give["offers"].values(), *give["asks"].values()]):
+        out.append(_figure("What the room offers and asks for", rows, taking_part + "."))
+    else:
         out.append(
-            _figure(
-                "What the room offers and asks for",
-                rows,
-                f"{_n(give['participants_taking_part'])} of {n} listed something to offer "
-                "or to ask for.",
-            )
+            f"<p>{esc(taking_part)}; each kind was chosen by fewer than {MIN_GROUP}, so "
+            "only the market below shows them.</p>"
         )
     out.append("</section>")
     return out
@@ -195,7 +227,7 @@ def _then_now(data: dict[str, Any]) -> list[str]:
             "<th>Up</th><th>Down</th><th>About the same</th></tr></thead><tbody>"
         )
         for m in tn["measures"].values():
-            fmt = "{:.0%}" if m["median_then"] <= 1 and m["median_now"] <= 1 else "{:g}"
+            fmt = "{:.0%}" if m["unit"] == "share" else "{:.3g}"
             out.append(
                 f"<tr><td>{esc(m['title'])}</td><td>{fmt.format(m['median_then'])}</td>"
                 f"<td>{fmt.format(m['median_now'])}</td><td>{_n(m['up'])}</td>"

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..share.offers import choice_text
 
-__all__ = ["HOW_TO_RUN", "label_of", "propose_pairs"]
+__all__ = ["HOW_TO_RUN", "label_of", "labels_of", "propose_pairs"]
 
 #: The exercise, in words, for the coach.
 HOW_TO_RUN = (
@@ -42,6 +42,23 @@ def label_of(share: Mapping[str, Any]) -> str:
     ('Heron', '#ababab')
     """
     return share["pseudonym"] or f"#{share['share_id'][:6]}"
+
+
+def labels_of(shares: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Each participant's label, made unique: a pseudonym two people chose gets the id's start.
+
+    Examples
+    --------
+    >>> two = [{"pseudonym": "Wren", "share_id": c * 32} for c in "ab"]
+    >>> labels_of(two)
+    ['Wren #aaaaaa', 'Wren #bbbbbb']
+    """
+    plain = [label_of(s) for s in shares]
+    counts = Counter(plain)
+    return [
+        f"{label} #{s['share_id'][:6]}" if counts[label] > 1 else label
+        for label, s in zip(plain, shares, strict=True)
+    ]
 
 
 def _fit(ask: Mapping[str, str], offer: Mapping[str, str]) -> int:
@@ -77,7 +94,7 @@ def propose_pairs(shares: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     given: Counter[str] = Counter()
     pairs: list[dict[str, Any]] = []
     unmatched = 0
-    labels = [label_of(s) for s in shares]
+    labels = labels_of(shares)
     for i, asker in enumerate(shares):
         for ask in asker["asks"]:
             best: tuple[int, int, int, int] | None = None

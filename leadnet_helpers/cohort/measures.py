@@ -64,7 +64,7 @@ class Measure:
         Examples
         --------
         >>> MEASURES[0].band(-0.5), MEASURES[0].band(0.0)
-        ('mostly inside (E-I below -0.33)', 'a mix of inside and outside')
+        ('mostly inside (below -0.33)', 'a mix (-0.33 to 0.33)')
         """
         return next(label for bound, label in self.bands if value <= bound)
 
@@ -79,9 +79,9 @@ MEASURES: tuple[Measure, ...] = (
         "Krackhardt's E-I index of each network: -1 all inside, +1 all outside.",
         _whole("inside_outside"),
         (
-            (-0.33, "mostly inside (E-I below -0.33)"),
-            (0.33, "a mix of inside and outside"),
-            (_INF, "mostly outside (E-I above 0.33)"),
+            (-0.33, "mostly inside (below -0.33)"),
+            (0.33, "a mix (-0.33 to 0.33)"),
+            (_INF, "mostly outside (above 0.33)"),
         ),
         "",
     ),
@@ -100,12 +100,13 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         "self_introduced",
         "Contacts met on one's own",
-        "The share of key contacts each participant introduced themself to.",
+        "The share of key contacts each participant introduced themself to; above 65% "
+        "suggests a network built of people like them (Uzzi & Dunlap, 2005).",
         _whole("brokers"),
         (
             (0.5, "half or fewer"),
-            (0.65, "more than half, up to 65%"),
-            (_INF, "more than 65% (likely built of people like them)"),
+            (0.65, "51% to 65%"),
+            (_INF, "more than 65%"),
         ),
         "down",
     ),

@@ -17,12 +17,19 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..model import CAREER_STAGES, NETWORK_TYPES, Profile
-from ..paths import WORKSPACE_SUFFIX
+from ..paths import WORKSPACE_SUFFIX, leadnet_home
 from ..personas import build_persona_workspace, list_personas
 from ..share import Choice, build_share, load_choices, write_share
 from ..store import Workspace
 
-__all__ = ["Participant", "make_participants", "sample_room", "share_again"]
+__all__ = [
+    "Participant",
+    "debrief_folder",
+    "make_participants",
+    "sample_folder",
+    "sample_room",
+    "share_again",
+]
 
 _FIRST = (
     "Mireille",
@@ -194,3 +201,22 @@ def sample_room(
     for i, person in enumerate(people[:again]):
         share_again(person, shares / f"{person.workspace.stem}-now.json", day, seed=i)
     return shares
+
+
+def sample_folder(count: int = 12, *, again: int = 6) -> Path:
+    """A folder of sample shares in the workbook's home, generated the first time it is asked for.
+
+    Later calls reuse it (it is rebuilt when it is missing or incomplete).
+    """
+    root = leadnet_home() / "samples" / f"room-{count}-{again}"
+    shares = root / "shares"
+    if len(list(shares.glob("*.json"))) != count + again:
+        sample_room(root, count, again=again)
+    return shares
+
+
+def debrief_folder() -> Path:
+    """Where the facilitator notebook writes the cohort JSON and debrief (created if missing)."""
+    folder = leadnet_home() / "exports" / "cohort"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -44,6 +44,10 @@ def latest_and_earliest(shares: Sequence[Share]) -> dict[str, tuple[Share, Share
     }
 
 
+#: The measures read as shares of 0 to 1 (shown as percentages).
+SHARES = ("mix.operational", "mix.personal", "mix.strategic", "self_introduced", "give_share")
+
+
 def _readers() -> list[tuple[str, str, Callable[[Share], float | None], str]]:
     def mix(kind: str) -> Callable[[Share], float | None]:
         def read(s: Share) -> float | None:
@@ -92,6 +96,7 @@ def then_and_now(shares: Sequence[Share], cells: Suppressor) -> dict[str, Any]:
         out["measures"][key] = {
             "title": title,
             "better": better,
+            "unit": "share" if key in SHARES else "number",
             "median_then": round(median(x for x, _ in values), 4),
             "median_now": round(median(y for _, y in values), 4),
             "up": cells.count(f"then_now.{key}.up", up),

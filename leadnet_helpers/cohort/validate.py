@@ -247,7 +247,9 @@ def _read(path: Path) -> dict[str, Any]:
         data = json.loads(text, parse_constant=_reject_constant)
     except ValueError as err:
         if isinstance(err, json.JSONDecodeError):
-            cut = err.pos >= len(text.rstrip())
+            cut = err.pos >= len(text.rstrip()) or (
+                err.msg.startswith("Unterminated string") and '"' not in text[err.pos + 1 :]
+            )
             detail = f"line {err.lineno}, column {err.colno}: {err.msg}"
             if cut:
                 raise _Bad(f"it is cut short (the JSON ends early, {detail})") from None
@@ -274,7 +276,7 @@ def load_shares(folder: str | Path) -> Loaded:
     [{'file': 'broken.json', 'reason': "it is cut short (the JSON ends early, line 1, column 27:
       Expecting ',' delimiter)"}]
     """
-    root = Path(folder)
+    root = Path(folder).expanduser()
     if not root.is_dir():
         raise LeadNetError(
             f"'{root}' is not a folder",

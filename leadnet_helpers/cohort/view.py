@@ -11,6 +11,7 @@ count. :func:`write_cohort` writes the JSON and, if asked, the offline debrief.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,16 @@ from .then_now import latest_and_earliest, then_and_now
 from .validate import Loaded, load_shares
 
 __all__ = ["CohortView", "cohort_view", "write_cohort"]
+
+#: What each part of the view is called in words.
+_PARTS = {
+    "career_stage": "career stages",
+    "mix": "the network mix",
+    "gaps": "the gaps",
+    "distributions": "the distributions",
+    "give_ask": "offers and asks",
+    "then_now": "then and now",
+}
 
 SCHEMA = "leadnet-cohort"
 VERSION = 1
@@ -40,10 +51,13 @@ class CohortView:
         ``market`` and ``then_now``.
     loaded : Loaded
         The valid shares and the files that were not counted.
+    folder : Path
+        The folder the shares were read from.
     """
 
     data: dict[str, Any]
     loaded: Loaded = field(repr=False)
+    folder: Path = Path()
 
     @property
     def participants(self) -> int:
@@ -65,12 +79,13 @@ class CohortView:
             )
         if not held:
             return f"Every group shown has at least {MIN_GROUP} participants."
+        groups = Counter(h["what"].split(".")[0] for h in held)
+        parts = [f"{n} in {_PARTS.get(g, g.replace('_', ' '))}" for g, n in groups.items()]
         return (
             f"{len(held)} breakdown{'s' * (len(held) != 1)} of fewer than {MIN_GROUP} "
-            "participants are not shown (they could point at someone): "
-            + "; ".join(h["what"].replace("_", " ") for h in held[:12])
-            + ("; …" if len(held) > 12 else "")
-            + "."
+            "participants are not shown, because they could point at someone ("
+            + ", ".join(parts)
+            + "); they are listed under 'suppressed' in the JSON."
         )
 
     def summary(self) -> list[str]:
@@ -147,11 +162,11 @@ def cohort_view(folder: str | Path, today: date | None = None) -> CohortView:
             "everything but the count",
             f"the cohort has fewer than {MIN_GROUP} participants",
         )
-        return CohortView(data, loaded)
+        return CohortView(data, loaded, Path(folder))
     data["room"] = room_summary(latest, cells)
     data["market"] = propose_pairs(latest)
     data["then_now"] = then_and_now(shares, cells)
-    return CohortView(data, loaded)
+    return CohortView(data, loaded, Path(folder))
 
 
 def write_cohort(

@@ -11,18 +11,24 @@ __all__ = ["plan_charts_svg", "svg_bars"]
 
 
 def svg_bars(
-    title: str, rows: Sequence[tuple[str, float, str, float | None]], *, colour: str = "#3b6ea5"
+    title: str,
+    rows: Sequence[tuple[str, float, str, float | None]],
+    *,
+    colour: str = "#3b6ea5",
+    label_chars: int = 26,
 ) -> str:
     """A small horizontal bar chart as inline SVG (no script, prints anywhere).
 
-    Each row is ``(label, share 0-1, value text, target share or None)``.
+    Each row is ``(label, share 0-1, value text, target share or None)``;
+    labels longer than *label_chars* are cut (the chart widens for longer ones).
 
     Examples
     --------
     >>> svg_bars("Mix", [("strategic", 0.1, "10%", 0.2)]).count("<rect")
     2
     """
-    width, label_w, bar_w, row_h = 520, 250, 190, 24
+    extra = max(0, label_chars - 26) * 7
+    width, label_w, bar_w, row_h = 520 + extra, 250 + extra, 190, 24
     height = 30 + row_h * len(rows)
     parts = [
         (
@@ -35,7 +41,7 @@ def svg_bars(
     for i, (label, share, text, target) in enumerate(rows):
         y = 28 + i * row_h
         share = min(1.0, max(0.0, float(share)))
-        short = label if len(label) <= 26 else label[:25] + "…"
+        short = label if len(label) <= label_chars else label[: label_chars - 1] + "…"
         parts.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{esc(short)}</text>')
         parts.append(
             f'<rect x="{label_w}" y="{y + 3}" width="{bar_w}" height="16" fill="#e8edf3"/>'

@@ -19,6 +19,7 @@ view               what it is for                             notebook
 ``dashboard_view``  filters and figures, each with its reading  03
 ``plan_editor_view``  edit the month's actions, preview, export  04
 ``review_view``    log, snapshot, then versus now               05
+``share_view``     offers, asks, preview, write the file      06
 =================  =========================================  ==========
 """
 
@@ -30,6 +31,7 @@ from .overview import overview_view
 from .plan_editor import plan_editor_view
 from .prompt_forms import prompts_view
 from .review import review_view
+from .share import share_view
 from .start import start_view
 from .ties import ties_view
 from .triage import triage_view
@@ -43,6 +45,7 @@ __all__ = [
     "plan_editor_view",
     "prompts_view",
     "review_view",
+    "share_view",
     "start_view",
     "ties_view",
     "triage_view",

@@ -9,9 +9,11 @@ Messages go into an ``ipywidgets.HTML`` (a value widget), not an ``Output``.
 
 from __future__ import annotations
 
+import base64
 import functools
 import html
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
@@ -22,7 +24,10 @@ from ..plots.style import badge_html
 
 __all__ = [
     "LABEL_STYLE",
+    "MAX_DATA_URI_BYTES",
+    "MIME_TYPES",
     "badge_html",
+    "download_link",
     "empty_message",
     "error_text",
     "feedback_widget",
@@ -74,6 +79,62 @@ def error_text(err: BaseException) -> str:
     return (
         f"Something went wrong: {type(err).__name__}: {detail}. "
         "Please tell whoever runs your workshop."
+    )
+
+
+#: The media type of each export, for its download link.
+MIME_TYPES = {
+    "html": "text/html",
+    "pdf": "application/pdf",
+    "md": "text/markdown",
+    "ics": "text/calendar",
+    "csv": "text/csv",
+    "json": "application/json",
+}
+#: Files up to this size are offered as a ``data:`` link (the HTML with plotly.js is ~5 MB).
+MAX_DATA_URI_BYTES = 12_000_000
+
+
+def download_link(
+    path: str | Path, *, fmt: str | None = None, max_bytes: int = MAX_DATA_URI_BYTES
+) -> str:
+    """A download link for a saved file, and where it was saved (HTML, escaped).
+
+    The file travels inside the link (a ``data:`` URI with the ``download``
+    attribute), so the browser saves it without asking the Jupyter server.
+    A file larger than *max_bytes* shows its path only.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "plan.md"
+    >>> _ = path.write_text("# Plan", encoding="utf-8")
+    >>> link = download_link(path)
+    >>> 'download="plan.md"' in link and "data:text/markdown;base64,IyBQbGFu" in link
+    True
+    """
+    path = Path(path)
+    fmt = fmt or path.suffix.lstrip(".")
+    mime = MIME_TYPES.get(fmt, "application/octet-stream")
+    where = (
+        f'<span class="leadnet-export-path">saved to <code>{html.escape(str(path))}</code></span>'
+    )
+    size = path.stat().st_size
+    if size > max_bytes:
+        return (
+            f'<div class="leadnet-export-file" data-format="{html.escape(fmt)}">'
+            f"{html.escape(path.name)} ({size / 1e6:.1f} MB) is too large to offer here: "
+            f"{where}</div>"
+        )
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    label = f"Download {path.name}"
+    kb = max(1, round(size / 1000))
+    return (
+        f'<div class="leadnet-export-file" data-format="{html.escape(fmt)}">'
+        f'<a class="leadnet-download" download="{html.escape(path.name)}" '
+        'style="color:#0b57d0;text-decoration:underline;font-weight:bold" '
+        f'href="data:{mime};base64,{data}">{html.escape(label)}</a> ({kb:,} KB), '
+        f"{where}</div>"
     )
 
 

@@ -20,7 +20,6 @@ the view shows it and observes its ``revision`` (cards) and ``edits`` (preview).
 
 from __future__ import annotations
 
-import base64
 import html
 from datetime import date
 from pathlib import Path
@@ -33,7 +32,16 @@ from ..app.workspace import watch
 from ..export import plan_html
 from ..plan import Action, Plan
 from ..store import Workspace
-from .feedback import LABEL_STYLE, feedback_widget, guarded, message_html, show
+from .feedback import (
+    LABEL_STYLE,
+    MAX_DATA_URI_BYTES,
+    MIME_TYPES,
+    download_link,
+    feedback_widget,
+    guarded,
+    message_html,
+    show,
+)
 
 __all__ = [
     "MAX_DATA_URI_BYTES",
@@ -44,17 +52,6 @@ __all__ = [
     "plan_editor_view",
     "preview_html",
 ]
-
-#: The media type of each export, for its download link.
-MIME_TYPES = {
-    "html": "text/html",
-    "pdf": "application/pdf",
-    "md": "text/markdown",
-    "ics": "text/calendar",
-    "csv": "text/csv",
-}
-#: Files up to this size are offered as a ``data:`` link (the HTML with plotly.js is ~5 MB).
-MAX_DATA_URI_BYTES = 12_000_000
 
 
 def preview_html(plan: Plan, *, height: str = "34em") -> str:
@@ -77,49 +74,6 @@ def preview_html(plan: Plan, *, height: str = "34em") -> str:
         f'title="Preview of your action plan" style="width:100%;height:{html.escape(height)};'
         f'border:1px solid #ccc;background:white" srcdoc="{html.escape(page, quote=True)}">'
         "</iframe>"
-    )
-
-
-def download_link(
-    path: str | Path, *, fmt: str | None = None, max_bytes: int = MAX_DATA_URI_BYTES
-) -> str:
-    """A download link for a saved file, and where it was saved (HTML, escaped).
-
-    The file travels inside the link (a ``data:`` URI with the ``download``
-    attribute), so the browser saves it without asking the Jupyter server.
-    A file larger than *max_bytes* shows its path only.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> path = Path(tempfile.mkdtemp()) / "plan.md"
-    >>> _ = path.write_text("# Plan", encoding="utf-8")
-    >>> link = download_link(path)
-    >>> 'download="plan.md"' in link and "data:text/markdown;base64,IyBQbGFu" in link
-    True
-    """
-    path = Path(path)
-    fmt = fmt or path.suffix.lstrip(".")
-    mime = MIME_TYPES.get(fmt, "application/octet-stream")
-    where = (
-        f'<span class="leadnet-export-path">saved to <code>{html.escape(str(path))}</code></span>'
-    )
-    size = path.stat().st_size
-    if size > max_bytes:
-        return (
-            f'<div class="leadnet-export-file" data-format="{html.escape(fmt)}">'
-            f"{html.escape(path.name)} ({size / 1e6:.1f} MB) is too large to offer here: "
-            f"{where}</div>"
-        )
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
-    label = f"Download {path.name}"
-    kb = max(1, round(size / 1000))
-    return (
-        f'<div class="leadnet-export-file" data-format="{html.escape(fmt)}">'
-        f'<a class="leadnet-download" download="{html.escape(path.name)}" '
-        'style="color:#0b57d0;text-decoration:underline;font-weight:bold" '
-        f'href="data:{mime};base64,{data}">{html.escape(label)}</a> ({kb:,} KB), '
-        f"{where}</div>"
     )
 
 
