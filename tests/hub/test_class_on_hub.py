@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -337,9 +338,12 @@ def test_a_share_counts_in_the_instructors_cohort_view(hub, students, tmp_path):
         f"leadnet share leadnet/{_slug(STUDENTS['ana'])}.leadnet.sqlite"
         ' --out "$LEADNET_SHARES/ana.json"\n'
     )
-    page.wait_for_function(
-        f"() => (({_TERMINAL_TEXT})() || '').includes('Wrote your share')", timeout=240_000
-    )
+    try:
+        page.wait_for_function(
+            f"() => (({_TERMINAL_TEXT})() || '').includes('Wrote your share')", timeout=240_000
+        )
+    except PlaywrightTimeout:
+        pytest.fail(f"no share written; the terminal shows:\n{_terminal_text(page)[-2000:]}")
     shown = _terminal_text(page)
     assert shown.index("will hold exactly this") < shown.index("Wrote your share")  # preview first
     share = hub.shares / "ana.json"
