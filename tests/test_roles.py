@@ -164,6 +164,9 @@ def test_roles_names_missing_kinds_and_the_only_helper():
         ("sole_helper", "Di", "developmental feedback"),
     ]
     assert "nobody gives you purpose and worth or work-life balance yet" in f.reading
+    assert (
+        "formal and informal power and developmental feedback rest on one person each" in f.reading
+    )
     assert f.severity == pytest.approx(0.15 * 2 + 0.07 * 2)
     assert "Cross, R. & Thomas, R. J. (2011)" in f.source and f.principle
     json.dumps(f.to_dict(), allow_nan=False)

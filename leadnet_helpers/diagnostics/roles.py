@@ -181,11 +181,11 @@ def roles(net: NetworkData) -> Finding:
             "nobody gives you " + _join([_label(k).lower() for k in missing], "or") + " yet"
         )
     if single:
+        labels = _join([_label(k).lower() for k in single], "and")
         parts.append(
-            _join([_label(k).lower() for k in single], "and")
-            + " rest"
-            + ("s" if len(single) == 1 else "")
-            + " on one person each"
+            f"{labels} rests on one person"
+            if len(single) == 1
+            else f"{labels} rest on one person each"
         )
     scope = f"Of the {plural(entered_n, 'contact')} you have recorded help for, "
     if parts:

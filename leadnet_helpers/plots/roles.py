@@ -189,7 +189,11 @@ def energy_figure(net: NetworkData, findings: Iterable[Finding] | None = None) -
         ENERGY_TITLE,
         height=340,
         barmode="stack",
-        yaxis={"title": {"text": "rated ties"}, "rangemode": "tozero"},
+        yaxis={
+            "title": {"text": "rated ties"},
+            "rangemode": "tozero",
+            "dtick": 1 if int(np.isin(values, ENERGY).sum()) < 10 else None,
+        },
     )
     drains = int((values == "drains").sum())
     rated = int(np.isin(values, ENERGY).sum())

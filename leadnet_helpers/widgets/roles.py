@@ -23,8 +23,10 @@ from .feedback import error_text, feedback_widget, guarded, show
 
 __all__ = ["RolesView", "roles_view"]
 
-_NAME_WIDTH = "17em"
-_TOGGLE_WIDTH = "6.6em"
+_NAME_WIDTH = "13em"
+_TOGGLE_WIDTH = "5.8em"
+_ENERGY_WIDTH = "9em"
+_FIXED = "0 0 auto"  # no shrinking: the grid scrolls sideways on a narrow page instead
 
 
 class _Row:
@@ -32,22 +34,25 @@ class _Row:
 
     def __init__(self, labels: dict, energy_labels: dict) -> None:
         self.contact_id: int | None = None
-        self.name = widgets.HTML(layout=widgets.Layout(width=_NAME_WIDTH))
+        self.name = widgets.HTML(layout=widgets.Layout(width=_NAME_WIDTH, flex=_FIXED))
         self.toggles = {
             kind: widgets.ToggleButton(
                 value=False,
                 description=labels[kind]["short"],
                 tooltip=labels[kind]["question"],
-                layout=widgets.Layout(width=_TOGGLE_WIDTH),
+                layout=widgets.Layout(width=_TOGGLE_WIDTH, flex=_FIXED),
             )
             for kind in HELP_KINDS
         }
         self.energy = widgets.Dropdown(
             options=[("not rated", ""), *((energy_labels[e]["label"], e) for e in ENERGY)],
             value="",
-            layout=widgets.Layout(width="9.5em"),
+            layout=widgets.Layout(width=_ENERGY_WIDTH, flex=_FIXED),
         )
-        self.box = widgets.HBox([self.name, *self.toggles.values(), self.energy])
+        self.box = widgets.HBox(
+            [self.name, *self.toggles.values(), self.energy],
+            layout=widgets.Layout(overflow="visible", flex=_FIXED),
+        )
         self.box.add_class("leadnet-roles-row")
 
 
@@ -70,16 +75,17 @@ class RolesView(widgets.VBox):
             value=False, description="only contacts with nothing recorded", indent=False
         )
         header = widgets.HBox(
-            [widgets.HTML("<b>Contact</b>", layout=widgets.Layout(width=_NAME_WIDTH))]
+            [widgets.HTML("<b>Contact</b>", layout=widgets.Layout(width=_NAME_WIDTH, flex=_FIXED))]
             + [
                 widgets.HTML(
                     f"<b title='{html.escape(data['kinds'][k]['label'])}'>"
                     f"{html.escape(data['kinds'][k]['short'])}</b>",
-                    layout=widgets.Layout(width=_TOGGLE_WIDTH),
+                    layout=widgets.Layout(width=_TOGGLE_WIDTH, flex=_FIXED),
                 )
                 for k in HELP_KINDS
             ]
-            + [widgets.HTML("<b>Energy</b>")]
+            + [widgets.HTML("<b>Energy</b>")],
+            layout=widgets.Layout(overflow="visible", flex=_FIXED),
         )
         self.rows = [_Row(data["kinds"], data["energy"]) for _ in range(self.model.page_size)]
         for index, row in enumerate(self.rows):
@@ -110,6 +116,7 @@ class RolesView(widgets.VBox):
             ]
         )
         self.add_class("leadnet-roles-view")
+        self.layout.overflow_x = "auto"
         guard = guarded(self.feedback)
         self.find.observe(guard(lambda _c: self._search()), names="value")
         self.only_missing.observe(guard(lambda _c: self._search()), names="value")

@@ -43,7 +43,7 @@ def test_07_record_roles_and_energy_and_see_the_figures(page, lab, chosen, shoot
     first = grid.locator(".leadnet-roles-row").first
     assert "Zoe Strong" in first.inner_text()  # the strongest tie first
     first.get_by_role("button", name="power").click()
-    first.locator("select").select_option("drains")
+    first.locator("select").select_option(label="Drains energy")
     save = grid.get_by_role("button", name="Save (1)")
     save.wait_for()
     save.click()
