@@ -26,8 +26,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from leadnet_helpers.model import Contact, Profile  # noqa: E402
-from leadnet_helpers.store import Workspace  # noqa: E402
+from leadnet_helpers.model import Contact, Profile
+from leadnet_helpers.store import Workspace
 
 __all__ = ["PROFILE", "TODAY", "build", "fill"]
 

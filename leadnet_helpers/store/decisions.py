@@ -111,6 +111,17 @@ class DecisionsMixin(WorkspaceBase):
             return
         for row in rows:
             _check_type(row[1])
+        if by == "rules":  # a suggestion saved already as it is now is not written again
+            saved = {
+                r[0]: tuple(r)
+                for r in self._conn.execute(
+                    "SELECT contact_id, network_type, secondary_types, confidence, reasons "
+                    "FROM classifications WHERE decided_by = 'rules'"
+                )
+            }
+            rows = [row for row in rows if saved.get(row[0]) != tuple(row)]
+            if not rows:
+                return
         stamp = now()
         guard = " WHERE classifications.decided_by = 'rules'" if by == "rules" else ""
         with self._write() as conn:
