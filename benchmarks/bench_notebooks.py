@@ -155,7 +155,10 @@ def make_home(size: int) -> str:
     from leadnet_helpers import paths, personas
 
     if size == 54:
-        ws = personas.open_sample("ana-lucia-ferreira")
+        # a writable copy of the sample persona (clicks save)
+        ws = personas.build_persona_workspace(
+            "ana-lucia-ferreira", Path(home) / "sample.leadnet.sqlite"
+        )
         paths.remember_current_workspace(ws.path)
         ws.close()
     else:
