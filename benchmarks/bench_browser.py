@@ -182,7 +182,7 @@ _CLICK = """async ({scope, target, action, value, quiet, timeout, kernel}) => {
     await new Promise(r => setTimeout(r, 10));
     const now = performance.now();
     if (status() === 'busy') { busy = true; continue; }
-    if ((busy || now - t0 > 2000) && last !== null && now - last > quiet) break;
+    if (last === null ? now - t0 > 2000 : (busy || now - t0 > 2000) && now - last > quiet) break;
   }
   observer.disconnect();
   return {seconds: last === null ? null : (last - t0) / 1000, busy};
@@ -298,6 +298,8 @@ def run_notebook(browser, server: Server, number: str, timeout: float) -> dict:
                         "kernel": _KERNEL,
                     },
                 )
+                if step_action == "type" and len(steps) > 1 and "error" not in r:
+                    continue  # typed into a field (no change of the page to wait for)
                 if "error" in r or r["seconds"] is None:
                     seconds = None
                     clicks[name] = r.get("error", "no change seen")
