@@ -194,6 +194,9 @@ def _compute(ws: Workspace, day: date, before: _Made | None) -> _Made:
         old = before.analysis
         net = network_from(profile, (), ws.ties(), ws.interactions())
         net = replace(old.network, ties=net.ties, interactions=net.interactions)
+        from .diagnostics._common import carry_view
+
+        carry_view(old.network, net)
         return _Made(analyse(net, day, classification=old.classification), basis, contacts)
     types = in_force(classify(contacts, profile), decided)
     net = network_from(profile, contacts, ws.ties(), ws.interactions(), types)

@@ -74,6 +74,15 @@ class ContactsMixin(WorkspaceBase):
         cached = self._contacts_read
         return cached is not None and cached[0] == self.revision()
 
+    def _contacts_still_current(self) -> None:
+        """After a write that left the contacts alone: the contacts read last are current."""
+        cached = self._contacts_read
+        stamp = self.revision()
+        if cached is not None and cached[0][0] == stamp[0]:  # no other connection wrote
+            self._contacts_read = (stamp, cached[1], cached[2])
+        else:
+            self._contacts_read = None
+
     def _patch_contacts(self, was_current: bool, contact: Contact) -> None:
         """Put one contact this object just added or saved into the contacts read last.
 

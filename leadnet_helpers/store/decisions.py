@@ -54,7 +54,7 @@ class DecisionsMixin(WorkspaceBase):
     def decide(self, contact_id: int, network_type: str, *, by: str = "person") -> None:
         """Record a classification decision for a contact."""
         _check_type(network_type)
-        with self._write() as conn:
+        with self._write(contacts=False) as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO classifications (contact_id, network_type, decided_by,"
                 " decided_at) VALUES (?, ?, ?, ?)",
@@ -124,5 +124,5 @@ class DecisionsMixin(WorkspaceBase):
                 return
         stamp = now()
         guard = " WHERE classifications.decided_by = 'rules'" if by == "rules" else ""
-        with self._write() as conn:
+        with self._write(contacts=False) as conn:
             conn.executemany(_UPSERT + guard, [(*row, by, stamp) for row in rows])

@@ -43,7 +43,7 @@ class TiesMixin(WorkspaceBase):
             )
         ]
         name = self.contact(contact_id).name
-        with self._write() as conn:
+        with self._write(contacts=False) as conn:
             conn.execute(
                 "DELETE FROM ties WHERE contact_a = ? OR contact_b = ?", (contact_id, contact_id)
             )
@@ -67,7 +67,7 @@ class TiesMixin(WorkspaceBase):
                 continue
             strength = int(pair[2]) if len(pair) > 2 else 3
             rows.append((min(a, b), max(a, b), strength))
-        with self._write() as conn:
+        with self._write(contacts=False) as conn:
             conn.executemany(
                 "INSERT INTO ties (contact_a, contact_b, strength) VALUES (?, ?, ?) "
                 "ON CONFLICT DO UPDATE SET strength = excluded.strength",
@@ -96,7 +96,7 @@ class TiesMixin(WorkspaceBase):
                 fix=f"Use one of {', '.join(INTERACTION_KINDS)}.",
             )
         name = self.contact(contact_id).name
-        with self._write() as conn:
+        with self._write(contacts=False) as conn:
             iid = conn.execute(
                 "INSERT INTO interactions (contact_id, date, kind, note) VALUES (?, ?, ?, ?) "
                 "RETURNING id",
