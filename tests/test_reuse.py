@@ -75,9 +75,7 @@ def test_a_change_from_another_notebook_is_read_again(ws):
     assert ws.contacts()[0].organisation == "Northwind"
 
 
-def test_a_log_entry_does_not_classify_again_and_keeps_warm_as_a_fresh_analysis(
-    ws, monkeypatch
-):
+def test_a_log_entry_does_not_classify_again_and_keeps_warm_as_a_fresh_analysis(ws, monkeypatch):
     calls = {"classify": 0}
     real = analysis_module.classify
 
@@ -98,12 +96,8 @@ def test_a_log_entry_does_not_classify_again_and_keeps_warm_as_a_fresh_analysis(
         again = analysis_of(fresh, TODAY)
         warm, fresh_warm = after.finding("keep_warm"), again.finding("keep_warm")
         assert warm is not None and fresh_warm is not None
-        assert (warm.value, warm.summary, warm.details) == (
-            fresh_warm.value,
-            fresh_warm.summary,
-            fresh_warm.details,
-        )
-        assert [f.summary for f in after.findings] == [f.summary for f in again.findings]
+        assert warm.to_dict() == fresh_warm.to_dict()
+        assert [f.to_dict() for f in after.findings] == [f.to_dict() for f in again.findings]
     assert calls["classify"] == 2  # the fresh workspace object's own analysis
 
 
