@@ -178,14 +178,18 @@ _CLICK = """async ({scope, target, action, value, quiet, timeout, kernel}) => {
     el.dispatchEvent(new Event('input', {bubbles: true}));
     el.dispatchEvent(new Event('change', {bubbles: true}));
   }
+  let idle = null;  // when the kernel was idle again after handling the event
   while (performance.now() - t0 < timeout) {
     await new Promise(r => setTimeout(r, 10));
     const now = performance.now();
-    if (status() === 'busy') { busy = true; continue; }
+    if (status() === 'busy') { busy = true; idle = null; continue; }
+    if (busy && idle === null) idle = now;
     if (last === null ? now - t0 > 2000 : (busy || now - t0 > 2000) && now - last > quiet) break;
   }
   observer.disconnect();
-  return {seconds: last === null ? null : (last - t0) / 1000, busy};
+  // answered: the view's last change, or (a view showing the same text again) the kernel idle
+  const end = last === null ? idle : (idle === null ? last : Math.max(last, idle));
+  return {seconds: end === null ? null : (end - t0) / 1000, busy};
 }"""
 
 # (what a person does, the view, the element, the action, its value), per notebook
