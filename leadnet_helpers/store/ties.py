@@ -28,6 +28,10 @@ class TiesMixin(WorkspaceBase):
             for r in self._conn.execute("SELECT contact_a, contact_b, strength FROM ties")
         ]
 
+    def count_ties(self) -> int:
+        """How many ties the workspace holds."""
+        return int(self._conn.execute("SELECT count(*) FROM ties").one()[0])
+
     def set_ties(self, contact_id: int, knows: Iterable[int], *, strength: int = 3) -> int:
         """Record that *contact_id* knows exactly the contacts in *knows*.
 
