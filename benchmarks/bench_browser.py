@@ -1,9 +1,22 @@
-"""Time notebook 03's dashboard in a real browser: JupyterLab (Run All) and Voilà.
+"""Time the notebooks in a real browser: JupyterLab (Run All) and, for 03, Voilà.
 
 Run from the repository root (needs Debian's Chromium at /usr/bin/chromium)::
 
     python benchmarks/bench_browser.py                      # 54-contact sample, Lab and Voilà
     python benchmarks/bench_browser.py --sizes 54 500 30000 --repeat 3 --apps lab
+    python benchmarks/bench_browser.py --notebooks 01 02 04 05 --sizes 54 5000 30000 --apps lab
+
+The generated workspaces (``big_workspace.py``) carry ties among the key
+contacts and a year of interactions.
+
+Notebooks 01, 02, 04 and 05 (Lab only) print, per run: ``done`` (Run All until
+every cell has run), ``last output`` (until the last change of any output, the
+widgets drawn), the figures drawn if any, then each click a person makes
+(save a contact, a triage decision, an overview filter or page, an action
+edit, a log entry) in milliseconds from the click until the view stops
+changing and the kernel is idle, with the median and the slowest click.
+
+Notebook 03:
 
 For each app and workspace size it starts the server on a temporary copy of
 ``notebooks/`` with a private LEADNET_HOME whose current workspace is the
@@ -27,6 +40,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -41,6 +55,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 CHROMIUM = Path("/usr/bin/chromium")
 NOTEBOOK = "03_see_your_gaps.ipynb"
@@ -114,6 +129,196 @@ _PLOTLY_LOADS = """() => performance.getEntriesByType('resource')
   .map(e => e.name.split('?')[0].split('/').slice(-2).join('/'))"""
 
 
+# Run All in notebook 01, 02, 04 or 05: until every cell has run and the outputs have been
+# quiet for `quiet` ms; the time of the last change of any output and of the figures drawn.
+_RUN_ALL_OUTPUTS = """async ({timeout, quiet}) => {
+  const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+  let last = null;
+  const observer = new MutationObserver(mutations => {
+    for (const m of mutations) {
+      const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+      if (el && el.closest('.jp-OutputArea')) { last = performance.now(); return; }
+    }
+  });
+  observer.observe(nb, {childList: true, subtree: true, attributes: true, characterData: true});
+  const t0 = performance.now();
+  let done = null, figures = 0, figuresAt = null;
+  window.jupyterapp.commands.execute('runmenu:run-all').then(() => { done = performance.now(); });
+  while (performance.now() - t0 < timeout) {
+    await new Promise(r => setTimeout(r, 20));
+    const drawn = Array.from(nb.querySelectorAll('.js-plotly-plot')).filter(
+      p => p.querySelector('svg.main-svg g.trace, svg.main-svg g.table')).length;
+    if (drawn > figures) { figures = drawn; figuresAt = performance.now(); }
+    if (done !== null && last !== null && performance.now() - Math.max(done, last) > quiet) break;
+  }
+  observer.disconnect();
+  const s = t => t === null ? null : (t - t0) / 1000;
+  return {done: s(done), last: s(last), figures, figuresAt: s(figuresAt)};
+}"""
+
+# One click (or choice, or typed value) in a view: from the event until the view has been
+# quiet for `quiet` ms and the kernel is idle again; the time of the view's last change.
+_CLICK = """async ({scope, target, action, value, quiet, timeout, kernel}) => {
+  const status = eval(kernel);
+  const root = document.querySelector(scope);
+  if (!root) return {error: 'no ' + scope};
+  const el = target ? root.querySelector(target) : root;
+  if (!el) return {error: 'no ' + target + ' in ' + scope};
+  if (el.disabled) return {error: target + ' is disabled'};
+  let last = null, busy = false;
+  const observer = new MutationObserver(() => { last = performance.now(); });
+  observer.observe(root, {childList: true, subtree: true, attributes: true, characterData: true});
+  const t0 = performance.now();
+  if (action === 'click') el.click();
+  else if (action === 'select') {
+    el.selectedIndex = value;
+    el.dispatchEvent(new Event('change', {bubbles: true}));
+  } else if (action === 'type') {
+    el.value = value;
+    el.dispatchEvent(new Event('input', {bubbles: true}));
+    el.dispatchEvent(new Event('change', {bubbles: true}));
+  }
+  let idle = null;  // when the kernel was idle again after handling the event
+  while (performance.now() - t0 < timeout) {
+    await new Promise(r => setTimeout(r, 10));
+    const now = performance.now();
+    if (status() === 'busy') { busy = true; idle = null; continue; }
+    if (busy && idle === null) idle = now;
+    if (last === null ? now - t0 > 2000 : (busy || now - t0 > 2000) && now - last > quiet) break;
+  }
+  observer.disconnect();
+  // answered: the view's last change, or (a view showing the same text again) the kernel idle
+  const end = last === null ? idle : (idle === null ? last : Math.max(last, idle));
+  return {seconds: end === null ? null : (end - t0) / 1000, busy};
+}"""
+
+# (what a person does, the view, the element, the action, its value), per notebook
+SCENARIOS: dict[str, list[tuple[str, str, str, str, object]]] = {
+    "01": [
+        ("contacts: next page", ".leadnet-contacts-view", ".leadnet-contacts-next", "click", None),
+        (
+            "contacts: pick one",
+            ".leadnet-contacts-view",
+            ".leadnet-contacts-select select",
+            "select",
+            0,
+        ),
+        (
+            "contacts: save a contact",
+            ".leadnet-contacts-view",
+            ".leadnet-edit-notes textarea",
+            "type+save",
+            "met at the summit",
+        ),
+        (
+            "contacts: save again",
+            ".leadnet-contacts-view",
+            ".leadnet-edit-notes textarea",
+            "type+save",
+            "met at the summit, again",
+        ),
+        (
+            "contacts: search",
+            ".leadnet-contacts-view",
+            ".leadnet-contacts-search input",
+            "type",
+            "Person 0001",
+        ),
+    ],
+    "02": [
+        ("triage decision 1", ".leadnet-triage-view", ".leadnet-triage-strategic", "click", None),
+        ("triage decision 2", ".leadnet-triage-view", ".leadnet-triage-personal", "click", None),
+        ("triage decision 3", ".leadnet-triage-view", ".leadnet-triage-operational", "click", None),
+        (
+            "overview page",
+            ".leadnet-overview-group-operational",
+            "button[title='Next page']",
+            "click",
+            None,
+        ),
+        (
+            "overview filter",
+            ".leadnet-overview-view",
+            ".leadnet-overview-type-filter select",
+            "select",
+            3,
+        ),
+    ],
+    "04": [
+        (
+            "action edit",
+            ".leadnet-plan-editor, .leadnet-plan-actions",
+            ".leadnet-plan-card-1 .leadnet-plan-title input",
+            "type",
+            "Call my mentor (soon)",
+        ),
+        (
+            "action done",
+            ".leadnet-plan-editor, .leadnet-plan-actions",
+            ".leadnet-plan-card-1 .leadnet-plan-done input",
+            "click",
+            None,
+        ),
+    ],
+    "05": [
+        ("log entry", ".leadnet-review-log", ".leadnet-log-button", "click", None),
+        ("log entry again", ".leadnet-review-log", ".leadnet-log-button", "click", None),
+    ],
+}
+
+
+def _notebook_file(number: str) -> str:
+    return next((REPO / "notebooks").glob(f"{number}_*.ipynb")).name
+
+
+def run_notebook(browser, server: Server, number: str, timeout: float) -> dict:
+    """Open notebook *number* in Lab with a fresh kernel, Run All, then click through it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    context.set_default_timeout(120_000)
+    page = context.new_page()
+    try:
+        server.shut_kernels()
+        page.goto(f"{server.url}/lab/tree/{_notebook_file(number)}?token={server.token}&reset")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", state="visible")
+        page.wait_for_function(f"() => ({_KERNEL})() === 'idle'", timeout=90_000)
+        out = page.evaluate(_RUN_ALL_OUTPUTS, {"timeout": timeout * 1000, "quiet": 1500})
+        clicks: dict[str, float | str] = {}
+        for name, scope, target, action, value in SCENARIOS.get(number, []):
+            scope = next((one for one in scope.split(", ") if page.locator(one).count()), scope)
+            steps = [(target, action, value)]
+            if action == "type+save":  # type a note, then Save
+                steps = [(target, "type", value), (".leadnet-contacts-save", "click", None)]
+            seconds = 0.0
+            for step_target, step_action, step_value in steps:
+                r = page.evaluate(
+                    _CLICK,
+                    {
+                        "scope": scope,
+                        "target": step_target,
+                        "action": step_action,
+                        "value": step_value,
+                        "quiet": 800,
+                        "timeout": 60_000,
+                        "kernel": _KERNEL,
+                    },
+                )
+                if step_action == "type" and len(steps) > 1 and "error" not in r:
+                    continue  # typed into a field (no change of the page to wait for)
+                if "error" in r or r["seconds"] is None:
+                    seconds = None
+                    clicks[name] = r.get("error", "no change seen")
+                    break
+                seconds = r["seconds"] if step_action == "click" or len(steps) == 1 else seconds
+            if seconds is not None:
+                clicks[name] = seconds
+        out["clicks"] = clicks
+        text = page.locator(".jp-Notebook").inner_text()
+        out["errors"] = sorted(set(re.findall(r"(\w+Error): ", text)))[:5]
+        return out
+    finally:
+        context.close()
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -140,35 +345,18 @@ def make_home(base: Path, size: int) -> Path:
     home.mkdir()
     os.environ["LEADNET_HOME"] = str(home)
     from leadnet_helpers import paths, personas, workbook
-    from leadnet_helpers.model import Contact, Profile
 
     if size == 54:
-        ws = personas.open_sample("ana-lucia-ferreira")
+        # a writable copy of the sample persona (clicks save)
+        ws = personas.build_persona_workspace("ana-lucia-ferreira", home / "sample.leadnet.sqlite")
         paths.remember_current_workspace(ws.path)
         ws.close()
         return home
+    import big_workspace
+
     workbook.reset_session()
-    ws = workbook.start_workspace(Profile(name="Ana Lima", organisation="Contoso"))
-    types = ["operational", "operational", "personal", "strategic", ""]
-    with ws._write() as conn:
-        ws._insert(
-            conn,
-            [
-                Contact(
-                    f"Person {i:05d}",
-                    organisation=f"Org {'ABCDEFG'[i % 7]}",
-                    function=["Finance", "Sales", "R&D", "HR"][i % 4],
-                    inside_org=i % 3 == 0,
-                    strength=1 + i % 5,
-                    network_type=types[i % 5],
-                    last_contact=f"2026-{1 + i % 11:02d}-{1 + i % 27:02d}",
-                    gives_me=("advice",) if i % 3 == 0 else (),
-                    i_give=("introductions",) if i % 4 == 0 else (),
-                    tags=("board",) if i % 10 == 0 else (),
-                )
-                for i in range(size)
-            ],
-        )
+    ws = workbook.start_workspace(big_workspace.PROFILE)
+    big_workspace.fill(ws, size)
     paths.remember_current_workspace(ws.path)
     workbook.reset_session()
     return home
@@ -340,6 +528,79 @@ def _fmt(value: float | None) -> str:
     return "   -  " if value is None else f"{value:6.2f}"
 
 
+def _print_notebook(size: int, number: str, label: str, r: dict) -> None:
+    clicks = r["clicks"]
+    times = {k: v for k, v in clicks.items() if isinstance(v, float)}
+    slowest = max(times, key=times.__getitem__) if times else None
+    figures = f", {r['figures']} figures drawn at {_fmt(r['figuresAt'])} s" if r["figures"] else ""
+    print(
+        f"lab {size:>6,} contacts notebook {number} {label}: done {_fmt(r['done'])} s, "
+        f"last output {_fmt(r['last'])} s{figures}; clicks ms: "
+        + ", ".join(
+            f"{k} {v * 1000:.0f}" if isinstance(v, float) else f"{k} ({v})"
+            for k, v in clicks.items()
+        )
+        + (
+            f"; median {statistics.median(times.values()) * 1000:.0f} ms, slowest "
+            f"{times[slowest] * 1000:.0f} ms ({slowest})"
+            if slowest
+            else ""
+        )
+        + (f"; ERRORS {r['errors']}" if r.get("errors") else ""),
+        flush=True,
+    )
+
+
+def main_notebooks(args: argparse.Namespace, numbers: list[str]) -> None:
+    """Notebooks 01, 02, 04, 05 in JupyterLab: Run All, then each click; medians last."""
+    from playwright.sync_api import sync_playwright
+
+    base = Path(tempfile.mkdtemp(prefix="leadnet-bench-browser-"))
+    print(f"notebooks {', '.join(numbers)} in JupyterLab; {args.repeat} runs each; logs in {base}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        for size in args.sizes:
+            home = make_home(base, size)
+            server = Server("lab", base, home)
+            try:
+                for number in numbers:
+                    runs = []
+                    for i in range(args.repeat):
+                        r = run_notebook(browser, server, number, args.timeout)
+                        runs.append(r)
+                        _print_notebook(size, number, f"run {i + 1}", r)
+                    if len(runs) > 1:
+                        med = {
+                            key: statistics.median(x[key] for x in runs if x[key] is not None)
+                            if any(x[key] is not None for x in runs)
+                            else None
+                            for key in ("done", "last", "figuresAt")
+                        }
+                        names = {k for x in runs for k in x["clicks"]}
+                        clicks = {
+                            k: statistics.median(vals)
+                            for k in sorted(names)
+                            if (
+                                vals := [
+                                    x["clicks"][k]
+                                    for x in runs
+                                    if isinstance(x["clicks"].get(k), float)
+                                ]
+                            )
+                        }
+                        _print_notebook(
+                            size,
+                            number,
+                            "MEDIAN",
+                            {**med, "figures": runs[0]["figures"], "clicks": clicks},
+                        )
+            finally:
+                server.stop()
+        browser.close()
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -355,10 +616,21 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--voila-args", default="", help="more options for Voilà, e.g. '--preheat_kernel=True'"
     )
+    parser.add_argument(
+        "--notebooks",
+        nargs="+",
+        default=["03"],
+        help="03 (the dashboard, Lab and Voilà) and/or 01 02 04 05 (Lab: Run All, then clicks)",
+    )
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         print(f"no Chromium at {CHROMIUM}")
         return 1
+    others = [n for n in args.notebooks if n != "03"]
+    if others:
+        main_notebooks(args, others)
+    if "03" not in args.notebooks:
+        return 0
     from playwright.sync_api import sync_playwright
 
     base = Path(tempfile.mkdtemp(prefix="leadnet-bench-browser-"))

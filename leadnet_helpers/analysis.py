@@ -29,22 +29,22 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .classify import classify, in_force, person_decisions, save_suggestions
-from .diagnostics import all_findings, gap_list
-from .diagnostics.structure import EgoStructure, ego_structure
 from .findings import Concerned, Finding
 from .model import Profile
 from .network import NetworkData, filter_network, network_from
 from .rules import as_date
 
 if TYPE_CHECKING:
+    from .diagnostics.structure import EgoStructure
     from .store import Workspace
 
 __all__ = ["Analysis", "analyse", "analysis_of", "classify_and_save"]
@@ -52,9 +52,13 @@ __all__ = ["Analysis", "analyse", "analysis_of", "classify_and_save"]
 Settings = str | Path | Mapping[str, Any] | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Analysis:
     """What the workbook knows about one person's network, computed once.
+
+    The classification is computed with the analysis; the structure and the
+    findings when first read (a view that only shows the classification, as
+    notebook 02's, does not wait for the diagnostics), then kept.
 
     Attributes
     ----------
@@ -63,19 +67,41 @@ class Analysis:
     classification : DataFrame
         :func:`~leadnet_helpers.classify.classify`'s rows with the person's
         decisions applied (:func:`~leadnet_helpers.classify.in_force`).
+    today : date
+        The day time-based measures count from.
     structure : EgoStructure
         Burt's measures over the ties among the contacts.
     findings : tuple of Finding
         Every diagnostic's result, in the dashboard's order.
-    today : date
-        The day time-based measures count from.
     """
 
     network: NetworkData
     classification: pd.DataFrame
-    structure: EgoStructure
-    findings: tuple[Finding, ...]
     today: date
+    targets: Settings = field(default=None, repr=False)
+    intervals: Settings = field(default=None, repr=False)
+
+    @cached_property
+    def structure(self) -> EgoStructure:
+        """Burt's measures over the ties among the contacts (computed on first read)."""
+        from .diagnostics.structure import ego_structure
+
+        return ego_structure(self.network)
+
+    @cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every diagnostic's result, in the dashboard's order (computed on first read)."""
+        from .diagnostics import all_findings
+
+        return tuple(
+            all_findings(
+                self.network,
+                self.today,
+                targets=self.targets,
+                intervals=self.intervals,
+                structure=self.structure,
+            )
+        )
 
     @property
     def profile(self) -> Profile:
@@ -85,11 +111,25 @@ class Analysis:
     @property
     def gaps(self) -> list[Finding]:
         """The findings that are gaps, in the order the plan answers them."""
+        from .diagnostics import gap_list
+
         return gap_list(self.findings)
 
     def finding(self, key: str) -> Finding | None:
-        """The finding with *key* (``None`` when there is none)."""
+        """The finding with *key* (``None`` when there is none).
+
+        The keeping-warm finding alone is worked out without the others while
+        they have not been read (notebook 05 asks for it after each log entry).
+        """
+        if key == "keep_warm" and "findings" not in self.__dict__:
+            return self._keep_warm
         return next((f for f in self.findings if f.key == key), None)
+
+    @cached_property
+    def _keep_warm(self) -> Finding:
+        from .diagnostics import keep_warm
+
+        return keep_warm(self.network, self.today, self.intervals)
 
     def people(self, role: str) -> list[Concerned]:
         """Everyone any finding names in *role*, first finding first."""
@@ -134,23 +174,46 @@ def analyse(
     >>> a.today.isoformat(), len(a.findings)
     ('2026-11-21', 15)
     """
-    day = as_date(today)
-    es = ego_structure(net)
-    found = all_findings(net, day, targets=targets, intervals=intervals, structure=es)
     frame = classification if classification is not None else pd.DataFrame()
-    return Analysis(net, frame, es, tuple(found), day)
+    return Analysis(net, frame, as_date(today), targets, intervals)
 
 
-def _compute(ws: Workspace, day: date) -> Analysis:
+def _compute(ws: Workspace, day: date, before: _Made | None) -> _Made:
+    """The analysis of *ws* now, reusing what did not change since *before*.
+
+    The classification and the contacts table depend on the contacts, the
+    profile and the person's decisions only: when none of them changed (an
+    interaction was logged, a tie added, a plan saved), they are kept and only
+    the ties and the log are read again.
+    """
     contacts = ws.contacts()
     profile = ws.profile() or Profile(name="")
-    types = in_force(classify(contacts, profile), person_decisions(ws))
+    decided = person_decisions(ws)
+    basis = (tuple(map(id, contacts)), tuple(sorted(decided.items())), repr(profile))
+    if before is not None and before.basis == basis:
+        old = before.analysis
+        net = network_from(profile, (), ws.ties(), ws.interactions())
+        net = replace(old.network, ties=net.ties, interactions=net.interactions)
+        from .diagnostics._common import carry_view
+
+        carry_view(old.network, net)
+        return _Made(analyse(net, day, classification=old.classification), basis, contacts)
+    types = in_force(classify(contacts, profile), decided)
     net = network_from(profile, contacts, ws.ties(), ws.interactions(), types)
-    return analyse(net, day, classification=types)
+    return _Made(analyse(net, day, classification=types), basis, contacts)
+
+
+@dataclass(frozen=True)
+class _Made:
+    """An analysis and what it was computed from (the contacts are kept alive for ``basis``)."""
+
+    analysis: Analysis
+    basis: tuple[object, ...]
+    contacts: list[Any]
 
 
 # One analysis per open workspace object, forgotten with it.
-_latest: weakref.WeakKeyDictionary[Any, tuple[tuple[object, ...], Analysis]] = (
+_latest: weakref.WeakKeyDictionary[Any, tuple[tuple[object, ...], _Made]] = (
     weakref.WeakKeyDictionary()
 )
 
@@ -169,10 +232,10 @@ def analysis_of(ws: Workspace, today: date | str | None = None) -> Analysis:
     stamp = (ws.revision(), day)
     hit = _latest.get(ws)
     if hit is not None and hit[0] == stamp:
-        return hit[1]
-    made = _compute(ws, day)
+        return hit[1].analysis
+    made = _compute(ws, day, hit[1] if hit is not None else None)
     _latest[ws] = (stamp, made)
-    return made
+    return made.analysis
 
 
 def classify_and_save(ws: Workspace, today: date | str | None = None) -> Analysis:
@@ -186,5 +249,5 @@ def classify_and_save(ws: Workspace, today: date | str | None = None) -> Analysi
     if len(rows):
         decided = list(person_decisions(ws))
         save_suggestions(ws, rows[~rows["contact_id"].isin(decided).to_numpy(dtype=bool)])
-        _latest[ws] = ((ws.revision(), made.today), made)
+        _latest[ws] = ((ws.revision(), made.today), _latest[ws][1])
     return made

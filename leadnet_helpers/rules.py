@@ -15,7 +15,8 @@ self-introduced              :data:`SELF_WORDS`, :func:`is_self_introduced`,
 type in force                :class:`TypeInForce`, :func:`type_in_force`
 dormancy and "time ago"      :func:`days_since`, :func:`time_ago`, :func:`warmth`
 dates                        :func:`parse_date`, :func:`as_date`, :func:`to_timestamps`
-network style                :class:`NetworkStyle`, :data:`NETWORK_STYLES`, :func:`style_of`
+network style                :class:`NetworkStyle`, :data:`NETWORK_STYLES`, :func:`style_of`,
+                             :func:`badge_html`
 ===========================  ==============================================================
 
 References
@@ -30,6 +31,7 @@ References
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -52,6 +54,7 @@ __all__ = [
     "TypeInForce",
     "Warmth",
     "as_date",
+    "badge_html",
     "days_since",
     "introduced_by_someone",
     "is_self_introduced",
@@ -526,3 +529,24 @@ def style_of(network_type: object) -> NetworkStyle:
     """
     key = network_type if isinstance(network_type, str) else ""
     return NETWORK_STYLES.get(key, NETWORK_STYLES[""])
+
+
+def badge_html(network_type: str) -> str:
+    """The network's name as an HTML badge in its colour, with its shape (never colour alone).
+
+    Examples
+    --------
+    >>> "\u25b2 strategic" in badge_html("strategic")
+    True
+    """
+    style = NETWORK_STYLES.get(network_type)
+    colour, text, glyph = (
+        (style.colour, style.text_colour, style.glyph)
+        if style and network_type
+        else ("#555555", "#ffffff", "?")
+    )
+    return (
+        f'<span class="leadnet-badge leadnet-badge-{html.escape(network_type)}" '
+        f'style="background:{colour};color:{text};padding:1px 8px;border-radius:3px;'
+        f'white-space:nowrap;font-weight:bold">{glyph} {html.escape(network_type)}</span>'
+    )

@@ -350,7 +350,7 @@ def network_examples(slug: str | None = None):
     """
     import ipywidgets
 
-    from .plots.style import badge_html
+    from .rules import badge_html
 
     slug = slug or personas.list_personas()[0]["slug"]
     who = next((p["name"] for p in personas.list_personas() if p["slug"] == slug), slug)

@@ -503,7 +503,7 @@ def filter_board(
         ).str.casefold()
         for word in words:
             keep &= text.str.contains(word, regex=False).to_numpy(dtype=bool)
-    return board[keep]
+    return board if keep.all() else board[keep]  # no filter: the board itself, not a copy
 
 
 def group_counts(frame: pd.DataFrame) -> dict[str, int]:
@@ -516,8 +516,8 @@ def group_counts(frame: pd.DataFrame) -> dict[str, int]:
     """
     if not len(frame):
         return dict.fromkeys(NETWORK_TYPES, 0)
-    counts = frame["network_type"].value_counts()
-    return {t: int(counts.get(t, 0)) for t in NETWORK_TYPES}
+    kinds = frame["network_type"].to_numpy(dtype=object)
+    return {t: int(np.count_nonzero(kinds == t)) for t in NETWORK_TYPES}
 
 
 def group_page(
@@ -542,13 +542,14 @@ def group_page(
     """
     if frame.empty:
         return frame, 1, 1
-    mask = frame["network_type"].to_numpy(dtype=object) == network_type
-    members = frame[mask]
+    # positions, not a copy of the group: only the page's rows are taken
+    members = np.flatnonzero(frame["network_type"].to_numpy(dtype=object) == network_type)
     pages = max(1, -(-len(members) // size))
     page = min(max(1, page), pages)
-    order = np.argsort(members["name_rank"].to_numpy(dtype=np.int64), kind="stable")
+    ranks = frame["name_rank"].to_numpy(dtype=np.int64)[members]
+    order = np.argsort(ranks, kind="stable")
     start = (page - 1) * size
-    return members.iloc[order[start : start + size]], page, pages
+    return frame.iloc[members[order[start : start + size]]], page, pages
 
 
 def high_confidence_ids(frame: pd.DataFrame, threshold: float = HIGH_CONFIDENCE) -> list[int]:

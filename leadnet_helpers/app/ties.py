@@ -107,7 +107,7 @@ class TieEditor:
 
     def summary(self) -> str:
         """How many links the map holds (:func:`ties_summary`)."""
-        return ties_summary(len(self.ws.ties()), len(self.contacts()))
+        return ties_summary(self.ws.count_ties(), len(self.contacts()))
 
     def choose(self, person: int | None) -> None:
         """Choose the contact to record ties for; tick who they already know."""

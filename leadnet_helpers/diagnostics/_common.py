@@ -406,3 +406,19 @@ def view(net: NetworkData) -> View:
             _VIEWS.pop(k, None)
     _VIEWS[key] = (weakref.ref(net), made)
     return made
+
+
+def carry_view(old: NetworkData, new: NetworkData) -> None:
+    """Let *new* reuse the contact arrays of *old*'s view (the same contacts table).
+
+    For a network rebuilt with other ties or another log but the very same
+    contacts table (a log entry in notebook 05): the arrays read from the
+    contacts are not read again. Nothing happens when the tables differ.
+    """
+    hit = _VIEWS.get(id(old))
+    if hit is None or hit[0]() is not old or new.contacts is not old.contacts:
+        return
+    made = view(new)
+    for key, value in hit[1].__dict__.items():
+        if key not in ("net", "frame", "n", "log"):
+            made.__dict__.setdefault(key, value)

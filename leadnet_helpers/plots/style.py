@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 
 from ..findings import Finding
 from ..model import NETWORK_TYPES
-from ..rules import NETWORK_STYLES
+from ..rules import NETWORK_STYLES, badge_html
 
 __all__ = [
     "HIGHLIGHT",
@@ -87,27 +87,6 @@ TEMPLATE = go.layout.Template(
 )
 #: Above this many points, scatter plots use WebGL (``go.Scattergl``).
 SCATTERGL_THRESHOLD = 1000
-
-
-def badge_html(network_type: str) -> str:
-    """The network's name as an HTML badge in its colour, with its shape (never colour alone).
-
-    Examples
-    --------
-    >>> "\u25b2 strategic" in badge_html("strategic")
-    True
-    """
-    style = NETWORK_STYLES.get(network_type)
-    colour, text, glyph = (
-        (style.colour, style.text_colour, style.glyph)
-        if style and network_type
-        else ("#555555", "#ffffff", "?")
-    )
-    return (
-        f'<span class="leadnet-badge leadnet-badge-{html.escape(network_type)}" '
-        f'style="background:{colour};color:{text};padding:1px 8px;border-radius:3px;'
-        f'white-space:nowrap;font-weight:bold">{glyph} {html.escape(network_type)}</span>'
-    )
 
 
 def type_label(network_type: str) -> str:

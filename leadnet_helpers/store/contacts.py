@@ -30,14 +30,80 @@ def _cells(contact: Contact | Mapping[str, object]) -> dict[str, str]:
 class ContactsMixin(WorkspaceBase):
     """Reading and changing the contacts."""
 
+    #: The contacts read last: (revision, contacts, contact id -> position).
+    _contacts_read: tuple[tuple[int, int], list[Contact], dict[int | None, int]] | None = None
+
     def count_contacts(self) -> int:
         """How many contacts the workspace holds."""
         return int(self._conn.execute("SELECT count(*) FROM contacts").one()[0])
 
     def contacts(self) -> list[Contact]:
-        """All contacts, in the order they were added."""
-        rows = self._conn.execute(f"{SELECT} ORDER BY id").fetchall()
-        return [from_db(tuple(r)) for r in rows]
+        """All contacts, in the order they were added.
+
+        Read once per change of the file (:meth:`revision`) and kept: the
+        analysis and every view of a notebook share one read, and a contact
+        added or edited through this object is patched in without reading the
+        others again. The list is new at each call; treat the contacts in it
+        as read-only (change them with :meth:`update_contact`).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from leadnet_helpers.model import Profile
+        >>> from leadnet_helpers.store import Workspace
+        >>> ws = Workspace.create(
+        ...     pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite", Profile("Ana")
+        ... )
+        >>> bo = ws.add_contact(Contact("Bo"))
+        >>> _ = ws.update_contact(bo, organisation="Acme")
+        >>> [(c.name, c.organisation) for c in ws.contacts()]
+        [('Bo', 'Acme')]
+        >>> ws.close()
+        """
+        stamp = self.revision()
+        cached = self._contacts_read
+        if cached is None or cached[0] != stamp:
+            rows = self._conn.execute(f"{SELECT} ORDER BY id").fetchall()
+            read = [from_db(tuple(r)) for r in rows]
+            cached = (stamp, read, {c.id: i for i, c in enumerate(read)})
+            self._contacts_read = cached
+        return list(cached[1])
+
+    def _contacts_current(self) -> bool:
+        """Whether the contacts read last are those of the file now (before a write)."""
+        cached = self._contacts_read
+        return cached is not None and cached[0] == self.revision()
+
+    def _contacts_still_current(self) -> None:
+        """After a write that left the contacts alone: the contacts read last are current."""
+        cached = self._contacts_read
+        stamp = self.revision()
+        if cached is not None and cached[0][0] == stamp[0]:  # no other connection wrote
+            self._contacts_read = (stamp, cached[1], cached[2])
+        else:
+            self._contacts_read = None
+
+    def _patch_contacts(self, was_current: bool, contact: Contact) -> None:
+        """Put one contact this object just added or saved into the contacts read last.
+
+        Only when they were current before the write and no other connection
+        committed since (SQLite's ``data_version`` did not move); otherwise the
+        next :meth:`contacts` reads them all again.
+        """
+        cached, self._contacts_read = self._contacts_read, None
+        stamp = self.revision()
+        if not was_current or cached is None or cached[0][0] != stamp[0]:
+            return
+        _, read, where = cached
+        at = where.get(contact.id)
+        if at is None:
+            if read and (read[-1].id or 0) > (contact.id or 0):
+                return  # not the newest id: the order would be wrong, read again
+            where[contact.id] = len(read)
+            read.append(contact)
+        else:
+            read[at] = contact
+        self._contacts_read = (stamp, read, where)
 
     def contact(self, contact_id: int) -> Contact:
         """One contact by id.
@@ -80,10 +146,13 @@ class ContactsMixin(WorkspaceBase):
         )
         if not contact.name:
             raise LeadNetError("a contact needs a name", fix="Type a name.")
+        current = self._contacts_current()
         with self._write() as conn:
             (cid,) = insert_contacts(conn, [contact])
             record_keys(conn, dict.fromkeys(contact_keys(contact), cid))
             log_undo(conn, f"added {contact.name}", [{"op": "delete", "ids": [cid]}])
+            saved = from_db(tuple(conn.execute(f"{SELECT} WHERE id = ?", (cid,))[0]))
+        self._patch_contacts(current, saved)
         return cid
 
     def update_contact(
@@ -125,6 +194,15 @@ class ContactsMixin(WorkspaceBase):
         typed = {
             k: normalise_text(v if isinstance(v, str) else cell(v)) for k, v in changes.items()
         }
+        current = self._contacts_current()
+        saved = self._update(contact_id, loaded, typed)
+        self._patch_contacts(current, saved)
+        return saved
+
+    def _update(
+        self, contact_id: int, loaded: dict[str, str] | None, typed: dict[str, str]
+    ) -> Contact:
+        """:meth:`update_contact`'s transaction: the contact as saved (or as it was)."""
         with self._write() as conn:
             row = conn.execute(f"{SELECT} WHERE id = ?", (contact_id,)).fetchone()
             if row is None:

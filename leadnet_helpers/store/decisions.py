@@ -54,7 +54,7 @@ class DecisionsMixin(WorkspaceBase):
     def decide(self, contact_id: int, network_type: str, *, by: str = "person") -> None:
         """Record a classification decision for a contact."""
         _check_type(network_type)
-        with self._write() as conn:
+        with self._write(contacts=False) as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO classifications (contact_id, network_type, decided_by,"
                 " decided_at) VALUES (?, ?, ?, ?)",
@@ -111,7 +111,18 @@ class DecisionsMixin(WorkspaceBase):
             return
         for row in rows:
             _check_type(row[1])
+        if by == "rules":  # a suggestion saved already as it is now is not written again
+            saved = {
+                r[0]: tuple(r)
+                for r in self._conn.execute(
+                    "SELECT contact_id, network_type, secondary_types, confidence, reasons "
+                    "FROM classifications WHERE decided_by = 'rules'"
+                )
+            }
+            rows = [row for row in rows if saved.get(row[0]) != tuple(row)]
+            if not rows:
+                return
         stamp = now()
         guard = " WHERE classifications.decided_by = 'rules'" if by == "rules" else ""
-        with self._write() as conn:
+        with self._write(contacts=False) as conn:
             conn.executemany(_UPSERT + guard, [(*row, by, stamp) for row in rows])

@@ -22,7 +22,7 @@ class PlansMixin(WorkspaceBase):
 
     def save_plan(self, payload: dict[str, object]) -> int:
         """Save the person's action plan (as plain JSON data); return its id."""
-        with self._write() as conn:
+        with self._write(contacts=False) as conn:
             pid = conn.execute(
                 "INSERT INTO plans (saved_at, payload) VALUES (?, ?) RETURNING id",
                 (now(), json.dumps(payload, ensure_ascii=False, default=str)),

@@ -34,7 +34,7 @@ class SnapshotsMixin(WorkspaceBase):
             "decisions": {str(k): v["network_type"] for k, v in self.decisions().items()},
             **(extra or {}),
         }
-        with self._write() as conn:
+        with self._write(contacts=False) as conn:
             sid = conn.execute(
                 "INSERT INTO snapshots (taken_at, label, payload) VALUES (?, ?, ?) RETURNING id",
                 (now(), normalise_text(label), json.dumps(payload, ensure_ascii=False)),

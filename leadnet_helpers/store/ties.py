@@ -28,6 +28,10 @@ class TiesMixin(WorkspaceBase):
             for r in self._conn.execute("SELECT contact_a, contact_b, strength FROM ties")
         ]
 
+    def count_ties(self) -> int:
+        """How many ties the workspace holds."""
+        return int(self._conn.execute("SELECT count(*) FROM ties").one()[0])
+
     def set_ties(self, contact_id: int, knows: Iterable[int], *, strength: int = 3) -> int:
         """Record that *contact_id* knows exactly the contacts in *knows*.
 
@@ -43,7 +47,7 @@ class TiesMixin(WorkspaceBase):
             )
         ]
         name = self.contact(contact_id).name
-        with self._write() as conn:
+        with self._write(contacts=False) as conn:
             conn.execute(
                 "DELETE FROM ties WHERE contact_a = ? OR contact_b = ?", (contact_id, contact_id)
             )
@@ -67,7 +71,7 @@ class TiesMixin(WorkspaceBase):
                 continue
             strength = int(pair[2]) if len(pair) > 2 else 3
             rows.append((min(a, b), max(a, b), strength))
-        with self._write() as conn:
+        with self._write(contacts=False) as conn:
             conn.executemany(
                 "INSERT INTO ties (contact_a, contact_b, strength) VALUES (?, ?, ?) "
                 "ON CONFLICT DO UPDATE SET strength = excluded.strength",
@@ -96,7 +100,7 @@ class TiesMixin(WorkspaceBase):
                 fix=f"Use one of {', '.join(INTERACTION_KINDS)}.",
             )
         name = self.contact(contact_id).name
-        with self._write() as conn:
+        with self._write(contacts=False) as conn:
             iid = conn.execute(
                 "INSERT INTO interactions (contact_id, date, kind, note) VALUES (?, ?, ?, ?) "
                 "RETURNING id",

@@ -154,8 +154,14 @@ class Workspace(
         return f"Workspace({str(self.path)!r}, contacts={self.count_contacts()})"
 
     @contextmanager
-    def _write(self) -> Iterator[LockedConnection]:
-        """Run the block as one transaction: all of it is saved, or none."""
+    def _write(self, *, contacts: bool = True) -> Iterator[LockedConnection]:
+        """Run the block as one transaction: all of it is saved, or none.
+
+        ``contacts=False`` promises the block leaves the contacts table alone
+        (a tie, a log entry, a decision, a plan): the contacts read last stay
+        current (see :meth:`contacts`).
+        """
+        kept = not contacts and self._contacts_current()
         if self.read_only:
             raise WorkspaceError(
                 "this workspace is open read-only (a shared sample)",
@@ -169,6 +175,8 @@ class Workspace(
             if is_busy(exc):
                 raise WorkspaceBusy(self._conn.max_wait, file=self.path.name) from None
             raise
+        if kept:
+            self._contacts_still_current()
 
     def revision(self) -> tuple[int, int]:
         """A cheap stamp that changes whenever anything in the file changes.

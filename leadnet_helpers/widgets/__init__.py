@@ -24,19 +24,43 @@ view               what it is for                             notebook
 =================  =========================================  ==========
 """
 
-from .contacts import contacts_view
-from .dashboard import dashboard_view
-from .importing import import_view
-from .introductions import introductions_view
-from .overview import overview_view
-from .plan_editor import plan_editor_view
-from .prompt_forms import prompts_view
-from .review import review_view
-from .roles import roles_view
-from .share import share_view
-from .start import start_view
-from .ties import ties_view
-from .triage import triage_view
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .contacts import contacts_view
+    from .dashboard import dashboard_view
+    from .importing import import_view
+    from .introductions import introductions_view
+    from .overview import overview_view
+    from .plan_editor import plan_editor_view
+    from .prompt_forms import prompts_view
+    from .review import review_view
+    from .roles import roles_view
+    from .share import share_view
+    from .start import start_view
+    from .ties import ties_view
+    from .triage import triage_view
+
+# Each view's module is imported when the view is first asked for, so a notebook
+# that shows the contacts does not wait for the dashboard's plotting libraries.
+_HOME = {
+    "contacts_view": "contacts",
+    "dashboard_view": "dashboard",
+    "import_view": "importing",
+    "introductions_view": "introductions",
+    "overview_view": "overview",
+    "plan_editor_view": "plan_editor",
+    "prompts_view": "prompt_forms",
+    "review_view": "review",
+    "roles_view": "roles",
+    "share_view": "share",
+    "start_view": "start",
+    "ties_view": "ties",
+    "triage_view": "triage",
+}
 
 __all__ = [
     "contacts_view",
@@ -53,3 +77,17 @@ __all__ = [
     "ties_view",
     "triage_view",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a view's module on first use (PEP 562)."""
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOME])

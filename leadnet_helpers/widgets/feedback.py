@@ -18,9 +18,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..app.board import EMPTY_TEXT
 from ..errors import LeadNetError
-from ..plots.style import badge_html
+from ..rules import badge_html
 
 __all__ = [
     "LABEL_STYLE",
@@ -186,4 +185,6 @@ def empty_message() -> str:
     >>> "01_map_your_contacts" in empty_message()
     True
     """
+    from ..app.board import EMPTY_TEXT  # the board (pandas) only where it is shown
+
     return message_html("info", EMPTY_TEXT)

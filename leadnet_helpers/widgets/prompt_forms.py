@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import ipywidgets as widgets
 
-from ..app.prompt_forms import NOT_RECORDED, SOMEONE_ELSE, introducer_options, names_by_prompt
+from ..app.prompt_forms import NOT_RECORDED, SOMEONE_ELSE, current_introducers, names_by_prompt
 from ..app.workspace import watch, workspace_model
 from ..errors import LeadNetError
 from ..model import normalise_text
@@ -153,9 +153,8 @@ class PromptsView(widgets.VBox):
     def __init__(self, ws: Workspace, prompts: Sequence[Prompt]) -> None:
         self.ws = ws
         self.feedback = feedback_widget()
-        contacts = workspace_model(ws).contacts()
-        names = names_by_prompt(contacts)
-        options = introducer_options(c.name for c in contacts)
+        names = names_by_prompt(workspace_model(ws).contacts())
+        options = current_introducers(ws)
         self.forms = [PromptForm(ws, p, names.get(p.id, []), options) for p in prompts]
         super().__init__([*self.forms, self.feedback])
         self.add_class("leadnet-prompts-view")
@@ -164,7 +163,7 @@ class PromptsView(widgets.VBox):
     def refresh(self) -> None:
         """Offer the current contacts as introducers."""
         try:
-            options = introducer_options(c.name for c in workspace_model(self.ws).contacts())
+            options = current_introducers(self.ws)
             for form in self.forms:
                 form.set_introducers(options)
         except Exception as err:  # noqa: BLE001 - shown, never swallowed

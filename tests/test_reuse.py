@@ -1,0 +1,123 @@
+"""What a click reuses instead of computing again (issue 10: clicks at 30,000 contacts).
+
+A save reads one contact back, not all of them; a log entry or a tie does not
+classify the network again; suggestions already saved are not written again;
+a notebook that shows contacts does not import the plotting libraries. Each
+test also checks that what the person sees is what a fresh computation gives.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import leadnet_helpers.analysis as analysis_module
+import leadnet_helpers.store.contacts as store_contacts
+from leadnet_helpers.analysis import analysis_of, classify_and_save
+from leadnet_helpers.model import Contact, Profile
+from leadnet_helpers.store import Workspace
+
+TODAY = date(2026, 11, 21)
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def ws(tmp_path):
+    ws = Workspace.create(tmp_path / "w.leadnet.sqlite", Profile("Ana", organisation="Contoso"))
+    for i in range(30):
+        ws.add_contact(
+            Contact(
+                f"Person {i}",
+                organisation="Contoso" if i % 2 else "Fabrikam",
+                relationship=["my manager", "mentor", "board member"][i % 3],
+                last_contact="2026-01-15",
+            )
+        )
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def rows_read(monkeypatch):
+    read = {"rows": 0}
+    real = store_contacts.from_db
+
+    def counting(row):
+        read["rows"] += 1
+        return real(row)
+
+    monkeypatch.setattr(store_contacts, "from_db", counting)
+    return read
+
+
+def test_a_save_reads_back_one_contact_and_the_list_shows_it(ws, rows_read):
+    assert len(ws.contacts()) == 30
+    first = ws.contacts()[0]
+    rows_read["rows"] = 0
+    ws.update_contact(first.id, notes="met at the summit")
+    added = ws.add_contact(Contact("Grace Hopper"))
+    shown = ws.contacts()
+    assert rows_read["rows"] <= 4  # the saved and the added contact, not all 32
+    assert shown[0].notes == "met at the summit" and shown[-1].id == added
+    with Workspace.open(ws.path) as fresh:
+        assert [c.to_row() for c in fresh.contacts()] == [c.to_row() for c in shown]
+
+
+def test_a_change_from_another_notebook_is_read_again(ws):
+    first = ws.contacts()[0]
+    with Workspace.open(ws.path) as other:
+        other.update_contact(first.id, organisation="Northwind")
+    assert ws.contacts()[0].organisation == "Northwind"
+
+
+def test_a_log_entry_does_not_classify_again_and_keeps_warm_as_a_fresh_analysis(ws, monkeypatch):
+    calls = {"classify": 0}
+    real = analysis_module.classify
+
+    def counting(*args, **kwargs):
+        calls["classify"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(analysis_module, "classify", counting)
+    before = analysis_of(ws, TODAY)
+    someone = ws.contacts()[3]
+    ws.log_interaction(someone.id, "met", "2026-11-20", "coffee")
+    ws.add_ties([(someone.id, ws.contacts()[4].id)])
+    after = analysis_of(ws, TODAY)
+    assert calls["classify"] == 1
+    assert after is not before and len(after.network.interactions) == 1
+    assert len(after.network.ties) == 1
+    with Workspace.open(ws.path) as fresh:
+        again = analysis_of(fresh, TODAY)
+        warm, fresh_warm = after.finding("keep_warm"), again.finding("keep_warm")
+        assert warm is not None and fresh_warm is not None
+        assert warm.to_dict() == fresh_warm.to_dict()
+        assert [f.to_dict() for f in after.findings] == [f.to_dict() for f in again.findings]
+    assert calls["classify"] == 2  # the fresh workspace object's own analysis
+
+
+def test_suggestions_saved_already_are_not_written_again(ws):
+    classify_and_save(ws, TODAY)
+    stamp = ws.revision()
+    classify_and_save(ws, TODAY)
+    assert ws.revision() == stamp  # nothing written, so every view's work stays current
+    assert len(ws.decisions()) == 30
+
+
+def test_the_contacts_notebook_does_not_import_the_plotting_libraries(tmp_path):
+    code = (
+        "import sys\n"
+        "from leadnet_helpers.widgets import contacts_view, prompts_view, ties_view\n"
+        "from leadnet_helpers.widgets import import_view, introductions_view\n"
+        "print(sorted(m for m in ('plotly', 'networkx', 'scipy') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO), "LEADNET_HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
