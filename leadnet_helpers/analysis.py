@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .basis import Basis, basis_of
 from .classify import classify, in_force, person_decisions, save_suggestions
 from .diagnostics import all_findings, gap_list
 from .diagnostics.structure import EgoStructure, ego_structure
@@ -69,6 +70,12 @@ class Analysis:
         Every diagnostic's result, in the dashboard's order.
     today : date
         The day time-based measures count from.
+    wider : NetworkData or None
+        Everyone in the workspace, when the person chose key contacts (then
+        :attr:`network`, the findings and the figures are the key contacts'
+        alone); ``None`` when there is no key set (everyone is the scope).
+    key_ids : frozenset of int
+        The key contacts' ids (empty when none were chosen).
     """
 
     network: NetworkData
@@ -76,6 +83,75 @@ class Analysis:
     structure: EgoStructure
     findings: tuple[Finding, ...]
     today: date
+    wider: NetworkData | None = None
+    key_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def scope(self) -> str:
+        """What the findings measure: ``"key contacts"`` or ``"everyone"``."""
+        return "key contacts" if self.wider is not None else "everyone"
+
+    @property
+    def everyone(self) -> NetworkData:
+        """The whole workspace's network (the wider network included)."""
+        return self.wider if self.wider is not None else self.network
+
+    @property
+    def basis(self) -> Basis:
+        """How many decided and guessed types the findings rest on."""
+        return basis_of(self.network.contacts)
+
+    @property
+    def mostly_guessed(self) -> bool:
+        """True when the findings rest mostly on the classifier's guesses."""
+        return self.basis.mostly_guessed
+
+    def scope_line(self) -> str:
+        """One line saying what the findings measure and on how many decided and guessed types.
+
+        Examples
+        --------
+        >>> from leadnet_helpers.model import Contact, Profile
+        >>> from leadnet_helpers.network import network_from
+        >>> a = analyse(
+        ...     network_from(Profile("Ana"), [Contact("Bo", id=1, network_type="personal")])
+        ... )
+        >>> a.scope_line()
+        'Measured on all 1 contact. Rests on 1 contact: 1 decided (by you), 0 guessed.'
+        """
+        n = self.network.size
+        if self.wider is None:
+            where = f"Measured on all {n:,} contact{'s' * (n != 1)}."
+        else:
+            rest = self.wider.size - n
+            where = (
+                f"Measured on your {n:,} key contact{'s' * (n != 1)}; the wider network "
+                f"({rest:,} more) has its own reading."
+            )
+        return f"{where} {self.basis.line()}"
+
+    def gaps_label(self) -> str:
+        """The label over the gaps: ``""``, or why they rest mostly on guesses.
+
+        Examples
+        --------
+        >>> from leadnet_helpers.model import Contact, Profile
+        >>> from leadnet_helpers.network import network_from
+        >>> a = analyse(
+        ...     network_from(Profile("Ana"), [Contact("Bo", id=1, network_type="personal")])
+        ... )
+        >>> a.gaps_label()
+        ''
+        """
+        b = self.basis
+        if not b.mostly_guessed:
+            return ""
+        return (
+            f"Mostly guessed: these findings rest on {b.decided:,} decided and "
+            f"{b.guessed:,} guessed network types, so hold them lightly; no gap is raised "
+            "from the balance of guesses. Choose your key contacts and decide their "
+            "networks (notebooks 01b and 02) to make them yours."
+        )
 
     @property
     def profile(self) -> Profile:
@@ -110,7 +186,8 @@ class Analysis:
         if types is None and inside is None and not tags:
             return self
         part = filter_network(self.network, types=types, inside=inside, tags=tags)
-        return analyse(part, self.today, classification=self.classification)
+        made = analyse(part, self.today, classification=self.classification)
+        return replace(made, wider=self.wider, key_ids=self.key_ids)
 
 
 def analyse(
@@ -146,7 +223,11 @@ def _compute(ws: Workspace, day: date) -> Analysis:
     profile = ws.profile() or Profile(name="")
     types = in_force(classify(contacts, profile), person_decisions(ws))
     net = network_from(profile, contacts, ws.ties(), ws.interactions(), types)
-    return analyse(net, day, classification=types)
+    key = frozenset(ws.key_contacts())
+    if not key:
+        return analyse(net, day, classification=types)
+    made = analyse(filter_network(net, ids=key), day, classification=types)
+    return replace(made, wider=net, key_ids=key)
 
 
 # One analysis per open workspace object, forgotten with it.

@@ -94,9 +94,19 @@ ALTER TABLE undo_log ADD COLUMN session TEXT NOT NULL DEFAULT '';
 CREATE INDEX undo_log_session ON undo_log(session, id);
 """
 
+# Key contacts: the few dozen people the person chose (or accepted from the
+# shortlist) as the network that matters; everyone else is the wider network.
+_SCHEMA_KEYS = """
+CREATE TABLE key_contacts (
+    contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+    added_at TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT ''
+);
+"""
+
 #: Schema version -> the SQL that brings a workspace from the previous version to it.
 #: Version 1 is the first release; later versions append here and never edit old steps.
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_1, 2: _SCHEMA_2, 3: _SCHEMA_3}
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_1, 2: _SCHEMA_2, 3: _SCHEMA_3, 4: _SCHEMA_KEYS}
 SCHEMA_VERSION = max(MIGRATIONS)
 #: The oldest format a read-only open can read as is (later steps only add undo bookkeeping).
 READABLE_FROM = 2

@@ -2,7 +2,7 @@
 
 What a workspace holds is read and changed through methods grouped by topic
 in the mixins it is made of: :mod:`.contacts`, :mod:`.ties` (and
-interactions), :mod:`.decisions`, :mod:`.plans`, :mod:`.snapshots`,
+interactions), :mod:`.decisions`, :mod:`.key_contacts`, :mod:`.plans`, :mod:`.snapshots`,
 :mod:`.imports` and :mod:`.undo`. This class gives them the connection
 (``_conn``, for reads) and the write transaction (``_write()``).
 """
@@ -24,6 +24,7 @@ from .connection import LockedConnection, connect, create_file, is_busy, now
 from .contacts import ContactsMixin
 from .decisions import DecisionsMixin
 from .imports import ImportsMixin
+from .key_contacts import KeyContactsMixin
 from .plans import PlansMixin
 from .rows import insert_contacts
 from .schema import check_version, schema_version
@@ -35,7 +36,14 @@ __all__ = ["Workspace"]
 
 
 class Workspace(
-    ContactsMixin, TiesMixin, DecisionsMixin, PlansMixin, SnapshotsMixin, ImportsMixin, UndoMixin
+    ContactsMixin,
+    TiesMixin,
+    DecisionsMixin,
+    KeyContactsMixin,
+    PlansMixin,
+    SnapshotsMixin,
+    ImportsMixin,
+    UndoMixin,
 ):
     """One person's workspace, stored in a single SQLite file.
 
