@@ -11,6 +11,7 @@ view               what it is for                             notebook
 ``start_view``     sample persona, new or existing workspace  00
 ``prompts_view``   name-generator prompts, each with a form   01
 ``import_view``    upload exports, import, read the report    01
+``key_contacts_view``  shortlist, bulk choices, rules, questions  01b
 ``contacts_view``  search, page, edit, delete, undo           01
 ``ties_view``      who knows whom                             01
 ``introductions_view``  how we met, who introduced us         01
@@ -26,6 +27,7 @@ from .contacts import contacts_view
 from .dashboard import dashboard_view
 from .importing import import_view
 from .introductions import introductions_view
+from .key_contacts import key_contacts_view
 from .overview import overview_view
 from .plan_editor import plan_editor_view
 from .prompt_forms import prompts_view
@@ -39,6 +41,7 @@ __all__ = [
     "dashboard_view",
     "import_view",
     "introductions_view",
+    "key_contacts_view",
     "overview_view",
     "plan_editor_view",
     "prompts_view",
