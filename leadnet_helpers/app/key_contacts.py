@@ -266,6 +266,6 @@ class KeyContactsModel:
                 f"'{answer}' does not answer a '{kind}' question",
                 fix="Click one of the answers shown next to the question.",
             )
-        changes: dict[str, object] = dict(SETTLING[kind][1][answer])
-        saved = self.ws.update_contact(int(contact_id), **changes)
+        changes = SETTLING[kind][1][answer]  # field names only, never "expected"
+        saved = self.ws.update_contact(int(contact_id), **changes)  # type: ignore[arg-type]
         return f"{saved.name}: {answer}."
