@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 import pandas as pd
+from IPython.display import HTML
 
 from ..app.key_contacts import KeyContactsModel
 from ..key_contacts import AIM
@@ -276,10 +277,11 @@ def key_contacts_view(ws: Workspace) -> KeyContactsView:
     return KeyContactsView(ws)
 
 
-def basis_banner(ws: Workspace) -> widgets.HTML:
+def basis_banner(ws: Workspace) -> HTML:
     """What the figures rest on: the scope, decided and guessed, and the mostly-guessed label.
 
-    Notebook 03 shows it above the figures; it reads the one analysis.
+    Notebook 03 shows it above the figures; it reads the one analysis. It is
+    static HTML (no widget state), so a saved or exported notebook keeps it.
     """
     from ..analysis import analysis_of
     from ..key_contacts import wider_reading
@@ -295,6 +297,4 @@ def basis_banner(ws: Workspace) -> widgets.HTML:
     if a.wider is not None:
         text = wider_reading(ws.contacts(), a.key_ids).text()
         parts.append(f'<p class="leadnet-basis-wider">{html.escape(text)}</p>')
-    box = widgets.HTML("".join(parts))
-    box.add_class("leadnet-basis")
-    return box
+    return HTML(f'<div class="leadnet-basis">{"".join(parts)}</div>')
