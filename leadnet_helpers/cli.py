@@ -549,10 +549,9 @@ def _gaps(args: argparse.Namespace) -> int:
         say(f"Wrote {len(findings)} diagnostics to {args.json}")
         return 0
     gaps = gap_list(findings)
-    say(analysis.scope_line())
+    say(f"{len(gaps)} gaps found, most important first:" if gaps else "No gaps found.")
     if analysis.mostly_guessed:
         say(analysis.gaps_label())
-    say(f"{len(gaps)} gaps found, most important first:" if gaps else "No gaps found.")
     for number, f in enumerate(gaps, 1):
         tag = ", mostly guessed" if analysis.mostly_guessed else ""
         say(f"{number}. [{f.severity_label}{tag}] {f.title}: {f.reading}")
@@ -560,6 +559,7 @@ def _gaps(args: argparse.Namespace) -> int:
     others = [f for f in findings if not f.is_gap]
     if others:
         say("Also measured, no gap: " + "; ".join(f.title for f in others) + ".")
+    say(analysis.scope_line())
     return 0
 
 

@@ -266,7 +266,8 @@ def test_a_mostly_guessed_workspace_is_labelled_in_the_cli_and_the_plan(tmp_path
         assert balance.reading.startswith("Mostly guessed") and balance.details["mostly_guessed"]
     gaps = leadnet("gaps", path, "--today", TODAY).stdout
     assert "Mostly guessed: these findings rest on" in gaps
-    assert "0 decided, 400 guessed" in gaps.splitlines()[0]  # on what the findings rest
+    assert gaps.splitlines()[1].startswith("Mostly guessed: these findings rest on")
+    assert "0 decided, 400 guessed" in gaps.splitlines()[-1]  # on what the findings rest
     assert "Balance of the three networks" not in gaps.split("Also measured")[0]
     assert all(
         ", mostly guessed]" in line for line in gaps.splitlines() if line[:3].rstrip(".").isdigit()
