@@ -72,6 +72,7 @@ class KeyContactsView(widgets.VBox):
         self.size = widgets.BoundedIntText(
             value=AIM[1], min=1, max=500, description="How many", style=LABEL_STYLE
         )
+        self.size.add_class("leadnet-keys-size")
         self.keep = _button("Keep the top ones", "leadnet-keys-keep", "primary")
         self.table = widgets.HTML()
         self.table.add_class("leadnet-keys-table")
@@ -187,9 +188,9 @@ class KeyContactsView(widgets.VBox):
         self.wider.value = f"<p>{html.escape(self.model.wider_text())}</p>"
 
     def _done(self, message: str) -> None:
-        show(self.feedback, "ok", message)
         self.refresh()
         self._show_matches()
+        show(self.feedback, "ok", message)  # last: once it shows, the view is redrawn
 
     def _bulk(self) -> dict[str, str]:
         return {
