@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -109,6 +110,7 @@ RANK_COLUMNS = (
 )
 
 _OFTEN = {"weekly": "often", "monthly": "often", "quarterly": "sometimes"}
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def connected_year(contact: Contact) -> str:
@@ -120,7 +122,7 @@ def connected_year(contact: Contact) -> str:
     '2019'
     """
     when = str(contact.extra.get("connected_on", "")) if contact.extra else ""
-    match = re.search(r"\b(19|20)\d\d\b", when)
+    match = _YEAR.search(when)
     return match.group(0) if match else ""
 
 
@@ -149,10 +151,12 @@ def _time_ago(days: int) -> str:
 
 def _reasons(
     c: Contact,
-    me: Profile,
     day: date,
     logged: int,
     knows: int,
+    year: str,
+    same_org: Callable[[str], bool],
+    senior: Callable[[str], bool],
 ) -> list[tuple[float, str]]:
     out: list[tuple[float, str]] = []
     if (c.source or "").startswith("prompt:"):
@@ -186,11 +190,10 @@ def _reasons(
         out.append((WEIGHTS["introduced"], f"introduced by {c.introduced_by}"))
     if knows:
         out.append((WEIGHTS["knows"], f"knows {knows} of your contacts"))
-    if me.organisation and same_organisation(c.organisation, me.organisation):
+    if same_org(c.organisation):
         out.append((WEIGHTS["same_org"], f"works at {c.organisation}, as you do"))
-    if c.seniority in ("senior", "executive") or SENIOR_WORDS.search(c.role or ""):
+    if c.seniority in ("senior", "executive") or senior(c.role or ""):
         out.append((WEIGHTS["senior"], f"senior role ({c.role or c.seniority})"))
-    year = connected_year(c)
     if year and day.year - int(year) <= 1:
         out.append((WEIGHTS["new_link"], f"connected on LinkedIn in {year}"))
     return out
@@ -237,17 +240,22 @@ def rank_contacts(
         knows[t.contact_a] = knows.get(t.contact_a, 0) + 1
         knows[t.contact_b] = knows.get(t.contact_b, 0) + 1
     keep = {int(i) for i in key_ids}
+    same_org = functools.cache(
+        lambda org: bool(me.organisation and org and same_organisation(org, me.organisation))
+    )
+    senior = functools.cache(lambda role: bool(SENIOR_WORDS.search(role)))
     rows = []
     for c in people:
         cid = int(c.id) if c.id is not None else -1
-        found = _reasons(c, me, day, logged.get(cid, 0), knows.get(cid, 0))
+        year = connected_year(c)
+        found = _reasons(c, day, logged.get(cid, 0), knows.get(cid, 0), year, same_org, senior)
         rows.append(
             (
                 cid,
                 c.name,
                 c.organisation,
                 c.role,
-                connected_year(c),
+                year,
                 round(sum(w for w, _ in found), 2),
                 "; ".join(r for _, r in found) or "only a name in an export",
                 [r for _, r in found],
