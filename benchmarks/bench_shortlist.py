@@ -20,11 +20,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_key_contacts import described_rows, write_scenario  # noqa: E402
+from make_key_contacts import described_rows, write_scenario
 
-from leadnet_helpers.key_contacts import shortlist  # noqa: E402
-from leadnet_helpers.model import Profile  # noqa: E402
-from leadnet_helpers.store import Workspace  # noqa: E402
+from leadnet_helpers.key_contacts import shortlist
+from leadnet_helpers.model import Profile
+from leadnet_helpers.store import Workspace
 
 
 def run(n: int) -> None:
