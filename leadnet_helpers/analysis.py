@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .basis import Basis, basis_of
 from .classify import classify, in_force, person_decisions, save_suggestions
 from .findings import Concerned, Finding
 from .model import Profile
@@ -73,6 +74,12 @@ class Analysis:
         Burt's measures over the ties among the contacts.
     findings : tuple of Finding
         Every diagnostic's result, in the dashboard's order.
+    wider : NetworkData or None
+        Everyone in the workspace, when the person chose key contacts (then
+        :attr:`network`, the findings and the figures are the key contacts'
+        alone); ``None`` when there is no key set (everyone is the scope).
+    key_ids : frozenset of int
+        The key contacts' ids (empty when none were chosen).
     """
 
     network: NetworkData
@@ -80,6 +87,8 @@ class Analysis:
     today: date
     targets: Settings = field(default=None, repr=False)
     intervals: Settings = field(default=None, repr=False)
+    wider: NetworkData | None = None
+    key_ids: frozenset[int] = field(default_factory=frozenset)
 
     @cached_property
     def structure(self) -> EgoStructure:
@@ -101,6 +110,73 @@ class Analysis:
                 intervals=self.intervals,
                 structure=self.structure,
             )
+        )
+
+    @property
+    def scope(self) -> str:
+        """What the findings measure: ``"key contacts"`` or ``"everyone"``."""
+        return "key contacts" if self.wider is not None else "everyone"
+
+    @property
+    def everyone(self) -> NetworkData:
+        """The whole workspace's network (the wider network included)."""
+        return self.wider if self.wider is not None else self.network
+
+    @property
+    def basis(self) -> Basis:
+        """How many decided and guessed types the findings rest on."""
+        return basis_of(self.network.contacts)
+
+    @property
+    def mostly_guessed(self) -> bool:
+        """True when the findings rest mostly on the classifier's guesses."""
+        return self.basis.mostly_guessed
+
+    def scope_line(self) -> str:
+        """One line saying what the findings measure and on how many decided and guessed types.
+
+        Examples
+        --------
+        >>> from leadnet_helpers.model import Contact, Profile
+        >>> from leadnet_helpers.network import network_from
+        >>> a = analyse(
+        ...     network_from(Profile("Ana"), [Contact("Bo", id=1, network_type="personal")])
+        ... )
+        >>> a.scope_line()
+        'Measured on all 1 contact. Rests on 1 contact: 1 decided (by you), 0 guessed.'
+        """
+        n = self.network.size
+        if self.wider is None:
+            where = f"Measured on all {n:,} contact{'s' * (n != 1)}."
+        else:
+            rest = self.wider.size - n
+            where = (
+                f"Measured on your {n:,} key contact{'s' * (n != 1)}; the wider network "
+                f"({rest:,} more) has its own reading."
+            )
+        return f"{where} {self.basis.line()}"
+
+    def gaps_label(self) -> str:
+        """The label over the gaps: ``""``, or why they rest mostly on guesses.
+
+        Examples
+        --------
+        >>> from leadnet_helpers.model import Contact, Profile
+        >>> from leadnet_helpers.network import network_from
+        >>> a = analyse(
+        ...     network_from(Profile("Ana"), [Contact("Bo", id=1, network_type="personal")])
+        ... )
+        >>> a.gaps_label()
+        ''
+        """
+        b = self.basis
+        if not b.mostly_guessed:
+            return ""
+        return (
+            f"Mostly guessed: these findings rest on {b.decided:,} decided and "
+            f"{b.guessed:,} guessed network types, so hold them lightly; no gap is raised "
+            "from the balance of guesses. Choose your key contacts and decide their "
+            "networks (notebooks 01b and 02) to make them yours."
         )
 
     @property
@@ -150,7 +226,8 @@ class Analysis:
         if types is None and inside is None and not tags:
             return self
         part = filter_network(self.network, types=types, inside=inside, tags=tags)
-        return analyse(part, self.today, classification=self.classification)
+        made = analyse(part, self.today, classification=self.classification)
+        return replace(made, wider=self.wider, key_ids=self.key_ids)
 
 
 def analyse(
@@ -189,18 +266,32 @@ def _compute(ws: Workspace, day: date, before: _Made | None) -> _Made:
     contacts = ws.contacts()
     profile = ws.profile() or Profile(name="")
     decided = person_decisions(ws)
-    basis = (tuple(map(id, contacts)), tuple(sorted(decided.items())), repr(profile))
+    key = frozenset(ws.key_contacts())
+    basis = (
+        tuple(map(id, contacts)),
+        tuple(sorted(decided.items())),
+        repr(profile),
+        tuple(sorted(key)),
+    )
     if before is not None and before.basis == basis:
         old = before.analysis
-        net = network_from(profile, (), ws.ties(), ws.interactions())
-        net = replace(old.network, ties=net.ties, interactions=net.interactions)
+        fresh = network_from(profile, (), ws.ties(), ws.interactions())
+        net = replace(old.everyone, ties=fresh.ties, interactions=fresh.interactions)
         from .diagnostics._common import carry_view
 
-        carry_view(old.network, net)
-        return _Made(analyse(net, day, classification=old.classification), basis, contacts)
+        carry_view(old.everyone, net)
+        return _Made(_scoped(net, day, old.classification, key), basis, contacts)
     types = in_force(classify(contacts, profile), decided)
     net = network_from(profile, contacts, ws.ties(), ws.interactions(), types)
-    return _Made(analyse(net, day, classification=types), basis, contacts)
+    return _Made(_scoped(net, day, types, key), basis, contacts)
+
+
+def _scoped(net: NetworkData, day: date, types: pd.DataFrame, key: frozenset[int]) -> Analysis:
+    """The analysis of *net*, measured on the key contacts when the person chose some."""
+    if not key:
+        return analyse(net, day, classification=types)
+    made = analyse(filter_network(net, ids=key), day, classification=types)
+    return replace(made, wider=net, key_ids=key)
 
 
 @dataclass(frozen=True)

@@ -178,6 +178,18 @@ def build_parser() -> argparse.ArgumentParser:
     snap.add_argument("--label", default="", help="a name for it, e.g. 'after the workshop'")
     snap.set_defaults(run=_snapshot)
 
+    short = sub.add_parser(
+        "shortlist", help="propose the key contacts who probably matter, ranked, with reasons"
+    )
+    short.add_argument("workspace", type=Path)
+    short.add_argument("--size", type=int, default=50, help="how many to propose (default 50)")
+    short.add_argument("--csv", type=Path, metavar="OUT", help="write the shortlist as CSV")
+    short.add_argument(
+        "--accept", action="store_true", help="keep them as your key contacts (undoable)"
+    )
+    short.add_argument("--today", type=_iso_date, default=None, help=argparse.SUPPRESS)
+    short.set_defaults(run=_shortlist)
+
     prog = sub.add_parser("progress", help="compare now with an earlier snapshot")
     prog.add_argument("workspace", type=Path)
     prog.add_argument(
@@ -565,11 +577,15 @@ def _gaps(args: argparse.Namespace) -> int:
     from .export import atomic_write_text
 
     with Workspace.open(args.workspace, read_only=True) as ws:
-        findings = list(analysis_of(ws, args.today).findings)
+        analysis = analysis_of(ws, args.today)
+    findings = list(analysis.findings)
     if args.json:
         payload = {
             "workspace": str(args.workspace),
             "measured_on": (args.today or date.today()).isoformat(),
+            "scope": analysis.scope,
+            "basis": analysis.scope_line(),
+            "mostly_guessed": analysis.mostly_guessed,
             "diagnostics": [f.to_dict() for f in findings],
         }
         atomic_write_text(
@@ -579,13 +595,23 @@ def _gaps(args: argparse.Namespace) -> int:
         return 0
     gaps = gap_list(findings)
     say(f"{len(gaps)} gaps found, most important first:" if gaps else "No gaps found.")
+    if analysis.mostly_guessed:
+        say(analysis.gaps_label())
     for number, f in enumerate(gaps, 1):
-        say(f"{number}. [{f.severity_label}] {f.title}: {f.reading}")
+        tag = ", mostly guessed" if analysis.mostly_guessed else ""
+        say(f"{number}. [{f.severity_label}{tag}] {f.title}: {f.reading}")
         say(f"   Why it matters: {f.principle} ({f.source})")
     others = [f for f in findings if not f.is_gap]
     if others:
         say("Also measured, no gap: " + "; ".join(f.title for f in others) + ".")
+    say(analysis.scope_line())
     return 0
+
+
+def _shortlist(args: argparse.Namespace) -> int:
+    from .key_contacts import shortlist_command
+
+    return shortlist_command(args.workspace, args.size, args.csv, args.accept, args.today, say)
 
 
 def _export_plan(ws: Workspace, out: Path) -> dict[str, Path]:
@@ -595,10 +621,12 @@ def _export_plan(ws: Workspace, out: Path) -> dict[str, Path]:
     from .plan import plan_to_dict
     from .workbook import current_plan
 
-    figures = _plan_figures(analysis_of(ws))  # the analysis, computed once, is reused below
+    analysis = analysis_of(ws)
+    figures = _plan_figures(analysis)  # the analysis, computed once, is reused below
     plan = current_plan(ws)
     if ws.latest_plan() is None and not ws.read_only:
         ws.save_plan(plan_to_dict(plan))
+    plan.basis = analysis.gaps_label()  # as the workspace stands today, not when saved
     return write_plan(plan, out, figures=figures)
 
 

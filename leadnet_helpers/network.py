@@ -48,6 +48,7 @@ CONTACT_COLUMNS = (
     "confidence",
     "decided_by",
     "location",
+    "guessed",
 )
 
 #: The columns read from each :class:`~leadnet_helpers.model.Contact` as they are.
@@ -123,11 +124,18 @@ def network_from(
         )
         frame["confidence"] = ids.map(by_id["confidence"]).astype(float).fillna(0.0)
         frame["decided_by"] = ids.map(by_id["decided_by"]).fillna("").astype(object)
+        review = by_id.get("needs_review", None)
+        frame["guessed"] = (
+            ids.map(review).fillna(False).astype(bool) & (frame["decided_by"] != "person")
+            if review is not None
+            else False
+        )
     else:
         frame["network_type"] = [c.network_type for c in items]
         frame["secondary_types"] = [() for _ in items]
         frame["confidence"] = [1.0 if c.network_type else 0.0 for c in items]
         frame["decided_by"] = ["person" if c.network_type else "" for c in items]
+        frame["guessed"] = False
     frame["strength"] = pd.array(frame["strength"].tolist(), dtype="Int64")
     frame["last_contact"] = to_timestamps(frame["last_contact"])
     frame["location"] = locations(
@@ -153,6 +161,7 @@ def filter_network(
     types: Iterable[str] | None = None,
     inside: bool | None = None,
     tags: Iterable[str] | None = None,
+    ids: Iterable[int] | None = None,
 ) -> NetworkData:
     """Keep the contacts that match, with the ties and log entries among them.
 
@@ -165,6 +174,8 @@ def filter_network(
         (by the ``location`` column: one rule, :func:`~leadnet_helpers.rules.location`).
     tags : iterable of str, optional
         Keep contacts carrying any of these tags.
+    ids : iterable of int, optional
+        Keep only these contacts (the key contacts, say).
 
     Examples
     --------
@@ -188,6 +199,8 @@ def filter_network(
     if tags:
         wanted_tags = {t.casefold() for t in tags}
         keep &= frame["tags"].map(lambda ts: any(t.casefold() in wanted_tags for t in ts))
+    if ids is not None:
+        keep &= frame["id"].isin(list(ids)).fillna(False).astype(bool)
     contacts = frame[keep].reset_index(drop=True)
     ids = set(contacts["id"].dropna().astype(int))
     ties = net.ties[net.ties["contact_a"].isin(ids) & net.ties["contact_b"].isin(ids)]

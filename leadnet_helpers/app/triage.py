@@ -19,7 +19,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -123,10 +123,13 @@ def progress_text(reviewed: int, total: int, skipped: int = 0) -> str:
     return text
 
 
-def triage_order(board: pd.DataFrame, skipped: Sequence[int] = ()) -> list[int]:
+def triage_order(
+    board: pd.DataFrame, skipped: Sequence[int] = (), key: Collection[int] = ()
+) -> list[int]:
     """The contacts still to review, in the order the cards come.
 
-    Contacts the person already decided are left out. The rest come lowest
+    Contacts the person already decided are left out. Key contacts (*key*)
+    come before the wider network; within each, lowest
     confidence first (flagged ones first among equals, then in the order they
     were added); skipped contacts go to the back, in the order they were skipped.
 
@@ -144,6 +147,8 @@ def triage_order(board: pd.DataFrame, skipped: Sequence[int] = ()) -> list[int]:
     [2, 4, 1]
     >>> triage_order(board, skipped=[2])
     [4, 1, 2]
+    >>> triage_order(board, key=[1])
+    [1, 2, 4]
     """
     if board.empty:
         return []
@@ -159,6 +164,7 @@ def triage_order(board: pd.DataFrame, skipped: Sequence[int] = ()) -> list[int]:
             ids,
             ~board["needs_review"].to_numpy(dtype=bool),
             board["confidence"].to_numpy(dtype=float),
+            ~np.isin(ids, np.fromiter(key, dtype=np.int64, count=len(key))),
             skip_rank,
         )
     )
@@ -241,7 +247,7 @@ class Triage:
 
     def order(self) -> list[int]:
         """The contacts still to review, in the order the cards come."""
-        return triage_order(self.board.board, self.skipped)
+        return triage_order(self.board.board, self.skipped, set(self.ws.key_contacts()))
 
     def sync(self) -> None:
         """Keep the card unless it was decided (here or elsewhere); else take the next."""

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from ..basis import basis_of
 from ..findings import Concerned, Finding
 from ..network import NetworkData
 from ._common import (
@@ -188,6 +189,17 @@ def balance(net: NetworkData, targets: str | Path | Mapping[str, Any] | None = N
         severity = 0.0
     if details["unclassified"]:
         reading += f" {plural(details['unclassified'], 'contact')} still need a type."
+    rests = basis_of(net.contacts)
+    details.update(decided=rests.decided, guessed=rests.guessed, mostly_guessed=False)
+    if rests.mostly_guessed:
+        # A mix of guesses reflects where the contacts came from, not the network: no gap.
+        details.update(mostly_guessed=True, under_used=[], strategic_underuse=False)
+        reading = (
+            f"Mostly guessed: {rests.guessed:,} of these {rests.contacts:,} types are the "
+            "classifier's guesses, so this mix is not yet yours and raises no gap. "
+            f"As guessed: {reading}"
+        )
+        severity = 0.0
     evidence = _personal_future(v) + _cross_function(v, net)
     return make_finding(
         key,
@@ -195,6 +207,7 @@ def balance(net: NetworkData, targets: str | Path | Mapping[str, Any] | None = N
         shares,
         reading,
         severity=severity,
+        is_gap=None if not rests.mostly_guessed else False,
         principle=principle,
         source=IBARRA,
         details=details,

@@ -190,6 +190,8 @@ def plan_html(
     ]
     gaps = plan.gaps
     out.append('<section id="gaps"><h2>What your network map shows</h2>')
+    if plan.basis:
+        out.append(f'<p class="basis"><strong>{esc(plan.basis)}</strong></p>')
     if gaps:
         out.append(
             "<table><thead><tr><th>Gap</th><th>Severity</th><th>What it means</th>"

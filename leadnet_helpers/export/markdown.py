@@ -54,6 +54,8 @@ def plan_markdown(plan: Plan) -> str:
         "## What your network map shows",
         "",
     ]
+    if plan.basis:
+        lines += [f"**{markdown_escape(plan.basis)}**", ""]
     if plan.gaps:
         lines += ["| Gap | Severity | What it means |", "|---|---|---|"]
         lines += [

@@ -156,6 +156,9 @@ class Plan:
         The other suggestions, ready to promote.
     limit : int
         How many actions the month holds.
+    basis : str
+        A label over the gaps when they rest mostly on the classifier's guesses
+        (:meth:`~leadnet_helpers.analysis.Analysis.gaps_label`), else ``""``.
 
     Examples
     --------
@@ -171,6 +174,7 @@ class Plan:
     actions: list[Action] = field(default_factory=list)
     backlog: list[Action] = field(default_factory=list)
     limit: int = 5
+    basis: str = ""  # a label over the gaps when they rest mostly on guesses
 
     def all_actions(self) -> list[Action]:
         """The month's actions then the backlog."""

@@ -134,5 +134,11 @@ def build_plan(
     order = {id(f): i for i, f in enumerate(gaps_in_order(items))}
     summary = [_summary(f) for f in sorted(items, key=lambda f: order.get(id(f), len(order)))]
     return Plan(
-        person=who, created=day, findings=summary, actions=chosen, backlog=backlog, limit=limit
+        person=who,
+        created=day,
+        findings=summary,
+        actions=chosen,
+        backlog=backlog,
+        limit=limit,
+        basis=analysis.gaps_label() if analysis is not None else "",
     )

@@ -55,6 +55,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "findings": [dict(f) for f in plan.findings],
         "actions": [_action_to_dict(a) for a in plan.actions],
         "backlog": [_action_to_dict(a) for a in plan.backlog],
+        **({"basis": plan.basis} if plan.basis else {}),
     }
 
 
@@ -90,6 +91,7 @@ def plan_from_dict(data: Mapping[str, Any]) -> Plan:
         actions=[_action_from_dict(a) for a in data.get("actions") or []],
         backlog=[_action_from_dict(a) for a in data.get("backlog") or []],
         limit=int(data.get("limit", 5)),
+        basis=str(data.get("basis", "")),
     )
 
 

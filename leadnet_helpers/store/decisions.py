@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from ..errors import LeadNetError
 from ..model import NETWORK_TYPES
 from .base import WorkspaceBase
-from .connection import now
+from .connection import LockedConnection, now
+from .undo import UNDO_OPS, log_undo
 
 __all__ = ["DECIDERS", "DecisionsMixin"]
 
@@ -35,6 +36,23 @@ def _check_type(network_type: object) -> None:
         raise LeadNetError(
             f"'{network_type}' is not a network type", fix=f"Use one of {', '.join(NETWORK_TYPES)}."
         )
+
+
+def restore_decisions(conn: LockedConnection, op: dict) -> None:
+    """Undo operation ``restore_decisions``: put classification rows back as they were."""
+    conn.executemany(
+        "DELETE FROM classifications WHERE contact_id = ?", [(i,) for i in op.get("drop", [])]
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO classifications (contact_id, network_type, secondary_types,"
+        " confidence, reasons, decided_by, decided_at) SELECT :contact_id, :network_type,"
+        " :secondary_types, :confidence, :reasons, :decided_by, :decided_at"
+        " WHERE EXISTS (SELECT 1 FROM contacts WHERE id = :contact_id)",
+        op.get("rows", []),
+    )
+
+
+UNDO_OPS["restore_decisions"] = restore_decisions
 
 
 class DecisionsMixin(WorkspaceBase):
@@ -61,7 +79,9 @@ class DecisionsMixin(WorkspaceBase):
                 (contact_id, network_type, by, now()),
             )
 
-    def save_classifications(self, rows: Iterable[Sequence[object]], *, by: str) -> None:
+    def save_classifications(
+        self, rows: Iterable[Sequence[object]], *, by: str, undo: str | None = None
+    ) -> None:
         """Save many classifications in one transaction.
 
         ``by="rules"`` stores the classifier's suggestions and never touches a
@@ -78,6 +98,9 @@ class DecisionsMixin(WorkspaceBase):
             strings.
         by : {"rules", "person"}
             Who decided.
+        undo : str, optional
+            When given, the change is one undo entry with this description
+            (the decisions as they were before come back on undo).
 
         Raises
         ------
@@ -125,4 +148,22 @@ class DecisionsMixin(WorkspaceBase):
         stamp = now()
         guard = " WHERE classifications.decided_by = 'rules'" if by == "rules" else ""
         with self._write(contacts=False) as conn:
+            if undo is not None:
+                ids = [int(str(row[0])) for row in rows]
+                before = {
+                    int(r["contact_id"]): dict(r)
+                    for r in conn.execute(
+                        f"SELECT * FROM classifications WHERE contact_id IN "
+                        f"({','.join('?' * len(ids))})",
+                        ids,
+                    )
+                }
+                ops = [
+                    {
+                        "op": "restore_decisions",
+                        "drop": [i for i in ids if i not in before],
+                        "rows": list(before.values()),
+                    }
+                ]
+                log_undo(conn, undo, ops)
             conn.executemany(_UPSERT + guard, [(*row, by, stamp) for row in rows])

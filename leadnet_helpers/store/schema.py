@@ -119,6 +119,16 @@ ALTER TABLE contacts ADD COLUMN helps_with TEXT NOT NULL DEFAULT '';
 ALTER TABLE contacts ADD COLUMN energy TEXT NOT NULL DEFAULT ''
 """
 
+# Key contacts: the few dozen people the person chose (or accepted from the
+# shortlist) as the network that matters; everyone else is the wider network.
+_SCHEMA_KEYS = """
+CREATE TABLE key_contacts (
+    contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+    added_at TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT ''
+);
+"""
+
 #: Schema version -> the SQL that brings a workspace from the previous version to it.
 #: Version 1 is the first release; later versions append here and never edit old steps.
 MIGRATIONS: dict[int, str] = {
@@ -127,6 +137,7 @@ MIGRATIONS: dict[int, str] = {
     3: _SCHEMA_3,
     4: _SCHEMA_4,
     5: _SCHEMA_ROLES,
+    6: _SCHEMA_KEYS,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 #: The oldest format a read-only open can read as is: the one that added the contacts'

@@ -2,9 +2,9 @@
 
 What a workspace holds is read and changed through methods grouped by topic
 in the mixins it is made of: :mod:`.contacts`, :mod:`.ties` (and
-interactions), :mod:`.decisions`, :mod:`.plans`, :mod:`.snapshots`,
-:mod:`.imports`, :mod:`.roles`, :mod:`.undo` and :mod:`.sharing`. This class gives them the connection
-(``_conn``, for reads) and the write transaction (``_write()``).
+interactions), :mod:`.decisions`, :mod:`.key_contacts`, :mod:`.plans`,
+:mod:`.snapshots`, :mod:`.imports`, :mod:`.roles`, :mod:`.undo` and :mod:`.sharing`. This
+class gives them the connection (``_conn``, for reads) and the write transaction (``_write()``).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from .connection import LockedConnection, connect, create_file, is_busy, now
 from .contacts import ContactsMixin
 from .decisions import DecisionsMixin
 from .imports import ImportsMixin
+from .key_contacts import KeyContactsMixin
 from .plans import PlansMixin
 from .roles import RolesMixin
 from .rows import insert_contacts
@@ -40,6 +41,7 @@ class Workspace(
     ContactsMixin,
     TiesMixin,
     DecisionsMixin,
+    KeyContactsMixin,
     PlansMixin,
     SnapshotsMixin,
     ImportsMixin,

@@ -11,6 +11,7 @@ view               what it is for                             notebook
 ``start_view``     sample persona, new or existing workspace  00
 ``prompts_view``   name-generator prompts, each with a form   01
 ``import_view``    upload exports, import, read the report    01
+``key_contacts_view``  shortlist, bulk choices, rules, questions  01b
 ``contacts_view``  search, page, edit, delete, undo           01
 ``ties_view``      who knows whom                             01
 ``introductions_view``  how we met, who introduced us         01
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from .dashboard import dashboard_view
     from .importing import import_view
     from .introductions import introductions_view
+    from .key_contacts import key_contacts_view
     from .overview import overview_view
     from .plan_editor import plan_editor_view
     from .prompt_forms import prompts_view
@@ -51,6 +53,7 @@ _HOME = {
     "dashboard_view": "dashboard",
     "import_view": "importing",
     "introductions_view": "introductions",
+    "key_contacts_view": "key_contacts",
     "overview_view": "overview",
     "plan_editor_view": "plan_editor",
     "prompts_view": "prompt_forms",
@@ -67,6 +70,7 @@ __all__ = [
     "dashboard_view",
     "import_view",
     "introductions_view",
+    "key_contacts_view",
     "overview_view",
     "plan_editor_view",
     "prompts_view",
