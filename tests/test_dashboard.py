@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 
-from leadnet_helpers import analysis
 from leadnet_helpers.app.dashboard import (
     EMPTY_WORKSPACE,
     PLOTLY_MIME,
@@ -114,7 +113,9 @@ def test_an_error_in_a_redraw_is_shown_not_raised(view, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(analysis, "all_findings", broken)
+    from leadnet_helpers import diagnostics  # the findings are drawn from here
+
+    monkeypatch.setattr(diagnostics, "all_findings", broken)
     view.inside.value = "inside"  # must not raise
     assert "Something went wrong: RuntimeError: disk on fire" in view.feedback.value
     monkeypatch.undo()

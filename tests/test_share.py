@@ -239,7 +239,8 @@ def test_a_workspace_from_before_sharing_gains_its_settings_and_reads_without_th
     from leadnet_helpers.store import schema as store
 
     path = tmp_path / "old.leadnet.sqlite"
-    before = {v: sql for v, sql in store.MIGRATIONS.items() if "share_settings" not in sql}
+    sharing = next(v for v, sql in store.MIGRATIONS.items() if "share_settings" in sql)
+    before = {v: sql for v, sql in store.MIGRATIONS.items() if v < sharing}
     monkeypatch.setattr(store, "MIGRATIONS", before)
     monkeypatch.setattr(store, "SCHEMA_VERSION", max(before))
     Workspace.create(path, Profile(name="Ana Lima")).close()

@@ -60,14 +60,15 @@ class ContactsMixin(WorkspaceBase):
         [('Bo', 'Acme')]
         >>> ws.close()
         """
-        stamp = self.revision()
-        cached = self._contacts_read
-        if cached is None or cached[0] != stamp:
-            rows = self._conn.execute(f"{SELECT} ORDER BY id").fetchall()
-            read = [from_db(tuple(r)) for r in rows]
-            cached = (stamp, read, {c.id: i for i, c in enumerate(read)})
-            self._contacts_read = cached
-        return list(cached[1])
+        with self._conn.lock:  # the kept list is shared by the kernel's threads
+            stamp = self.revision()
+            cached = self._contacts_read
+            if cached is None or cached[0] != stamp:
+                rows = self._conn.execute(f"{SELECT} ORDER BY id").fetchall()
+                read = [from_db(tuple(r)) for r in rows]
+                cached = (stamp, read, {c.id: i for i, c in enumerate(read)})
+                self._contacts_read = cached
+            return list(cached[1])
 
     def _contacts_current(self) -> bool:
         """Whether the contacts read last are those of the file now (before a write)."""
@@ -146,13 +147,14 @@ class ContactsMixin(WorkspaceBase):
         )
         if not contact.name:
             raise LeadNetError("a contact needs a name", fix="Type a name.")
-        current = self._contacts_current()
-        with self._write() as conn:
-            (cid,) = insert_contacts(conn, [contact])
-            record_keys(conn, dict.fromkeys(contact_keys(contact), cid))
-            log_undo(conn, f"added {contact.name}", [{"op": "delete", "ids": [cid]}])
-            saved = from_db(tuple(conn.execute(f"{SELECT} WHERE id = ?", (cid,))[0]))
-        self._patch_contacts(current, saved)
+        with self._conn.lock:  # check, write and patch as one step for every thread
+            current = self._contacts_current()
+            with self._write() as conn:
+                (cid,) = insert_contacts(conn, [contact])
+                record_keys(conn, dict.fromkeys(contact_keys(contact), cid))
+                log_undo(conn, f"added {contact.name}", [{"op": "delete", "ids": [cid]}])
+                saved = from_db(tuple(conn.execute(f"{SELECT} WHERE id = ?", (cid,))[0]))
+            self._patch_contacts(current, saved)
         return cid
 
     def update_contact(
@@ -194,9 +196,10 @@ class ContactsMixin(WorkspaceBase):
         typed = {
             k: normalise_text(v if isinstance(v, str) else cell(v)) for k, v in changes.items()
         }
-        current = self._contacts_current()
-        saved = self._update(contact_id, loaded, typed)
-        self._patch_contacts(current, saved)
+        with self._conn.lock:  # check, write and patch as one step for every thread
+            current = self._contacts_current()
+            saved = self._update(contact_id, loaded, typed)
+            self._patch_contacts(current, saved)
         return saved
 
     def _update(

@@ -101,7 +101,7 @@ CREATE INDEX undo_log_session ON undo_log(session, id);
 # What the person last chose to share with their coach: a random share id kept
 # for good (so a share taken now pairs with one taken weeks later), the
 # pseudonym, and the offers and asks as JSON lists. One row.
-_SCHEMA_4 = """
+_SCHEMA_SHARE = """
 CREATE TABLE share_settings (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     share_id TEXT NOT NULL,
@@ -135,14 +135,14 @@ MIGRATIONS: dict[int, str] = {
     1: _SCHEMA_1,
     2: _SCHEMA_2,
     3: _SCHEMA_3,
-    4: _SCHEMA_4,
-    5: _SCHEMA_ROLES,
+    4: _SCHEMA_ROLES,
+    5: _SCHEMA_SHARE,
     6: _SCHEMA_KEYS,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 #: The oldest format a read-only open can read as is: the one that added the contacts'
-#: last columns (reading a contact selects every column). The other steps since version 2
-#: only add undo bookkeeping and tables (share settings) that read as absent when missing.
+#: last columns (reading a contact selects every column). The steps after it only add
+#: tables (share settings, key contacts) that read as absent when they are missing.
 READABLE_FROM = next(v for v, sql in MIGRATIONS.items() if sql is _SCHEMA_ROLES)
 
 

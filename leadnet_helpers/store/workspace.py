@@ -163,22 +163,23 @@ class Workspace(
         (a tie, a log entry, a decision, a plan): the contacts read last stay
         current (see :meth:`contacts`).
         """
-        kept = not contacts and self._contacts_current()
         if self.read_only:
             raise WorkspaceError(
                 "this workspace is open read-only (a shared sample)",
                 file=self.path.name,
                 fix="Make your own copy to change it (notebook 00: 'Explore the sample').",
             )
-        try:
-            with self._conn.transaction() as conn:
-                yield conn
-        except sqlite3.OperationalError as exc:  # a last resort: never a raw "locked"
-            if is_busy(exc):
-                raise WorkspaceBusy(self._conn.max_wait, file=self.path.name) from None
-            raise
-        if kept:
-            self._contacts_still_current()
+        with self._conn.lock:  # the kept contacts are checked and renewed with the write
+            kept = not contacts and self._contacts_current()
+            try:
+                with self._conn.transaction() as conn:
+                    yield conn
+            except sqlite3.OperationalError as exc:  # a last resort: never a raw "locked"
+                if is_busy(exc):
+                    raise WorkspaceBusy(self._conn.max_wait, file=self.path.name) from None
+                raise
+            if kept:
+                self._contacts_still_current()
 
     def revision(self) -> tuple[int, int]:
         """A cheap stamp that changes whenever anything in the file changes.
