@@ -169,7 +169,9 @@ def test_04_edit_export_and_download_the_plan(app, app_page, shoot, tmp_path):
     title = card.locator(".leadnet-plan-title input")
     title.fill("Lunch with Grace")
     title.press("Enter")
-    page.locator(".leadnet-plan-actions .leadnet-ok").get_by_text("Saved: Lunch with Grace.").wait_for()
+    page.locator(".leadnet-plan-actions .leadnet-ok").get_by_text(
+        "Saved: Lunch with Grace."
+    ).wait_for()
     panel = page.locator(".leadnet-plan-export")
     panel.scroll_into_view_if_needed()
     panel.locator("button.leadnet-export-html").click()
