@@ -33,11 +33,17 @@ STEPS = [
     "05_review_progress.ipynb",
 ]
 FIGURE_KEYS = ["balance", "ego", "ties", "keep_warm", "give_take", "diversity", "gaps"]
+# Every panel's figure is drawn by plotly (its SVG is on the page) and shows something: its
+# traces (g.trace, or g.table for the gap list) or, when the workspace has no data for it yet,
+# the annotation that says what to record (a new workspace has no dates of last contact and
+# nothing given or asked yet).
 _DRAWN = """(keys) => keys.filter(k => {
-  const panel = document.querySelector('.leadnet-panel-' + k);
-  return !!panel && !!panel.querySelector('.js-plotly-plot svg.main-svg g.trace, '
-                                          + '.js-plotly-plot svg.main-svg g.table');
+  const svg = document.querySelector('.leadnet-panel-' + k + ' .js-plotly-plot svg.main-svg');
+  return !!svg && !!svg.parentElement.querySelector('g.trace, g.table, g.annotation');
 }).length === keys.length"""
+_TRACES = """(keys) => keys.filter(k => !!document.querySelector(
+  '.leadnet-panel-' + k + ' .js-plotly-plot svg.main-svg g.trace, '
+  + '.leadnet-panel-' + k + ' .js-plotly-plot svg.main-svg g.table'))"""
 _PROGRESS = "document.querySelector('.leadnet-triage-progress').textContent"
 
 
@@ -149,8 +155,13 @@ def test_02_decide_three_triage_cards(app, app_page, shoot):
 def test_03_dashboard_draws_every_figure(app, app_page, shoot):
     page = app_page
     page.goto(app.step_url(STEPS[3]))
-    page.wait_for_function(_DRAWN, arg=FIGURE_KEYS, timeout=120_000)
+    page.wait_for_function(_DRAWN, arg=FIGURE_KEYS, timeout=180_000)
     assert "Showing all" in page.locator(".leadnet-dashboard-status").inner_text()
+    with_traces = page.evaluate(_TRACES, FIGURE_KEYS)
+    # the five figures this workspace has data for show their traces; the other two say why not
+    assert set(with_traces) >= {"balance", "ego", "ties", "diversity", "gaps"}, with_traces
+    for key in set(FIGURE_KEYS) - set(with_traces):
+        assert page.locator(f".leadnet-panel-{key} g.annotation").count() > 0, key
     page.locator(".leadnet-panel-balance").scroll_into_view_if_needed()
     shoot(page, "app-5-dashboard")
     page.locator(".leadnet-type-operational").click()
