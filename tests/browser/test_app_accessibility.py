@@ -28,7 +28,8 @@ NOTEBOOKS = {
     "04_build_your_action_plan.ipynb": ".leadnet-plan-export",
     "05_review_progress.ipynb": ".leadnet-banner",
 }
-_FOCUSED = "(sel) => !!document.activeElement && document.activeElement.matches(sel)"
+_FOCUSED = """([sel, text]) => !!document.activeElement && document.activeElement.matches(sel)
+  && (!text || document.activeElement.textContent.trim() === text)"""
 
 
 def test_landing_page_has_no_serious_violation(app, app_page, axe_source):
@@ -53,10 +54,13 @@ def test_every_notebook_in_lab_has_no_serious_violation(page, lab, axe_source, n
     assert serious_violations(page, axe_source, ".jp-NotebookPanel:not(.lm-mod-hidden)") == []
 
 
-def tab_to(page, selector: str, most: int = 300) -> None:
-    """Press Tab until the element focused matches *selector* (fails after *most* presses)."""
+def tab_to(page, selector: str, text: str = "", most: int = 300) -> None:
+    """Press Tab until the element focused matches *selector* (and reads *text*, if given).
+
+    Fails after *most* presses.
+    """
     for _ in range(most):
-        if page.evaluate(_FOCUSED, selector):
+        if page.evaluate(_FOCUSED, [selector, text]):
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"Tab never reached {selector}")
@@ -72,9 +76,7 @@ def test_keyboard_alone_completes_a_prompt_form_and_a_triage_card(app, app_page,
     page.keyboard.type("Ada Lovelace")
     tab_to(page, ".leadnet-prompt-form .leadnet-prompt-role input")
     page.keyboard.type("Analyst")
-    tab_to(page, ".leadnet-prompt-form button")
-    while "Add" not in page.evaluate("() => document.activeElement.textContent"):
-        page.keyboard.press("Tab")
+    tab_to(page, ".leadnet-prompt-form button", "Add")
     page.keyboard.press("Enter")
     form.locator(".leadnet-ok").wait_for()
     assert "Added Ada Lovelace." in form.locator(".leadnet-feedback").inner_text()
