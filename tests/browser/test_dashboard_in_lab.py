@@ -63,6 +63,10 @@ _OVERLAPS = """(key) => {
   return hits;
 }"""
 
+_HEIGHTS = """() => Object.fromEntries(Array.from(document.querySelectorAll('.leadnet-panel'))
+  .map(p => [p.className.split(' ').pop(),
+             (p.querySelector('.js-plotly-plot') || p).getBoundingClientRect().height]))"""
+
 _LEGEND = """(key) => Array.from(document.querySelectorAll(
   '.leadnet-panel-' + key + ' .legendtext')).map(e => e.textContent)"""
 
@@ -182,6 +186,9 @@ def test_03_in_the_app_every_figure_has_traces_and_filters_redraw(app, app_page,
     wait_drawn(page, timeout=180_000)
     status = page.locator(".leadnet-dashboard-status")
     assert "Showing all 54 contacts." in status.text_content()
+    # no figure collapsed (the first one once drew 0 px high in Voilà)
+    heights = page.evaluate(_HEIGHTS)
+    assert all(h >= 300 for h in heights.values()), heights
     check_layout(page, "03-voila")
     page.locator(".leadnet-type-operational").click()
     page.locator(".leadnet-type-personal").click()
