@@ -261,7 +261,7 @@ def axe_source() -> str:
 
 
 def serious_violations(page, axe_source: str, context: str = "body") -> list[str]:
-    """axe-core's serious and critical violations on *page* within *context* (a CSS selector).
+    """axe-core's serious and critical violations on *page* within *context* (CSS selectors).
 
     One line each: the rule, its impact, how many elements and the first element's selector.
     """
@@ -269,7 +269,7 @@ def serious_violations(page, axe_source: str, context: str = "body") -> list[str
         page.add_script_tag(content=axe_source)
     violations = page.evaluate(
         """async (context) => {
-          const result = await axe.run(document.querySelector(context),
+          const result = await axe.run(document.querySelectorAll(context),
                                        {resultTypes: ['violations']});
           return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
               nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3), n: v.nodes.length}));

@@ -3,9 +3,10 @@
 axe-core (installed from npm by ``scripts/install-browser-deps.sh``, injected from
 the local file) checks each page once its widgets are drawn: no serious or
 critical violation. In Voilà the whole page is checked (the landing page too:
-it is all ours). In JupyterLab the check covers the notebook's content (cells,
-their rendered markdown and widget outputs): Lab's own chrome (menus, side bars,
-status bar) is JupyterLab's, not ours to fix. The keyboard test completes a
+it is all ours). In JupyterLab the check covers what the notebook shows (its
+rendered markdown and its cells' outputs: our widgets and figures): Lab's own
+parts (code editors, the windowed cell list, heading-collapse buttons, menus,
+toolbar) are JupyterLab's, not ours to fix. The keyboard test completes a
 prompt form of notebook 01 and a triage card of notebook 02 in the app with Tab,
 typing and Enter only.
 """
@@ -28,9 +29,15 @@ NOTEBOOKS = {
     "04_build_your_action_plan.ipynb": ".leadnet-plan-export",
     "05_review_progress.ipynb": ".leadnet-banner",
 }
-# The notebook's content in JupyterLab: its cells (markdown and outputs), not Lab's chrome
-# (menus, side bars, the notebook's toolbar, where extensions add their buttons).
-CONTENT = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-NotebookPanel-notebook"
+# What the notebook shows in JupyterLab: its rendered markdown and its cells' outputs (our
+# text, widgets and figures). Not Lab's own parts, which axe flags and we cannot change: the
+# code editors (CodeMirror, aria-input-field-name), the windowed cell list
+# (aria-required-children), the heading-collapse buttons (button-name), menus, side bars and
+# the notebook's toolbar (where the Voilà extension's button lacks a name).
+CONTENT = (
+    ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput, "
+    ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell-outputArea"
+)
 _FOCUSED = """([sel, text]) => !!document.activeElement && document.activeElement.matches(sel)
   && (!text || document.activeElement.textContent.trim() === text)"""
 
