@@ -86,9 +86,10 @@ def test_keyboard_alone_completes_a_prompt_form_and_a_triage_card(app, app_page,
     form.wait_for()
     page.locator("body").focus()
     tab_to(page, ".leadnet-prompt-form .leadnet-prompt-name input")
-    page.keyboard.type("Ada Lovelace")
+    # typed at a brisk human pace: all at once (0 ms a key) the form once kept only "A"
+    page.keyboard.type("Ada Lovelace", delay=60)
     tab_to(page, ".leadnet-prompt-form .leadnet-prompt-role input")
-    page.keyboard.type("Analyst")
+    page.keyboard.type("Analyst", delay=60)
     tab_to(page, ".leadnet-prompt-form button", "Add")
     page.keyboard.press("Enter")
     form.locator(".leadnet-ok").wait_for()
