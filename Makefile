@@ -1,6 +1,7 @@
 # LeadNet workbook: two commands for a newcomer.
 #   make lab    set up (first time only) and open JupyterLab on the first notebook
-#   make voila  set up, then open notebook 03's dashboard as an app (Voilà)
+#   make app    set up, then open the participant journey (notebooks 00-05) as an app (Voilà)
+#   make voila  set up, then open notebook 03's dashboard alone as an app (Voilà)
 #   make test   set up, then run the whole suite (unit, property, CLI, notebooks, browser)
 # and, for developers (each sets up first, like make test):
 #   make typecheck   mypy on leadnet_helpers (settings in pyproject.toml)
@@ -19,7 +20,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_FLAGS ?=
 VOILA_FLAGS ?=
 
-.PHONY: lab voila test install install-test browser-deps hub-deps lint typecheck format benchmark clean
+.PHONY: lab app voila test install install-test browser-deps hub-deps lint typecheck format benchmark clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "LeadNet needs Python 3.11 or newer on your PATH. Install it (python.org), then run make again."; exit 1; }
@@ -44,11 +45,24 @@ lab: install
 		--LabApp.app_settings_dir="$(CURDIR)/jupyter/lab/settings" $(LAB_FLAGS)
 
 # jupyter/lab/settings/overrides.json: no "get notified about Jupyter news?" prompt, nothing
-# fetched from the web. jupyter/voila/templates/leadnet: Voilà's page without its CDN links.
+# fetched from the web. jupyter/voila/templates/leadnet: Voilà's page without its CDN links, and
+# the landing page listing the steps (tree.html). jupyter/config/voila.json: that template,
+# progressive rendering (each widget and figure drawn as its cell runs: Voilà's default mode
+# lost widget models on a busy machine) and the landing page for a folder.
+# APP_HOST/APP_PORT: where the app listens.
+APP_PORT ?= 8866
+APP_HOST ?= 127.0.0.1
+VOILA := JUPYTER_PATH="$(CURDIR)/jupyter" JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter/config" \
+	$(BIN)/voila --template=leadnet \
+	--Voila.ip=$(APP_HOST) --port=$(APP_PORT)
+
+app: install
+	@echo "Opening the LeadNet app: the steps 00 to 05 without code (the URL follows; Ctrl+C stops it)."
+	$(VOILA) notebooks/ $(VOILA_FLAGS)
+
 voila: install
 	@echo "Opening the dashboard of notebook 03 in Voilà (the URL follows; Ctrl+C stops it)."
-	JUPYTER_PATH="$(CURDIR)/jupyter" $(BIN)/voila notebooks/03_see_your_gaps.ipynb \
-		--template=leadnet $(VOILA_FLAGS)
+	$(VOILA) notebooks/03_see_your_gaps.ipynb $(VOILA_FLAGS)
 
 browser-deps:
 	@bash scripts/install-browser-deps.sh
@@ -78,4 +92,4 @@ benchmark: install
 		echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache test-artifacts .hub-deps
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache test-artifacts .hub-deps .cache

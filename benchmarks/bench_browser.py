@@ -419,6 +419,9 @@ class Server:
             ]
             if (REPO / "jupyter" / "voila" / "templates" / "leadnet").is_dir():
                 env["JUPYTER_PATH"] = str(REPO / "jupyter")  # our template: no CDN
+                # and our voila.json, as make app (progressive rendering; pass
+                # --voila-args=--VoilaConfiguration.progressive_rendering=False for the default)
+                env["JUPYTER_CONFIG_PATH"] = str(REPO / "jupyter" / "config")
                 command.append("--template=leadnet")
             command += extra or []
             ready = None  # Voilà: wait for its port

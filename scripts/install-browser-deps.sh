@@ -2,6 +2,20 @@
 # Installs what the real-browser tests need from Debian: Chromium at /usr/bin/chromium.
 # Playwright's own browser download cannot work offline, so the tests drive Debian's build.
 set -euo pipefail
+# axe-core (the accessibility checker the browser tests inject into each page) from the npm
+# registry into .cache/node_modules (git-ignored); the tests read the file from there, no CDN.
+AXE_VERSION=4.14.1
+AXE_JS=".cache/node_modules/axe-core/axe.min.js"
+if [ ! -f "$AXE_JS" ] || ! grep -q "axe v$AXE_VERSION" "$AXE_JS"; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "Installing axe-core $AXE_VERSION from npm into .cache/node_modules (accessibility tests)..."
+    mkdir -p .cache
+    npm install --silent --no-audit --no-fund --no-save --prefix .cache "axe-core@$AXE_VERSION" >/dev/null
+  else
+    echo "The accessibility tests need npm (Node.js) to fetch axe-core; install Node.js." >&2
+    echo "(Without it those tests are skipped locally, and fail in CI.)" >&2
+  fi
+fi
 # Chromium for the browser tests; pango for WeasyPrint's PDF export (Chromium pulls it in too).
 if [ -x /usr/bin/chromium ] && ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then
   exit 0

@@ -33,7 +33,7 @@ PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 NOT_IMPORTED = {
     "jupyterlab": "runs the notebooks (make lab)",
     "ipykernel": "the notebooks' Python kernel",
-    "voila": "serves notebook 03's dashboard as an app (make voila)",
+    "voila": "serves the notebooks as an app without code (make app, make voila)",
     "defusedxml": "openpyxl parses workbooks safely only when it is installed",
 }
 #: Imported modules whose distribution has another name.

@@ -74,8 +74,11 @@ EMPTY_WORKSPACE = (
 )
 #: The mime type of plotly's own renderer (the jupyterlab-plotly extension of ``plotly``).
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
-#: plotly.js options of the dashboard's figures: no plotly logo, the width of the page.
-PLOT_CONFIG = {"displaylogo": False, "responsive": True}
+#: plotly.js options of the dashboard's figures: no plotly logo. Not ``responsive``: the
+#: renderer already fits a figure to its output's width when the page lays it out, and with
+#: ``responsive`` a resize before the output had its height (the first figure of a page, in
+#: Voilà) collapsed the figure to 0 px high.
+PLOT_CONFIG = {"displaylogo": False}
 
 
 @dataclass(frozen=True)

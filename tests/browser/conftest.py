@@ -156,3 +156,128 @@ def shoot():
         return path
 
     return save
+
+
+# ---------------------------------------------------------------- Voilà (the participant app)
+
+#: Where `scripts/install-browser-deps.sh` (make test) puts axe-core, from the npm registry.
+AXE_JS = REPO / ".cache" / "node_modules" / "axe-core" / "axe.min.js"
+#: Where a page may send requests: this machine (and what the page makes itself).
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+
+
+@dataclass(frozen=True)
+class App:
+    """A running Voilà on the notebooks folder, as `make app` starts it."""
+
+    url: str
+    notebooks: Path
+    leadnet_home: Path
+    log: Path
+
+    def step_url(self, name: str) -> str:
+        return f"{self.url}/voila/render/{name}"
+
+
+def voila_command(port: int, target: Path) -> list[str]:
+    """The Voilà command `make app` runs (our template: no CDN, progressive, landing page)."""
+    return [
+        sys.executable,
+        "-m",
+        "voila",
+        "--no-browser",
+        "--template=leadnet",
+        "--Voila.ip=127.0.0.1",
+        f"--port={port}",
+        str(target),
+    ]
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory, chromium) -> App:
+    """Start Voilà on a copy of the notebooks (as `make app`); stop it after the session."""
+    base = tmp_path_factory.mktemp("voila")
+    notebooks = base / "notebooks"
+    shutil.copytree(
+        REPO / "notebooks", notebooks, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+    )
+    home = base / "leadnet-home"
+    env = {
+        **os.environ,
+        "JUPYTER_PATH": str(REPO / "jupyter"),  # as make app: our template
+        "JUPYTER_CONFIG_PATH": str(REPO / "jupyter" / "config"),  # and our voila.json
+        "JUPYTER_CONFIG_DIR": str(base / "config"),
+        "JUPYTER_RUNTIME_DIR": str(base / "runtime"),
+        "JUPYTER_DATA_DIR": str(base / "data"),
+        "LEADNET_HOME": str(home),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+    }
+    port = _free_port()
+    log = base / "voila.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            voila_command(port, notebooks),
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=notebooks,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_ready(f"{url}/", proc, log, timeout=90)
+        yield App(url, notebooks, home, log)
+    finally:
+        _stop(proc)
+
+
+@pytest.fixture
+def app_page(app, chromium):
+    """A fresh page on the app; every request it sends is kept in ``page.requests``."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    context.set_default_timeout(90_000)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.requests = requests  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def offsite(requests: list[str]) -> list[str]:
+    """The requests that went anywhere but this machine."""
+    return sorted({url for url in requests if not url.startswith(LOCAL)})
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, from the local npm install (never a CDN)."""
+    if not AXE_JS.exists():
+        reason = f"no axe-core at {AXE_JS}: run `make browser-deps` (needs npm)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"accessibility tests must run in CI, but {reason}", pytrace=False)
+        pytest.skip(reason)
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+def serious_violations(page, axe_source: str, context: str = "body") -> list[str]:
+    """axe-core's serious and critical violations on *page* within *context* (CSS selectors).
+
+    One line each: the rule, its impact, how many elements and the first element's selector.
+    """
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=axe_source)
+    violations = page.evaluate(
+        """async (context) => {
+          const result = await axe.run(document.querySelectorAll(context),
+                                       {resultTypes: ['violations']});
+          return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3), n: v.nodes.length}));
+        }""",
+        context,
+    )
+    return [
+        f"{v['id']} ({v['impact']}, {v['n']} element(s), e.g. {v['nodes'][0]}): {v['help']}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -1,4 +1,4 @@
-"""Notebook 03 in a real JupyterLab (and Voilà) and Chromium: every figure is drawn, filters redraw.
+"""Notebook 03 in a real JupyterLab and Chromium: every figure is drawn, filters redraw.
 
 The test opens the notebook on a fresh copy of the sample persona Ana Lucía
 Ferreira (54 contacts: 37 operational, 11 personal, 6 strategic), runs every
@@ -7,8 +7,8 @@ traces (an empty figure fails), checks that no title, legend, axis title or
 footnote overlaps another at 1280 and 800 px wide, then switches the
 operational and personal networks off and the inside/outside filter to
 "outside", and reads the redrawn legends, readings and status line on the
-page. The Voilà test loads the same notebook in Voilà's default mode and
-checks the same figures and a filter, with nothing fetched off the machine.
+page. In Voilà (the app, as `make app` runs it) tests/browser/test_app_in_voila.py draws the
+same figures and a filter, with nothing fetched off the machine.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from leadnet_helpers import paths, personas
 from leadnet_helpers.plots import FIGURES
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, offsite
 from .test_notebooks_in_lab import open_and_run_all
 
 pytestmark = pytest.mark.browser
@@ -62,6 +62,10 @@ _OVERLAPS = """(key) => {
   }
   return hits;
 }"""
+
+_HEIGHTS = """() => Object.fromEntries(Array.from(document.querySelectorAll('.leadnet-panel'))
+  .map(p => [p.className.split(' ').pop(),
+             (p.querySelector('.js-plotly-plot') || p).getBoundingClientRect().height]))"""
 
 _LEGEND = """(key) => Array.from(document.querySelectorAll(
   '.leadnet-panel-' + key + ' .legendtext')).map(e => e.textContent)"""
@@ -169,3 +173,28 @@ def test_03_every_figure_renders_and_filters_redraw_them(page, lab, shoot, sampl
     assert page.locator(".leadnet-panel .js-plotly-plot").count() == len(FIGURES)
     page.locator(".leadnet-panel-keep_warm").scroll_into_view_if_needed()
     shoot(page, "03-4-keep-warm-strategic-outside")
+
+
+def test_03_in_the_app_every_figure_has_traces_and_filters_redraw(app, app_page, monkeypatch):
+    """Voilà as `make app` runs it, on the sample persona: the seven figures with traces."""
+    monkeypatch.setenv("LEADNET_HOME", str(app.leadnet_home))
+    ws = personas.open_sample("ana-lucia-ferreira")
+    paths.remember_current_workspace(ws.path)
+    ws.close()
+    page = app_page
+    page.goto(app.step_url(NOTEBOOK))
+    wait_drawn(page, timeout=180_000)
+    status = page.locator(".leadnet-dashboard-status")
+    assert "Showing all 54 contacts." in status.text_content()
+    # no figure collapsed (the first one once drew 0 px high in Voilà)
+    heights = page.evaluate(_HEIGHTS)
+    assert all(h >= 300 for h in heights.values()), heights
+    check_layout(page, "03-voila")
+    page.locator(".leadnet-type-operational").click()
+    page.locator(".leadnet-type-personal").click()
+    page.wait_for_function(
+        f"() => ({_LEGEND})('ego').join('|') === 'Strategic (6)'", timeout=60_000
+    )
+    assert "Showing 6 of 54 contacts: strategic network." in status.text_content()
+    wait_drawn(page)
+    assert offsite(page.requests) == []  # type: ignore[attr-defined]
