@@ -178,3 +178,10 @@ def test_tag_options_are_ranked_and_deduplicated():
 def test_reading_html_escapes_and_marks_gaps():
     assert "&lt;b&gt;" in reading_html("x", "<b>")
     assert 'data-figure="x"' in reading_html("x", "r")
+
+
+def test_every_reading_says_on_how_many_decided_and_guessed_contacts_it_rests(view):
+    rests = view.model.shown().basis.line()
+    assert rests.startswith("Rests on 54 contacts")
+    for key in view.readings:
+        assert rests in html.unescape(view.readings[key].value), key

@@ -38,8 +38,9 @@ from .feedback import LABEL_STYLE, error_text, feedback_widget, guarded, message
 __all__ = ["DashboardView", "Filters", "dashboard_view", "reading_html"]
 
 
-def reading_html(key: str, reading: str, finding: Finding | None = None) -> str:
-    """The reading printed beneath a figure, escaped, with the gap's severity if any.
+def reading_html(key: str, reading: str, finding: Finding | None = None, basis: str = "") -> str:
+    """The reading printed beneath a figure, escaped, with the gap's severity if any, and
+    on how many decided and guessed contacts it rests (*basis*, :mod:`leadnet_helpers.basis`).
 
     Examples
     --------
@@ -48,6 +49,9 @@ def reading_html(key: str, reading: str, finding: Finding | None = None) -> str:
     >>> f = Finding("balance", "t", 0.1, "Thin.", True, 0.8, "p", "s")
     >>> "gap, high" in reading_html("balance", "Thin.", f)
     True
+    >>> reading_html("ego", "Mostly inside.", basis="Rests on 3 contacts: 3 decided, 0 guessed.")
+    ... # doctest: +ELLIPSIS
+    '<p ...>Mostly inside.<br><span class="leadnet-basis">Rests on 3 contacts: ...</span></p>'
     """
     text = html.escape(reading)
     if finding is not None and finding.is_gap:
@@ -55,6 +59,8 @@ def reading_html(key: str, reading: str, finding: Finding | None = None) -> str:
             f'<span class="leadnet-severity" style="font-weight:bold">'
             f"gap, {finding.severity_label}:</span> {text}"
         )
+    if basis:
+        text += f'<br><span class="leadnet-basis">{html.escape(basis)}</span>'
     return f'<p class="leadnet-reading" data-figure="{html.escape(key)}">{text}</p>'
 
 
@@ -246,16 +252,18 @@ class DashboardView(widgets.VBox):
         shown, findings = made.network, list(made.findings)
         self.current, self.findings = shown, findings
         self.figures = figures
+        basis = made.basis.line()  # on how many decided and guessed contacts each figure rests
         for key, figure in figures.items():
             # set, not captured with `with output:`: works from any callback, in Lab and Voilà
-            reading = reading_html(key, reading_of(figure), _finding_for(figure, findings))
+            said = reading_of(figure)
+            reading = reading_html(key, said, _finding_for(figure, findings), basis)
             self.readings[key].value = reading
             self.outputs[key].outputs = (
                 figure_output(figure),
                 {
                     "output_type": "display_data",
                     "metadata": {},
-                    "data": {"text/html": reading, "text/plain": reading_of(figure)},
+                    "data": {"text/html": reading, "text/plain": f"{said}\n{basis}"},
                 },
             )
         if self.net.size == 0:
