@@ -238,13 +238,17 @@ def test_thin_key_contacts_get_one_click_settling_questions(copy):
     assert {q.contact_id for q in model.questions()} <= model.key_ids()
 
 
-def test_the_triage_queue_takes_key_contacts_first(copy):
+def test_the_triage_queue_holds_the_key_contacts_alone(copy):
+    assert len(Triage(copy).order()) > 1000  # no key set yet: everyone is a card
     model = KeyContactsModel(copy, today=TODAY)
     model.keep_top(30)
     keys = model.key_ids()
-    order = Triage(copy).order()
-    undecided_keys = [i for i in order if i in keys]
-    assert set(order[: len(undecided_keys)]) == set(undecided_keys)
+    triage = Triage(copy)
+    order = triage.order()
+    assert order and set(order) <= set(keys)  # the wider network is never a card
+    reviewed, total, _ = triage.counts()
+    assert total == len(keys) and reviewed == len(keys) - len(order)
+    assert triage.progress().endswith(f"of {len(keys)} reviewed")
 
 
 def _linkedin_only(tmp_path: Path) -> Path:

@@ -128,10 +128,11 @@ def triage_order(
 ) -> list[int]:
     """The contacts still to review, in the order the cards come.
 
-    Contacts the person already decided are left out. Key contacts (*key*)
-    come before the wider network; within each, lowest
-    confidence first (flagged ones first among equals, then in the order they
-    were added); skipped contacts go to the back, in the order they were skipped.
+    Contacts the person already decided are left out. When the person chose
+    key contacts (*key*), only they come: the wider network is counted, never
+    triaged card by card. Lowest confidence first (flagged ones first among
+    equals, then in the order they were added); skipped contacts go to the
+    back, in the order they were skipped.
 
     Examples
     --------
@@ -147,9 +148,11 @@ def triage_order(
     [2, 4, 1]
     >>> triage_order(board, skipped=[2])
     [4, 1, 2]
-    >>> triage_order(board, key=[1])
-    [1, 2, 4]
+    >>> triage_order(board, key=[1, 3])
+    [1]
     """
+    if key:
+        board = board[board["contact_id"].isin(list(key))]
     if board.empty:
         return []
     ids = board["contact_id"].to_numpy(dtype=np.int64)
@@ -164,7 +167,6 @@ def triage_order(
             ids,
             ~board["needs_review"].to_numpy(dtype=bool),
             board["confidence"].to_numpy(dtype=float),
-            ~np.isin(ids, np.fromiter(key, dtype=np.int64, count=len(key))),
             skip_rank,
         )
     )
@@ -247,7 +249,11 @@ class Triage:
 
     def order(self) -> list[int]:
         """The contacts still to review, in the order the cards come."""
-        return triage_order(self.board.board, self.skipped, set(self.ws.key_contacts()))
+        return triage_order(self.board.board, self.skipped, self.key_ids())
+
+    def key_ids(self) -> set[int]:
+        """The key contacts, when the person chose some (then the cards are theirs alone)."""
+        return set(self.ws.key_contacts())
 
     def sync(self) -> None:
         """Keep the card unless it was decided (here or elsewhere); else take the next."""
@@ -267,6 +273,9 @@ class Triage:
     def counts(self) -> tuple[int, int, int]:
         """(reviewed, total, skipped other than the card)."""
         board = self.board.board
+        key = self.key_ids()
+        if key:  # the cards cover the key contacts only
+            board = board[board["contact_id"].isin(list(key))]
         total = len(board)
         reviewed = int((board["decided_by"] == "person").sum()) if total else 0
         return reviewed, total, len([i for i in self.skipped if i != self.current])

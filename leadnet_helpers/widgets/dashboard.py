@@ -51,7 +51,7 @@ def reading_html(key: str, reading: str, finding: Finding | None = None, basis: 
     True
     >>> reading_html("ego", "Mostly inside.", basis="Rests on 3 contacts: 3 decided, 0 guessed.")
     ... # doctest: +ELLIPSIS
-    '<p ...>Mostly inside.<br><span class="leadnet-basis">Rests on 3 contacts: ...</span></p>'
+    '<p ...>Mostly inside.<br><span class="leadnet-reading-basis">Rests on 3 contacts: ...</span></p>'
     """
     text = html.escape(reading)
     if finding is not None and finding.is_gap:
@@ -60,7 +60,7 @@ def reading_html(key: str, reading: str, finding: Finding | None = None, basis: 
             f"gap, {finding.severity_label}:</span> {text}"
         )
     if basis:
-        text += f'<br><span class="leadnet-basis">{html.escape(basis)}</span>'
+        text += f'<br><span class="leadnet-reading-basis">{html.escape(basis)}</span>'
     return f'<p class="leadnet-reading" data-figure="{html.escape(key)}">{text}</p>'
 
 

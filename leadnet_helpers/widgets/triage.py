@@ -206,8 +206,9 @@ class TriageView(widgets.VBox):
             self.decision_box.layout.display = "none"
             return
         if self.current is None:
+            which = "key contacts" if self.model.key_ids() else "contacts"
             self.card.value = (
-                f"<p class='leadnet-triage-done'>All {total:,} contacts are reviewed: every "
+                f"<p class='leadnet-triage-done'>All {total:,} {which} are reviewed: every "
                 "one has your decision. You can still change any of them in the overview "
                 "below.</p>"
             )
