@@ -178,9 +178,14 @@ def current_workspace() -> Workspace:
     >>> current_session().kind
     'fallback'
     """
-    if _session is not None and _session.workspace.path.exists():
-        return _session.workspace
+    global _session
     remembered = paths.current_workspace_path()
+    if _session is not None and _session.workspace.path.exists():
+        if remembered is None or _same_file(remembered, _session.workspace.path):
+            return _session.workspace
+        # Notebook 00 chose another workspace since this kernel opened its own: follow the
+        # choice (the views already shown keep the workspace they were made with).
+        _session = None
     if remembered is not None:
         try:
             ws = Workspace.open(remembered, session=KERNEL_SESSION)
@@ -207,6 +212,14 @@ def current_workspace() -> Workspace:
         ),
         remember=False,
     )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether *a* and *b* name the same file (either may be relative or a link)."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 def describe_session(session: Session) -> str:

@@ -22,6 +22,7 @@ from leadnet_helpers.app.workspace import workspace_model
 from leadnet_helpers.errors import LeadNetError
 from leadnet_helpers.model import CAREER_STAGES, NETWORK_TYPES, Contact, Profile
 from leadnet_helpers.prompts import Prompt, load_prompts, prompt_row
+from leadnet_helpers.store import Workspace
 from leadnet_helpers.widgets.contacts import ContactsView
 from leadnet_helpers.widgets.feedback import error_text, feedback_widget, guarded
 from leadnet_helpers.widgets.importing import ImportView
@@ -545,3 +546,17 @@ def test_an_unreadable_file_leaves_the_workspace_unchanged(ws):
     assert "Nothing from this file was imported; your workspace is unchanged." in report
     assert "Imported 1 of 2 file(s)" in view.feedback.value
     assert "linkedin_connections.csv (" in report
+
+
+def test_a_notebook_kernel_follows_a_workspace_chosen_later_in_notebook_00(home, tmp_path):
+    """Notebook 01's kernel opened Ana's workspace; notebook 00 then creates Maria's: Run All
+    in 01 must now work on Maria's, not keep adding to Ana's."""
+    ana = Workspace.create(tmp_path / "ana.leadnet.sqlite", Profile(name="Ana Lima"))
+    ana.close()
+    paths.remember_current_workspace(tmp_path / "ana.leadnet.sqlite")
+    assert workbook.current_workspace().profile().name == "Ana Lima"  # notebook 01's kernel
+    maria = Workspace.create(tmp_path / "maria.leadnet.sqlite", Profile(name="Maria Plant"))
+    maria.close()
+    paths.remember_current_workspace(tmp_path / "maria.leadnet.sqlite")  # notebook 00, later
+    assert workbook.current_workspace().profile().name == "Maria Plant"
+    assert workbook.current_workspace() is workbook.current_workspace()  # then kept
