@@ -13,6 +13,9 @@ typing and Enter only.
 
 from __future__ import annotations
 
+import json
+import urllib.request
+
 import pytest
 
 from .conftest import REPO, serious_violations
@@ -69,11 +72,33 @@ def test_every_notebook_in_the_app_has_no_serious_violation(app, app_page, axe_s
 
 @pytest.mark.parametrize("name", list(NOTEBOOKS))
 def test_every_notebook_in_lab_has_no_serious_violation(page, lab, axe_source, name):
-    open_and_run_all(page, lab, name)
-    page.locator(NOTEBOOKS[name]).first.wait_for(state="attached", timeout=120_000)
-    page.wait_for_timeout(500)
-    found = serious_violations(page, axe_source, CONTENT)
+    try:
+        open_and_run_all(page, lab, name)
+        page.locator(NOTEBOOKS[name]).first.wait_for(state="attached", timeout=120_000)
+        page.wait_for_timeout(500)
+        found = serious_violations(page, axe_source, CONTENT)
+    finally:
+        page.close()
+        shut_down_kernels(lab)
     assert not found, "\n".join(found)
+
+
+def shut_down_kernels(lab) -> None:
+    """End every notebook's kernel, so a later test's notebook opens its own workspace afresh.
+
+    A kernel keeps the workspace it opened: left running, 01b's would serve the sample
+    persona to tests/browser/test_key_contacts_in_lab.py instead of that test's workspace.
+    """
+
+    def call(method: str, path: str) -> bytes:
+        request = urllib.request.Request(
+            f"{lab.url}{path}", method=method, headers={"Authorization": f"token {lab.token}"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read()
+
+    for session in json.loads(call("GET", "/api/sessions")):
+        call("DELETE", f"/api/sessions/{session['id']}")
 
 
 def tab_to(page, selector: str, text: str = "", most: int = 300) -> None:
