@@ -86,11 +86,22 @@ class KeyContactsView(widgets.VBox):
         # -- one at a time
         self.find = _text("Find a contact", "leadnet-keys-find", "part of a name, then Enter")
         self.find.continuous_update = False
-        self.found = widgets.Select(options=[], rows=5, layout=widgets.Layout(width="30em"))
+        # each list has a visible label (its description), which is also its accessible name
+        self.found = widgets.Select(
+            options=[],
+            rows=5,
+            description="Found",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="30em"),
+        )
         self.found.add_class("leadnet-keys-found")
         self.add_one = _button("Add to my key contacts", "leadnet-keys-add-one")
         self.chosen = widgets.SelectMultiple(
-            options=[], rows=8, layout=widgets.Layout(width="30em")
+            options=[],
+            rows=8,
+            description="Your key contacts",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="30em"),
         )
         self.chosen.add_class("leadnet-keys-chosen")
         self.remove_chosen = _button("Remove the selected", "leadnet-keys-remove-one")

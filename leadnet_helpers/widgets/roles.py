@@ -25,7 +25,7 @@ __all__ = ["RolesView", "roles_view"]
 
 _NAME_WIDTH = "13em"
 _TOGGLE_WIDTH = "5.8em"
-_ENERGY_WIDTH = "9em"
+_ENERGY_WIDTH = "13em"
 _FIXED = "0 0 auto"  # no shrinking: the grid scrolls sideways on a narrow page instead
 
 
@@ -47,6 +47,9 @@ class _Row:
         self.energy = widgets.Dropdown(
             options=[("not rated", ""), *((energy_labels[e]["label"], e) for e in ENERGY)],
             value="",
+            # a visible label in each row: the column's header is not the select's label
+            description="Energy",
+            style={"description_width": "auto"},
             layout=widgets.Layout(width=_ENERGY_WIDTH, flex=_FIXED),
         )
         self.box = widgets.HBox(
@@ -84,7 +87,7 @@ class RolesView(widgets.VBox):
                 )
                 for k in HELP_KINDS
             ]
-            + [widgets.HTML("<b>Energy</b>")],
+            + [widgets.HTML("")],  # each energy select carries its own label
             layout=widgets.Layout(overflow="visible", flex=_FIXED),
         )
         self.rows = [_Row(data["kinds"], data["energy"]) for _ in range(self.model.page_size)]

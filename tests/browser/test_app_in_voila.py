@@ -31,7 +31,11 @@ STEPS = [
     "03_see_your_gaps.ipynb",
     "04_build_your_action_plan.ipynb",
     "05_review_progress.ipynb",
+    "06_share_with_your_coach.ipynb",
+    "07_roles_and_energy.ipynb",
 ]
+# Not on the landing page yet: 01b_choose_your_key_contacts.ipynb (the template lists
+# names like "NN_..." only, jupyter/voila/templates/leadnet/tree.html); reported, issue 11.
 FIGURE_KEYS = ["balance", "ego", "ties", "keep_warm", "give_take", "diversity", "gaps"]
 # Every panel's figure is drawn by plotly (its SVG is on the page) and shows something: its
 # traces (g.trace, or g.table for the gap list) or, when the workspace has no data for it yet,
