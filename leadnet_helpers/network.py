@@ -15,34 +15,22 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from .model import NETWORK_TYPES, Contact, Interaction, Profile, Tie
+from .model import NETWORK_TYPES, TEMPLATE_COLUMNS, Contact, Interaction, Profile, Tie
 from .rules import locations, to_timestamps
 
 __all__ = ["CONTACT_COLUMNS", "NetworkData", "filter_network", "network_from"]
 
+#: The columns read from each :class:`~leadnet_helpers.model.Contact` as they are: the
+#: template's fields (one list, :data:`~leadnet_helpers.model.TEMPLATE_COLUMNS`) but the
+#: network type, which the classification decides, and the notes, which no measure reads.
+_FROM_CONTACT: tuple[str, ...] = (
+    "id",
+    *(c for c in TEMPLATE_COLUMNS if c not in ("network_type", "notes")),
+)
+
 #: Columns of :attr:`NetworkData.contacts`.
 CONTACT_COLUMNS = (
-    "id",
-    "name",
-    "organisation",
-    "role",
-    "function",
-    "industry",
-    "seniority",
-    "inside_org",
-    "relationship",
-    "context",
-    "frequency",
-    "last_contact",
-    "strength",
-    "gives_me",
-    "i_give",
-    "orientation",
-    "discretionary",
-    "introduced_by",
-    "tags",
-    "helps_with",
-    "energy",
+    *_FROM_CONTACT,
     "network_type",
     "secondary_types",
     "confidence",
@@ -50,9 +38,6 @@ CONTACT_COLUMNS = (
     "location",
     "guessed",
 )
-
-#: The columns read from each :class:`~leadnet_helpers.model.Contact` as they are.
-_FROM_CONTACT = CONTACT_COLUMNS[: CONTACT_COLUMNS.index("network_type")]
 
 
 @dataclass(frozen=True)
