@@ -307,7 +307,7 @@ def _terminal_text(page) -> str:
 
 
 _TERMINAL_TEXT = """() => {
-  const widget = window.jupyterapp.shell.currentWidget;
+  const widget = window.__leadnetTerminal;
   const term = widget && widget.content && widget.content._term;
   if (!term || !term.buffer) return null;
   const buffer = term.buffer.active, lines = [];
@@ -320,6 +320,17 @@ _TERMINAL_TEXT = """() => {
   return lines.join('\\n').trim();
 }"""
 
+#: the terminal this test opened (kept on the page, whatever else takes the focus), once its
+#: connection to the server is up; a shell's prompt differs from one machine to another
+_OPEN_TERMINAL = """async () => {
+  window.__leadnetTerminal = await window.jupyterapp.commands.execute('terminal:create-new');
+}"""
+_TERMINAL_CONNECTED = """() => {
+  const widget = window.__leadnetTerminal;
+  const session = widget && widget.content && widget.content.session;
+  return !!session && session.connectionStatus === 'connected';
+}"""
+
 
 def test_a_share_counts_in_the_instructors_cohort_view(hub, students, tmp_path):
     """Ana shares from a JupyterLab terminal; the instructor's view of the folder counts her."""
@@ -329,10 +340,12 @@ def test_a_share_counts_in_the_instructors_cohort_view(hub, students, tmp_path):
         "() => !!window.jupyterapp && window.jupyterapp.commands.hasCommand('terminal:create-new')",
         timeout=120_000,
     )
-    page.evaluate("() => window.jupyterapp.commands.execute('terminal:create-new')")
-    page.wait_for_function(  # the shell's prompt: the terminal is connected
-        f"() => /[$#]$/.test(({_TERMINAL_TEXT})() || '')", timeout=120_000
-    )
+    page.evaluate(_OPEN_TERMINAL)
+    try:
+        page.wait_for_function(_TERMINAL_CONNECTED, timeout=120_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"the terminal never connected; it shows:\n{_terminal_text(page)[-2000:]}")
+    page.evaluate("() => window.jupyterapp.shell.activateById(window.__leadnetTerminal.id)")
     page.locator(".jp-Terminal").last.click()
     page.keyboard.type(
         f"leadnet share leadnet/{_slug(STUDENTS['ana'])}.leadnet.sqlite"
