@@ -281,9 +281,36 @@ def _compute(ws: Workspace, day: date, before: _Made | None) -> _Made:
 
         carry_view(old.everyone, net)
         return _Made(_scoped(net, day, old.classification, key), basis, contacts)
-    types = in_force(classify(contacts, profile), decided)
-    net = network_from(profile, contacts, ws.ties(), ws.interactions(), types)
+    types, table = _classified(ws, contacts, profile, decided)
+    net = replace(network_from(profile, (), ws.ties(), ws.interactions()), contacts=table)
     return _Made(_scoped(net, day, types, key), basis, contacts)
+
+
+def _classified(
+    ws: Workspace, contacts: list[Any], profile: Profile, decided: dict[int, str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The classification in force and the network's contacts table, from disk when current.
+
+    Another kernel that read the very same contacts (notebook 02 before 04
+    and 05) kept both beside the workspace (:mod:`.classified_cache`); else
+    they are computed here and kept for the next one.
+    """
+    from . import classified_cache
+
+    rules = (ws.contacts_digest(), repr(profile), classified_cache.code_stamp())
+    table_key = (*rules, tuple(sorted(decided.items())))
+    kept = classified_cache.load(ws.path) or {}
+    raw = kept.get("classified")
+    fresh = raw is None or raw[0] != rules
+    result = classify(contacts, profile) if raw is None or fresh else raw[1]
+    types = in_force(result, decided)
+    table = kept.get("table")
+    if table is None or table[0] != table_key:
+        table = (table_key, network_from(profile, contacts, (), (), types).contacts)
+        fresh = True
+    if fresh:
+        classified_cache.save(ws.path, {"classified": (rules, result), "table": table})
+    return types, table[1]
 
 
 def _scoped(net: NetworkData, day: date, types: pd.DataFrame, key: frozenset[int]) -> Analysis:

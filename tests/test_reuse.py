@@ -98,7 +98,85 @@ def test_a_log_entry_does_not_classify_again_and_keeps_warm_as_a_fresh_analysis(
         assert warm is not None and fresh_warm is not None
         assert warm.to_dict() == fresh_warm.to_dict()
         assert [f.to_dict() for f in after.findings] == [f.to_dict() for f in again.findings]
-    assert calls["classify"] == 2  # the fresh workspace object's own analysis
+    assert calls["classify"] == 1  # the fresh workspace object read the kept classification
+
+
+def _counting_classify(monkeypatch):
+    calls = {"classify": 0}
+    real = analysis_module.classify
+
+    def counting(*args, **kwargs):
+        calls["classify"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(analysis_module, "classify", counting)
+    return calls
+
+
+def test_a_new_kernel_on_the_same_contacts_reads_the_kept_classification(ws, monkeypatch):
+    calls = _counting_classify(monkeypatch)
+    classify_and_save(ws, TODAY)  # notebook 02
+    ws.decide(ws.contacts()[5].id, "personal")
+    first = analysis_of(ws, TODAY)
+    assert calls["classify"] == 1
+    with Workspace.open(ws.path) as kernel:  # notebook 04 or 05, a fresh kernel
+        again = analysis_of(kernel, TODAY)
+        assert calls["classify"] == 1
+        assert again.classification.equals(first.classification)
+        assert again.network.contacts.equals(first.network.contacts)
+        assert [f.to_dict() for f in again.findings] == [f.to_dict() for f in first.findings]
+        assert again.network.contacts.loc[5, "network_type"] == "personal"
+
+
+def test_a_contact_changed_elsewhere_is_classified_again_in_a_new_kernel(ws, monkeypatch):
+    calls = _counting_classify(monkeypatch)
+    analysis_of(ws, TODAY)
+    someone = ws.contacts()[0]
+    with Workspace.open(ws.path) as other:  # another notebook edits a contact
+        other.update_contact(someone.id, relationship="friend from school", organisation="")
+    with Workspace.open(ws.path) as kernel:
+        changed = analysis_of(kernel, TODAY)
+        assert calls["classify"] == 2
+        with Workspace.open(ws.path) as plain:
+            from leadnet_helpers.classify import classify, in_force, person_decisions
+
+            expected = in_force(
+                classify(plain.contacts(), plain.profile()), person_decisions(plain)
+            )
+        assert changed.classification.equals(expected)
+
+
+def test_the_contacts_digest_follows_every_change_and_matches_a_fresh_read(ws):
+    start = ws.contacts_digest()
+    with Workspace.open(ws.path) as fresh:
+        assert fresh.contacts_digest() == start
+    first = ws.contacts()[0]
+    ws.update_contact(first.id, notes="met at the summit")
+    ws.add_contact(Contact("Grace Hopper"))
+    patched = ws.contacts_digest()
+    assert patched != start
+    with Workspace.open(ws.path) as fresh:
+        assert fresh.contacts_digest() == patched
+        fresh.update_contact(first.id, notes="")
+    assert ws.contacts_digest() not in (start, patched)  # another connection's change
+    ws.undo()
+    with Workspace.open(ws.path) as fresh:
+        assert ws.contacts_digest() == fresh.contacts_digest()
+
+
+def test_an_unwritable_folder_keeps_nothing_and_still_analyses(tmp_path, monkeypatch):
+    from leadnet_helpers import classified_cache
+
+    monkeypatch.setattr(classified_cache.tempfile, "mkstemp", _refuse)
+    ws = Workspace.create(tmp_path / "r.leadnet.sqlite", Profile("Ana"))
+    ws.add_contact(Contact("Bo", relationship="my manager"))
+    assert analysis_of(ws, TODAY).network.contacts.loc[0, "network_type"] == "operational"
+    assert not list(tmp_path.glob(".*classified*"))
+    ws.close()
+
+
+def _refuse(*args, **kwargs):
+    raise PermissionError("read-only folder")
 
 
 def test_suggestions_saved_already_are_not_written_again(ws):

@@ -7,15 +7,18 @@ undo.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from ..errors import EditConflict, FieldConflict, LeadNetError, WorkspaceError
 from ..merge import contact_keys
 from ..model import Contact, contact_from_row, name_key, normalise_text
 from .base import WorkspaceBase
 from .connection import now
-from .rows import COLUMNS, SELECT, cell, from_db, insert_contacts, record_keys, to_json
+from .rows import COLUMNS, SELECT, cell, from_db, insert_contacts, record_keys, to_db, to_json
 from .undo import log_undo
 
 __all__ = ["ContactsMixin"]
@@ -27,11 +30,19 @@ def _cells(contact: Contact | Mapping[str, object]) -> dict[str, str]:
     return {k: normalise_text(v if isinstance(v, str) else cell(v)) for k, v in row.items()}
 
 
+def _mark(contact: Contact) -> bytes:
+    """A short fingerprint of one contact's stored cells and id (see :meth:`contacts_digest`)."""
+    cells: Any = (*to_db(contact), contact.id)  # text, numbers and None: marshal takes them
+    return hashlib.blake2b(marshal.dumps(cells), digest_size=8).digest()
+
+
 class ContactsMixin(WorkspaceBase):
     """Reading and changing the contacts."""
 
     #: The contacts read last: (revision, contacts, contact id -> position).
     _contacts_read: tuple[tuple[int, int], list[Contact], dict[int | None, int]] | None = None
+    #: Their fingerprints, one per contact in the same order, once asked for (or None).
+    _contact_marks: list[bytes] | None = None
 
     def count_contacts(self) -> int:
         """How many contacts the workspace holds."""
@@ -67,8 +78,38 @@ class ContactsMixin(WorkspaceBase):
                 rows = self._conn.execute(f"{SELECT} ORDER BY id").fetchall()
                 read = [from_db(tuple(r)) for r in rows]
                 cached = (stamp, read, {c.id: i for i, c in enumerate(read)})
-                self._contacts_read = cached
+                self._contacts_read, self._contact_marks = cached, None
             return list(cached[1])
+
+    def contacts_digest(self) -> str:
+        """A fingerprint of every contact as stored now: equal digests, equal contacts.
+
+        Unlike :meth:`revision`, it survives closing the file: another kernel
+        or another day that reads the same contacts gets the same digest (the
+        analysis keeps its classification on disk under it). Worked out from
+        the contacts read last, and kept up to date when one is added or saved
+        through this object.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from leadnet_helpers.model import Profile
+        >>> from leadnet_helpers.store import Workspace
+        >>> ws = Workspace.create(
+        ...     pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite", Profile("Ana")
+        ... )
+        >>> bo = ws.add_contact(Contact("Bo"))
+        >>> before = ws.contacts_digest()
+        >>> _ = ws.update_contact(bo, organisation="Acme")
+        >>> ws.contacts_digest() != before
+        True
+        >>> ws.close()
+        """
+        with self._conn.lock:
+            contacts = self.contacts()
+            if self._contact_marks is None:
+                self._contact_marks = [_mark(c) for c in contacts]
+            return hashlib.blake2b(b"".join(self._contact_marks), digest_size=16).hexdigest()
 
     def _contacts_current(self) -> bool:
         """Whether the contacts read last are those of the file now (before a write)."""
@@ -92,6 +133,7 @@ class ContactsMixin(WorkspaceBase):
         next :meth:`contacts` reads them all again.
         """
         cached, self._contacts_read = self._contacts_read, None
+        marks, self._contact_marks = self._contact_marks, None
         stamp = self.revision()
         if not was_current or cached is None or cached[0][0] != stamp[0]:
             return
@@ -102,9 +144,13 @@ class ContactsMixin(WorkspaceBase):
                 return  # not the newest id: the order would be wrong, read again
             where[contact.id] = len(read)
             read.append(contact)
+            if marks is not None:
+                marks.append(_mark(contact))
         else:
             read[at] = contact
-        self._contacts_read = (stamp, read, where)
+            if marks is not None:
+                marks[at] = _mark(contact)
+        self._contacts_read, self._contact_marks = (stamp, read, where), marks
 
     def contact(self, contact_id: int) -> Contact:
         """One contact by id.
