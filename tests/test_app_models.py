@@ -121,3 +121,19 @@ def test_the_review_logs_and_the_losing_touch_list_follows(sample):
     text = review.log(who, "met", "2026-11-20")
     assert f"{name} is no longer on your losing-touch list." in text
     assert name not in losing_names(review.warm) and told == [1]
+
+
+def test_the_review_lists_the_contacts_as_a_fresh_listing_would_after_logs_and_edits(ws):
+    from leadnet_helpers.app.review import contact_options
+
+    ids = [ws.add_contact(Contact(n, organisation="Acme")) for n in ("Bo Li", "Ada", "Bo Li")]
+    review = Review(ws, today=TODAY)
+    first = review.contact_options()
+    assert first == [("Ada · Acme", ids[1]), (f"Bo Li · Acme (#{ids[0]})", ids[0]),
+                     (f"Bo Li · Acme (#{ids[2]})", ids[2])]  # fmt: skip
+    review.log(ids[1], "met", "2026-11-20")
+    assert review.contact_options() == first
+    assert review.contact_options("bo") == first[1:]
+    ws.update_contact(ids[2], name="Bo Lin")  # saved in notebook 01
+    assert review.contact_options() == contact_options(ws.contacts())
+    assert ("Bo Lin · Acme", ids[2]) in review.contact_options("lin")

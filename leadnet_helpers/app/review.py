@@ -80,7 +80,11 @@ def contact_options(
     >>> contact_options(people, "acm")[0][1]
     2
     """
-    needle = normalise_text(query).casefold()
+    return _pick(_labelled(contacts), query, limit)
+
+
+def _labelled(contacts: Iterable[Contact]) -> list[tuple[str, str, int]]:
+    """Every contact with an id as ``(label, what a query searches, id)``, in list order."""
     rows = []
     for c in contacts:
         if c.id is None:
@@ -88,14 +92,19 @@ def contact_options(
         about = ", ".join(x for x in (c.role, c.organisation) if x)
         label = f"{c.name} · {about}" if about else c.name
         haystack = normalise_text(f"{c.name} {c.organisation} {c.role}").casefold()
-        if needle and needle not in haystack:
-            continue
-        rows.append((label, int(c.id)))
-    rows.sort(key=lambda r: (r[0].casefold(), r[1]))
+        rows.append((label, haystack, int(c.id)))
+    rows.sort(key=lambda r: (r[0].casefold(), r[2]))
+    return rows
+
+
+def _pick(rows: list[tuple[str, str, int]], query: str, limit: int) -> list[tuple[str, int]]:
+    """The rows of :func:`_labelled` that match *query*, numbered where labels repeat."""
+    needle = normalise_text(query).casefold()
+    matched = [(label, cid) for label, hay, cid in rows if not needle or needle in hay]
     counts: dict[str, int] = {}
-    for label, _ in rows:
+    for label, _ in matched:
         counts[label] = counts.get(label, 0) + 1
-    out = [(f"{label} (#{cid})" if counts[label] > 1 else label, cid) for label, cid in rows]
+    out = [(f"{label} (#{cid})" if counts[label] > 1 else label, cid) for label, cid in matched]
     return out[:limit]
 
 
@@ -187,6 +196,11 @@ def snapshot_options(snapshots: Sequence[Mapping[str, Any]]) -> list[tuple[str, 
     return out
 
 
+def _same(a: list[Contact], b: list[Contact]) -> bool:
+    """Whether two lists hold the very same contact objects (none was read again)."""
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
 class Review:
     """The review of one workspace: the log, the snapshots, the comparison, the actions.
 
@@ -202,6 +216,7 @@ class Review:
         self.ws, self.today = ws, today
         self.workspace = workspace_model(ws)
         self.progress: progress.Progress | None = None
+        self._labelled: tuple[list[Contact], list[tuple[str, str, int]]] | None = None
         self.warm = self.keep_warm()
 
     def day(self) -> date:
@@ -213,8 +228,16 @@ class Review:
         return analysis_of(self.ws, self.day()).finding("keep_warm")
 
     def contact_options(self, query: str = "") -> list[tuple[str, int]]:
-        """The contacts to pick from (:func:`contact_options`)."""
-        return contact_options(self.workspace.contacts(), query)
+        """The contacts to pick from (:func:`contact_options`).
+
+        The labels are made and sorted once per change of the contacts (a log
+        entry leaves them as they were); a query only filters them.
+        """
+        contacts = self.workspace.contacts()
+        kept = self._labelled
+        if kept is None or not _same(kept[0], contacts):
+            kept = self._labelled = (contacts, _labelled(contacts))
+        return _pick(kept[1], query, MAX_OPTIONS)
 
     def log(self, contact_id: int | None, kind: str, day: date | str | None, note: str = "") -> str:
         """Log an interaction, work out the losing-touch list again; return the message."""
