@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .basis import Basis, basis_of
-from .classify import classify, in_force, person_decisions, save_suggestions
+from .classify import _stored_rows, classify, in_force, person_decisions, save_suggestions
 from .findings import Concerned, Finding
 from .model import Profile
 from .network import NetworkData, filter_network, network_from
@@ -292,25 +292,30 @@ def _classified(
     """The classification in force and the network's contacts table, from disk when current.
 
     Another kernel that read the very same contacts (notebook 02 before 04
-    and 05) kept both beside the workspace (:mod:`.classified_cache`); else
-    they are computed here and kept for the next one.
+    and 05) kept the rules' classification and the table it gives beside the
+    workspace (:mod:`.classified_cache`); else they are computed here and kept
+    for the next one. The person's decisions are applied on top, to their
+    rows alone, so a decision made since does not classify again.
     """
     from . import classified_cache
 
-    rules = (ws.contacts_digest(), repr(profile), classified_cache.code_stamp())
-    table_key = (*rules, tuple(sorted(decided.items())))
+    key = (ws.contacts_digest(), repr(profile), classified_cache.code_stamp())
     kept = classified_cache.load(ws.path) or {}
-    raw = kept.get("classified")
-    fresh = raw is None or raw[0] != rules
-    result = classify(contacts, profile) if raw is None or fresh else raw[1]
+    if kept.get("key") != key or "classified" not in kept or "table" not in kept:
+        result = classify(contacts, profile)
+        table = network_from(profile, contacts, (), (), result).contacts
+        kept = {"key": key, "classified": result, "table": table}
+        classified_cache.save(ws.path, kept)
+    result, table = kept["classified"], kept["table"]
+    _kept[ws] = kept
     types = in_force(result, decided)
-    table = kept.get("table")
-    if table is None or table[0] != table_key:
-        table = (table_key, network_from(profile, contacts, (), (), types).contacts)
-        fresh = True
-    if fresh:
-        classified_cache.save(ws.path, {"classified": (rules, result), "table": table})
-    return types, table[1]
+    ids = table["id"]
+    rows = [i for i, cid in enumerate(ids.tolist()) if cid is not pd.NA and int(cid) in decided]
+    if rows:  # the decided contacts' rows, as network_from makes them with the types in force
+        part = network_from(profile, [contacts[i] for i in rows], (), (), types).contacts
+        part = part.astype(table.dtypes.to_dict()).set_axis(rows)
+        table = pd.concat([table.drop(index=rows), part]).sort_index()
+    return types, table
 
 
 def _scoped(net: NetworkData, day: date, types: pd.DataFrame, key: frozenset[int]) -> Analysis:
@@ -329,6 +334,9 @@ class _Made:
     basis: tuple[object, ...]
     contacts: list[Any]
 
+
+# What the classification cache held or now holds, per open workspace object.
+_kept: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
 
 # One analysis per open workspace object, forgotten with it.
 _latest: weakref.WeakKeyDictionary[Any, tuple[tuple[object, ...], _Made]] = (
@@ -361,11 +369,23 @@ def classify_and_save(ws: Workspace, today: date | str | None = None) -> Analysi
 
     The suggestions are derived from the contacts, so saving them does not
     make the analysis stale: it stays the current one (one classification).
+    Their stored form is kept with the classification on disk, so a fresh
+    kernel on unchanged contacts does not write them out again to compare.
     """
     made = analysis_of(ws, today)
-    rows = made.classification
-    if len(rows):
-        decided = list(person_decisions(ws))
-        save_suggestions(ws, rows[~rows["contact_id"].isin(decided).to_numpy(dtype=bool)])
+    if len(made.classification):
+        decided = person_decisions(ws)
+        kept = _kept.get(ws)
+        if kept is None or "stored" not in kept:
+            rows = made.classification
+            undecided = rows[~rows["contact_id"].isin(list(decided)).to_numpy(dtype=bool)]
+            save_suggestions(ws, undecided)
+            if kept is not None:
+                kept["stored"] = _stored_rows(kept["classified"])
+                from . import classified_cache
+
+                classified_cache.save(ws.path, kept)
+        else:
+            ws.save_classifications([r for r in kept["stored"] if r[0] not in decided], by="rules")
         _latest[ws] = ((ws.revision(), made.today), _latest[ws][1])
     return made

@@ -795,11 +795,7 @@ def classify_workspace(ws: Workspace, *, rules: RuleBook | None = None) -> pd.Da
 
 def person_decisions(ws: Workspace) -> dict[int, str]:
     """The network type the person decided for each contact they decided (id -> type)."""
-    return {
-        cid: str(d["network_type"])
-        for cid, d in ws.decisions().items()
-        if d["decided_by"] == "person"
-    }
+    return ws.person_decisions()
 
 
 def in_force(result: pd.DataFrame, decided: Mapping[int, str]) -> pd.DataFrame:

@@ -126,6 +126,26 @@ def test_a_new_kernel_on_the_same_contacts_reads_the_kept_classification(ws, mon
         assert again.network.contacts.equals(first.network.contacts)
         assert [f.to_dict() for f in again.findings] == [f.to_dict() for f in first.findings]
         assert again.network.contacts.loc[5, "network_type"] == "personal"
+        assert again.network.contacts.equals(_plain_table(kernel))
+    with Workspace.open(ws.path) as kernel:  # another decision since: applied on the kept one
+        kernel.decide(kernel.contacts()[7].id, "strategic")
+        decided = analysis_of(kernel, TODAY)
+        assert calls["classify"] == 1
+        assert decided.network.contacts.equals(_plain_table(kernel))
+        assert decided.network.contacts.loc[7, "network_type"] == "strategic"
+        classify_and_save(kernel, TODAY)  # suggestions saved already: nothing written
+        stamp = kernel.revision()
+        classify_and_save(kernel, TODAY)
+        assert kernel.revision() == stamp and len(kernel.decisions()) == 30
+
+
+def _plain_table(ws):
+    """The contacts table as computed from scratch, without any cache."""
+    from leadnet_helpers.classify import classify, in_force, person_decisions
+    from leadnet_helpers.network import network_from
+
+    types = in_force(classify(ws.contacts(), ws.profile()), person_decisions(ws))
+    return network_from(ws.profile(), ws.contacts(), (), (), types).contacts
 
 
 def test_a_contact_changed_elsewhere_is_classified_again_in_a_new_kernel(ws, monkeypatch):

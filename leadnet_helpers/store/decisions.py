@@ -69,6 +69,19 @@ class DecisionsMixin(WorkspaceBase):
             r["contact_id"]: dict(r) for r in self._conn.execute("SELECT * FROM classifications")
         }
 
+    def person_decisions(self) -> dict[int, str]:
+        """The network type the person decided for each contact they decided (id -> type).
+
+        Reads the person's rows alone (the rules' suggestions, one per
+        contact, are left in the file).
+        """
+        return {
+            int(r[0]): str(r[1])
+            for r in self._conn.execute(
+                "SELECT contact_id, network_type FROM classifications WHERE decided_by = 'person'"
+            )
+        }
+
     def decide(self, contact_id: int, network_type: str, *, by: str = "person") -> None:
         """Record a classification decision for a contact."""
         _check_type(network_type)
