@@ -376,16 +376,15 @@ def classify_and_save(ws: Workspace, today: date | str | None = None) -> Analysi
     if len(made.classification):
         decided = person_decisions(ws)
         kept = _kept.get(ws)
-        if kept is None or "stored" not in kept:
+        if kept is None:
             rows = made.classification
-            undecided = rows[~rows["contact_id"].isin(list(decided)).to_numpy(dtype=bool)]
-            save_suggestions(ws, undecided)
-            if kept is not None:
-                kept["stored"] = _stored_rows(kept["classified"])
+            save_suggestions(ws, rows[~rows["contact_id"].isin(list(decided)).to_numpy(dtype=bool)])
+        else:  # the undecided rows are the rules' own: their stored form is kept
+            if "stored" not in kept:
                 from . import classified_cache
 
+                kept["stored"] = _stored_rows(kept["classified"])
                 classified_cache.save(ws.path, kept)
-        else:
             ws.save_classifications([r for r in kept["stored"] if r[0] not in decided], by="rules")
         _latest[ws] = ((ws.revision(), made.today), _latest[ws][1])
     return made
