@@ -11,14 +11,13 @@ import hashlib
 import marshal
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Any
 
 from ..errors import EditConflict, FieldConflict, LeadNetError, WorkspaceError
 from ..merge import contact_keys
 from ..model import Contact, contact_from_row, name_key, normalise_text
 from .base import WorkspaceBase
 from .connection import now
-from .rows import COLUMNS, SELECT, cell, from_db, insert_contacts, record_keys, to_db, to_json
+from .rows import COLUMNS, SELECT, cell, from_db, insert_contacts, record_keys, to_json
 from .undo import log_undo
 
 __all__ = ["ContactsMixin"]
@@ -30,10 +29,9 @@ def _cells(contact: Contact | Mapping[str, object]) -> dict[str, str]:
     return {k: normalise_text(v if isinstance(v, str) else cell(v)) for k, v in row.items()}
 
 
-def _mark(contact: Contact) -> bytes:
-    """A short fingerprint of one contact's stored cells and id (see :meth:`contacts_digest`)."""
-    cells: Any = (*to_db(contact), contact.id)  # text, numbers and None: marshal takes them
-    return hashlib.blake2b(marshal.dumps(cells), digest_size=8).digest()
+def _mark(row: tuple) -> bytes:
+    """A short fingerprint of one contact's row as read with ``SELECT`` (its cells and id)."""
+    return hashlib.blake2b(marshal.dumps(row), digest_size=8).digest()
 
 
 class ContactsMixin(WorkspaceBase):
@@ -41,7 +39,7 @@ class ContactsMixin(WorkspaceBase):
 
     #: The contacts read last: (revision, contacts, contact id -> position).
     _contacts_read: tuple[tuple[int, int], list[Contact], dict[int | None, int]] | None = None
-    #: Their fingerprints, one per contact in the same order, once asked for (or None).
+    #: Their fingerprints, one per contact in the same order (see :meth:`contacts_digest`).
     _contact_marks: list[bytes] | None = None
 
     def count_contacts(self) -> int:
@@ -75,10 +73,10 @@ class ContactsMixin(WorkspaceBase):
             stamp = self.revision()
             cached = self._contacts_read
             if cached is None or cached[0] != stamp:
-                rows = self._conn.execute(f"{SELECT} ORDER BY id").fetchall()
-                read = [from_db(tuple(r)) for r in rows]
+                rows = [tuple(r) for r in self._conn.execute(f"{SELECT} ORDER BY id").fetchall()]
+                read = [from_db(r) for r in rows]
                 cached = (stamp, read, {c.id: i for i, c in enumerate(read)})
-                self._contacts_read, self._contact_marks = cached, None
+                self._contacts_read, self._contact_marks = cached, [_mark(r) for r in rows]
             return list(cached[1])
 
     def contacts_digest(self) -> str:
@@ -106,10 +104,12 @@ class ContactsMixin(WorkspaceBase):
         >>> ws.close()
         """
         with self._conn.lock:
-            contacts = self.contacts()
-            if self._contact_marks is None:
-                self._contact_marks = [_mark(c) for c in contacts]
-            return hashlib.blake2b(b"".join(self._contact_marks), digest_size=16).hexdigest()
+            self.contacts()
+            if self._contact_marks is None:  # pragma: no cover - set with every read
+                self._contacts_read = None
+                self.contacts()
+            marks = self._contact_marks or []
+            return hashlib.blake2b(b"".join(marks), digest_size=16).hexdigest()
 
     def _contacts_current(self) -> bool:
         """Whether the contacts read last are those of the file now (before a write)."""
@@ -144,12 +144,16 @@ class ContactsMixin(WorkspaceBase):
                 return  # not the newest id: the order would be wrong, read again
             where[contact.id] = len(read)
             read.append(contact)
-            if marks is not None:
-                marks.append(_mark(contact))
         else:
             read[at] = contact
-            if marks is not None:
-                marks[at] = _mark(contact)
+        if marks is not None:
+            row = self._conn.execute(f"{SELECT} WHERE id = ?", (contact.id,)).fetchone()
+            if row is None:
+                return  # gone meanwhile: read them all again
+            if at is None:
+                marks.append(_mark(tuple(row)))
+            else:
+                marks[at] = _mark(tuple(row))
         self._contacts_read, self._contact_marks = (stamp, read, where), marks
 
     def contact(self, contact_id: int) -> Contact:
