@@ -9,8 +9,10 @@ the outcome in one transaction and logs it for undo. Mixed into
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,6 +25,33 @@ from .undo import log_undo
 __all__ = ["ImportsMixin"]
 
 _BATCH = 2000  # contacts inserted between two progress reports
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a file is read and saved.
+
+    An import makes a few objects per record that all live until it ends (the
+    records, their contacts, the report's events), so each collection the
+    allocations trigger walks every one of them again for no garbage: at
+    30,000 records that was about a third of the import's time. Objects are
+    still freed as usual; cycles wait for the collector's next run.
+
+    Examples
+    --------
+    >>> with _collector_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class ImportsMixin(WorkspaceBase):
@@ -80,9 +109,10 @@ class ImportsMixin(WorkspaceBase):
                     fix="Check the file name and that the file exists.",
                 ) from None
         reading = (lambda d, t: progress("reading", d, t)) if progress else None
-        parsed = parse_bytes(data, shown, progress=reading)
-        with self._write() as conn:
-            report = self._save_parsed(conn, parsed, progress)
+        with _collector_paused():
+            parsed = parse_bytes(data, shown, progress=reading)
+            with self._write() as conn:
+                report = self._save_parsed(conn, parsed, progress)
         return report
 
     def _save_parsed(self, conn: LockedConnection, parsed, progress) -> ImportReport:

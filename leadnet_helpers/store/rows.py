@@ -44,6 +44,8 @@ _TEXT_AT = [
 ]
 _EXTRA_AT = COLUMNS.index("extra")
 _ALL_COLUMNS = attrgetter(*COLUMNS)
+# json.dumps(extra, ensure_ascii=False), without building an encoder per contact
+_EXTRA_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def to_db(contact: Contact) -> list[object]:
@@ -55,7 +57,7 @@ def to_db(contact: Contact) -> list[object]:
         if values[i] is not None:
             values[i] = int(values[i])
     extra = values[_EXTRA_AT]
-    values[_EXTRA_AT] = json.dumps(extra, ensure_ascii=False) if extra else ""
+    values[_EXTRA_AT] = _EXTRA_JSON(extra) if extra else ""
     return values
 
 
