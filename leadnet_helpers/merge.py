@@ -324,12 +324,16 @@ def _find_target(fp, keys, known_keys, file_keys, new_lines):
         where = file_keys[fp]
         return where, _describe(where, new_lines, "the same record as")
     for key in keys:
-        label = "e-mail address" if key.startswith("email:") else "LinkedIn profile"
         if key in known_keys:
+            label = _label(key)
             return ("id", known_keys[key]), f"same {label} as a contact already in your workspace"
         if key in file_keys:
-            return file_keys[key], _describe(file_keys[key], new_lines, f"same {label} as")
+            return file_keys[key], _describe(file_keys[key], new_lines, f"same {_label(key)} as")
     return None, ""
+
+
+def _label(key: str) -> str:
+    return "e-mail address" if key.startswith("email:") else "LinkedIn profile"
 
 
 def _describe(target, new_lines, prefix):
