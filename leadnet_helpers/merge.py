@@ -271,7 +271,9 @@ def plan_import(
         if group.event >= 0:
             first = events[group.event]
             names = list(dict.fromkeys(known_names[nk][:100]))[:_EXAMPLES] if group.known else []
-            events[group.event] = replace(first, detail=group.detail(names))
+            events[group.event] = ImportEvent(
+                first.line, first.outcome, first.name, group.detail(names)
+            )
     plan.keys = {k: v for k, v in file_keys.items() if k not in known_keys}
     return plan
 
