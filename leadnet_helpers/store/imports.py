@@ -25,6 +25,7 @@ from .undo import log_undo
 __all__ = ["ImportsMixin"]
 
 _BATCH = 2000  # contacts inserted between two progress reports
+_IMPORT_CACHE_KIB = -65536  # SQLite's page cache while an import is saved (negative: KiB)
 
 
 @contextmanager
@@ -118,7 +119,14 @@ class ImportsMixin(WorkspaceBase):
         reading = (lambda d, t: progress("reading", d, t)) if progress else None
         parsed = parse_bytes(data, shown, progress=reading)
         with self._write() as conn:
-            return self._save_parsed(conn, parsed, progress)
+            # A page cache that holds the whole import (up to 64 MiB, for this transaction
+            # only): a large file's pages are not written out and read back mid-transaction.
+            cache = conn.execute("PRAGMA cache_size").one()[0]
+            conn.execute(f"PRAGMA cache_size = {_IMPORT_CACHE_KIB}")
+            try:
+                return self._save_parsed(conn, parsed, progress)
+            finally:
+                conn.execute(f"PRAGMA cache_size = {int(cache)}")
 
     def _save_parsed(self, conn: LockedConnection, parsed, progress) -> ImportReport:
         known_keys: dict[str, int] = {

@@ -1,9 +1,10 @@
 """The quick paths a large import takes give the very result of the full ones.
 
 A LinkedIn row with nothing to warn about makes its record without a Draft,
-and the cycle collector is paused while a file is read and saved (issue 10).
-These tests check that a person sees the same records, warnings, rejections
-and saved contacts either way, and that the collector is back afterwards.
+the cycle collector is paused while a file is read and saved, and SQLite's
+page cache is enlarged while it is saved (issue 10). These tests check that a
+person sees the same records, warnings, rejections and saved contacts either
+way, and that the collector and the cache are back afterwards.
 """
 
 from __future__ import annotations
@@ -65,9 +66,11 @@ def test_the_saved_workspace_and_report_do_not_depend_on_the_path(tmp_path):
 
 
 @pytest.mark.parametrize("data", [_file(HEADER, ROWS), b""])
-def test_the_cycle_collector_is_back_after_an_import(tmp_path, data):
+def test_the_collector_and_the_page_cache_are_back_after_an_import(tmp_path, data):
     assert gc.isenabled()
     with Workspace.create(tmp_path / "w.leadnet.sqlite", Profile(name="Ana")) as ws:
+        cache = ws._conn.execute("PRAGMA cache_size").one()[0]
         with contextlib.suppress(ImportProblem):  # the empty file is refused
             ws.import_file("Connections.csv", data=data)
         assert gc.isenabled()
+        assert ws._conn.execute("PRAGMA cache_size").one()[0] == cache
