@@ -271,7 +271,9 @@ def plan_import(
         if group.event >= 0:
             first = events[group.event]
             names = list(dict.fromkeys(known_names[nk][:100]))[:_EXAMPLES] if group.known else []
-            events[group.event] = replace(first, detail=group.detail(names))
+            events[group.event] = ImportEvent(
+                first.line, first.outcome, first.name, group.detail(names)
+            )
     plan.keys = {k: v for k, v in file_keys.items() if k not in known_keys}
     return plan
 
@@ -324,12 +326,16 @@ def _find_target(fp, keys, known_keys, file_keys, new_lines):
         where = file_keys[fp]
         return where, _describe(where, new_lines, "the same record as")
     for key in keys:
-        label = "e-mail address" if key.startswith("email:") else "LinkedIn profile"
         if key in known_keys:
+            label = _label(key)
             return ("id", known_keys[key]), f"same {label} as a contact already in your workspace"
         if key in file_keys:
-            return file_keys[key], _describe(file_keys[key], new_lines, f"same {label} as")
+            return file_keys[key], _describe(file_keys[key], new_lines, f"same {_label(key)} as")
     return None, ""
+
+
+def _label(key: str) -> str:
+    return "e-mail address" if key.startswith("email:") else "LinkedIn profile"
 
 
 def _describe(target, new_lines, prefix):

@@ -166,7 +166,11 @@ class Draft:
         if index is None:
             return ""
         self.used.add(index)
-        return normalise_text(self.cells[index]) if index < len(self.cells) else ""
+        if index >= len(self.cells):
+            return ""
+        cell = self.cells[index]
+        # normalise_text, inlined for the common case: ASCII text needs only its spaces cut
+        return cell.strip() if cell.isascii() else normalise_text(cell)
 
     def skip(self, *indexes: int | None) -> None:
         """Mark cells as used without keeping them (values folded into others)."""
@@ -212,7 +216,9 @@ class Draft:
     def finish(self, source: str, **values: object) -> ParsedRecord:
         """Build the record: leftovers to ``extra``, reject when there is no name."""
         header = self.columns.extra_keys
-        for index, cell in enumerate(self.cells):
+        # nothing is left for extra when every cell was taken (a LinkedIn row, usually)
+        cells = () if self.used.issuperset(range(len(self.cells))) else self.cells
+        for index, cell in enumerate(cells):
             if index in self.used or not cell or cell.isspace():
                 continue
             if index < len(header):

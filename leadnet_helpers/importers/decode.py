@@ -407,7 +407,7 @@ def read_table(
             if header is None:
                 header = cells
                 continue
-            if not any(cell.strip() for cell in cells):
+            if not any(map(str.strip, cells)):
                 continue
             last_offset = start_offset
             if limit is not None and len(rows) + len(refused) >= limit:
@@ -418,7 +418,7 @@ def read_table(
                     fix="Split it into smaller files (in a spreadsheet program, or export one "
                     "contacts folder or label at a time) and import them one after the other.",
                 )
-            longest = max(len(cell) for cell in cells)
+            longest = max(map(len, cells))
             if longest > CELL_LIMIT:
                 refused.append((start_line, _too_large(longest)))
                 continue

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from ..errors import LeadNetError
+from ..model import Contact, normalise_email, normalise_linkedin_url, normalise_text
 from ..rules import parse_date
 from .base import ParsedRecord
 from .common import Columns, Draft, join_name
@@ -100,7 +101,16 @@ def parse_table(table: Table) -> Iterator[ParsedRecord]:
             [cells[connected] for _, cells in table.rows if connected < len(cells)]
         )
     seen_dates: dict[str, str] = {}
+    width = len(table.header)
+    # A row of exactly these columns, each one a field, can take the plain path
+    places = [i for i in (first, last, url, email, company, position, connected) if i is not None]
+    plain = len(places) == 7 and set(places) == set(range(width))
     for line, cells in table.rows:
+        if plain and len(cells) == width:
+            record = _plain_record(line, cells, places, seen_dates, day_first)
+            if record is not None:
+                yield record
+                continue
         draft = Draft(line, cells, cols)
         raw_url = draft.take(url)
         linkedin_url = draft.linkedin(raw_url, "URL")
@@ -124,3 +134,72 @@ def parse_table(table: Table) -> Iterator[ParsedRecord]:
             emails=emails,
             linkedin_url=linkedin_url,
         )
+
+
+def _text(cell: str) -> str:
+    """:func:`~leadnet_helpers.model.normalise_text` of a cell, quick for ASCII."""
+    return cell.strip() if cell.isascii() else normalise_text(cell)
+
+
+def _plain_record(
+    line: int,
+    cells: list[str],
+    places: list[int],
+    seen_dates: dict[str, str],
+    day_first: bool,
+) -> ParsedRecord | None:
+    """The record of a row with nothing to warn about, or ``None`` for the full path.
+
+    The common row of a large export (a name, a profile URL, an e-mail address or
+    none, a date we read) makes the very record a :class:`~.common.Draft` would,
+    without one; any row that needs a warning, a rejection or keeps a value in
+    ``extra`` as written returns ``None`` and takes the full path.
+
+    Examples
+    --------
+    >>> row = [
+    ...     "Ada",
+    ...     "Brooks",
+    ...     "https://www.linkedin.com/in/ada",
+    ...     "",
+    ...     "Riverside",
+    ...     "",
+    ...     "1 Mar 2025",
+    ... ]
+    >>> r = _plain_record(2, row, [0, 1, 2, 3, 4, 5, 6], {}, False)
+    >>> r.contact.name, r.contact.organisation, r.contact.extra
+    ('Ada Brooks', 'Riverside', {'connected_on': '2025-03-01'})
+    >>> _plain_record(3, ["", "", "", "", "Riverside", "", ""], list(range(7)), {}, False)
+    """
+    first, last, url, email, company, position, connected = places
+    raw_url = _text(cells[url])
+    linkedin_url = normalise_linkedin_url(raw_url)
+    if raw_url and not linkedin_url:
+        return None
+    raw_email = _text(cells[email])
+    address = normalise_email(raw_email) if raw_email else ""
+    if raw_email and not address:
+        return None
+    extra: dict[str, str] = {}
+    when = _text(cells[connected])
+    if when:
+        iso = seen_dates.get(when)
+        if iso is None:
+            iso = seen_dates[when] = iso_date(when, day_first=day_first)
+        if not iso:
+            return None
+        extra["connected_on"] = iso
+    name = join_name(_text(cells[first]), _text(cells[last]))
+    if not name:
+        return None
+    contact = Contact(
+        name=name,
+        organisation=_text(cells[company]),
+        role=_text(cells[position]),
+        email=address,
+        emails=(address,) if address else (),
+        linkedin_url=linkedin_url,
+        source="linkedin",
+        extra=extra,
+    )
+    return ParsedRecord(line, contact, warnings=[])

@@ -9,6 +9,7 @@ write transaction.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from operator import attrgetter
 
 from ..model import CONTACT_FIELDS, Contact, name_key
@@ -44,6 +45,30 @@ _TEXT_AT = [
 ]
 _EXTRA_AT = COLUMNS.index("extra")
 _ALL_COLUMNS = attrgetter(*COLUMNS)
+# json.dumps(extra, ensure_ascii=False), without building an encoder per contact
+_EXTRA_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
+@lru_cache(maxsize=4096)
+def _extra_text(items: tuple[tuple[str, str], ...]) -> str:
+    """The JSON text of an ``extra`` mapping given as its items.
+
+    Cached: the contacts of one export often hold the same extra values (a
+    LinkedIn export's ``connected_on`` repeats a few thousand dates).
+
+    Examples
+    --------
+    >>> _extra_text((("connected_on", "2025-03-14"), ("note", "Zoë")))
+    '{"connected_on": "2025-03-14", "note": "Zoë"}'
+    """
+    return _EXTRA_JSON(dict(items))
+
+
+def _extra_json(extra: dict[str, object]) -> str:
+    for value in extra.values():
+        if type(value) is not str:  # 1 and True are equal keys, a list cannot be one
+            return _EXTRA_JSON(extra)
+    return _extra_text(tuple(extra.items()))
 
 
 def to_db(contact: Contact) -> list[object]:
@@ -55,7 +80,7 @@ def to_db(contact: Contact) -> list[object]:
         if values[i] is not None:
             values[i] = int(values[i])
     extra = values[_EXTRA_AT]
-    values[_EXTRA_AT] = json.dumps(extra, ensure_ascii=False) if extra else ""
+    values[_EXTRA_AT] = _extra_json(extra) if extra else ""
     return values
 
 
