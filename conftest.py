@@ -10,6 +10,10 @@ import tempfile
 import pytest
 
 os.environ["LEADNET_HOME"] = tempfile.mkdtemp(prefix="leadnet-test-home-")
+#: the key that signs kept classifications (classified_cache): the run's own, not the user's
+os.environ["LEADNET_CACHE_KEY"] = os.path.join(
+    tempfile.mkdtemp(prefix="leadnet-test-key-"), "cache-signing.key"
+)
 
 
 @pytest.fixture(autouse=True)

@@ -195,6 +195,40 @@ def test_an_unwritable_folder_keeps_nothing_and_still_analyses(tmp_path, monkeyp
     ws.close()
 
 
+class _Planted:
+    """A pickle that, if ever unpickled, writes a file (stands for any code it could run)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.write_text, (self.marker, "code ran"))
+
+
+def test_a_kept_file_someone_else_wrote_is_never_unpickled(tmp_path, monkeypatch):
+    import pickle
+
+    from leadnet_helpers import classified_cache
+
+    calls = _counting_classify(monkeypatch)
+    ws = Workspace.create(tmp_path / "r.leadnet.sqlite", Profile("Ana"))
+    ws.add_contact(Contact("Bo", relationship="my manager"))
+    analysis_of(ws, TODAY)
+    kept = classified_cache._file(ws.path)
+    assert kept.exists() and calls["classify"] == 1
+    marker = tmp_path / "ran.txt"
+    evil = pickle.dumps({"x": _Planted(marker)})
+    # a folder copied from someone else: a plain pickle, and one signed with another key
+    for planted in (evil, kept.read_bytes()[: len(classified_cache._TAG)] + b"0" * 32 + evil):
+        kept.write_bytes(planted)
+        with Workspace.open(ws.path) as kernel:
+            table = analysis_of(kernel, TODAY).network.contacts
+        assert not marker.exists()
+        assert table.loc[0, "network_type"] == "operational"  # classified again, as before
+    assert calls["classify"] == 3
+    ws.close()
+
+
 def _refuse(*args, **kwargs):
     raise PermissionError("read-only folder")
 
