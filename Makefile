@@ -41,7 +41,8 @@ install-test: $(VENV)/.installed-test
 
 lab: install
 	@echo "Opening JupyterLab on notebooks/00_start_here.ipynb (the URL follows; Ctrl+C stops it)."
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG) \
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter/config" \
+		$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG) \
 		--LabApp.app_settings_dir="$(CURDIR)/jupyter/lab/settings" $(LAB_FLAGS)
 
 # jupyter/lab/settings/overrides.json: no "get notified about Jupyter news?" prompt, nothing

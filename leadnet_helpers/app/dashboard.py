@@ -261,7 +261,11 @@ class Dashboard(HasTraits):
         return self._known(proposal["value"])
 
     def _known(self, filters: Filters) -> Filters:
-        """*filters* without the tags no contact carries (any more)."""
+        """*filters* with its types in their usual order (the same choice compares equal, so
+        it draws once) and without the tags no contact carries (any more)."""
+        types = tuple(t for t in NETWORK_TYPES if t in filters.types)
+        if types != filters.types:
+            filters = dataclasses.replace(filters, types=types)
         if not filters.tags or not hasattr(self, "analysis"):
             return filters
         offered = {value for _, value in self.tag_options()}
