@@ -30,10 +30,10 @@ Chromium with a fresh kernel and prints, per run and as medians:
 * ``open -> all 7``: seconds from opening the page (navigation: the kernel's start
   included, and ``--read`` seconds of reading before Run All in Lab) until every
   figure is drawn. The workbook's kernels import notebook 03's libraries in the
-  background while the person reads (``jupyter/config/ipython_kernel_config.py``),
+  background while the person reads (``jupyter/kernel_startup.py``),
   so Lab's ``all`` alone would flatter a run with ``--read``;
 * ``filter``: seconds from clicking the "Operational" network toggle until
-  the figure panels stop changing (the last DOM change in them, 1 s of quiet);
+  every panel shows its new figure drawn (then 1 s of quiet before the next step);
 * ``plotly.js``: how many times plotly.js was fetched by the page (its chunk, not the
   extension's small entry point); and the load average at the end of the run.
 
@@ -112,10 +112,13 @@ _WAIT_DRAWN = """async ({keys, timeout, drawn}) => {
   return {first};
 }"""
 
-# Click a filter and wait until the panels have been quiet for `quiet` ms; the time of
-# their last change.
-_FILTER = """async ({selector, quiet, timeout}) => {
-  const panels = Array.from(document.querySelectorAll('.leadnet-panel'));
+# Click a filter; wait until every panel shows a newly drawn figure (not the one drawn before
+# the click) and the panels have been quiet for `quiet` ms. The time every panel was redrawn.
+_FILTER = """async ({selector, quiet, timeout, keys}) => {
+  const panels = keys.map(k => document.querySelector('.leadnet-panel-' + k));
+  for (const old of document.querySelectorAll('.leadnet-panel .js-plotly-plot'))
+    old.dataset.benchOld = '1';
+  const redrawn = {};
   let last = null;
   const observer = new MutationObserver(() => { last = performance.now(); });
   for (const p of panels) observer.observe(p, {childList: true, subtree: true,
@@ -123,11 +126,17 @@ _FILTER = """async ({selector, quiet, timeout}) => {
   const t0 = performance.now();
   document.querySelector(selector).click();
   while (performance.now() - t0 < timeout) {
-    await new Promise(r => setTimeout(r, 50));
-    if (last !== null && performance.now() - last > quiet) break;
+    await new Promise(r => setTimeout(r, 20));
+    keys.forEach((k, i) => {
+      if (!(k in redrawn) && panels[i].querySelector(
+          '.js-plotly-plot:not([data-bench-old]) svg.main-svg :is(g.trace, g.table)'))
+        redrawn[k] = performance.now();
+    });
+    if (Object.keys(redrawn).length === keys.length && performance.now() - last > quiet) break;
   }
   observer.disconnect();
-  return last === null ? null : (last - t0) / 1000;
+  if (Object.keys(redrawn).length < keys.length) return null;
+  return (Math.max(...Object.values(redrawn)) - t0) / 1000;
 }"""
 
 _PLOTLY_LOADS = r"""() => performance.getEntriesByType('resource')
@@ -390,8 +399,8 @@ class Server:
             "JUPYTER_RUNTIME_DIR": str(base / f"runtime-{app}"),
             "JUPYTER_DATA_DIR": str(base / f"data-{app}"),
             "LEADNET_HOME": str(home),
-            # as make lab, make app and the hub: the workbook's kernel config (preload.py)
-            "JUPYTER_CONFIG_PATH": str(REPO / "jupyter" / "config"),
+            # as make lab, make app and the hub: the kernels preload their libraries
+            "PYTHONSTARTUP": str(REPO / "jupyter" / "kernel_startup.py"),
             "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
         }
         port = _free_port()
@@ -429,6 +438,7 @@ class Server:
                 env["JUPYTER_PATH"] = str(REPO / "jupyter")  # our template: no CDN
                 # and our voila.json, as make app (progressive rendering; pass
                 # --voila-args=--VoilaConfiguration.progressive_rendering=False for the default)
+                env["JUPYTER_CONFIG_PATH"] = str(REPO / "jupyter" / "config")
                 command.append("--template=leadnet")
             command += extra or []
             ready = None  # Voilà: wait for its port
@@ -530,7 +540,13 @@ def run_once(browser, server: Server, timeout: float, width: int = 1280, read: f
         out["filter"] = None
         if len(first) == len(KEYS) and page.locator(".leadnet-type-operational").count():
             out["filter"] = page.evaluate(
-                _FILTER, {"selector": ".leadnet-type-operational", "quiet": 1000, "timeout": 30_000}
+                _FILTER,
+                {
+                    "selector": ".leadnet-type-operational",
+                    "quiet": 1000,
+                    "timeout": 60_000,
+                    "keys": KEYS,
+                },
             )
         out["plotly.js"] = page.evaluate(_PLOTLY_LOADS)
         out["offsite"] = sorted(set(offsite))

@@ -94,6 +94,8 @@ c.Spawner.environment = {
     "LEADNET_SHARES": str(SHARES),
     # JupyterLab settings of the workbook: no "Jupyter news?" prompt, nothing fetched
     "JUPYTER_CONFIG_DIR": str(CLASS / "jupyter-config"),
+    # the kernels import a notebook's heavy libraries while the student reads its prose
+    "PYTHONSTARTUP": str(REPO / "jupyter" / "kernel_startup.py"),
     "PATH": os.pathsep.join([str(BIN), os.environ.get("PATH", "")]),
 }
 labconfig = CLASS / "jupyter-config" / "labconfig"
@@ -101,8 +103,6 @@ labconfig.mkdir(parents=True, exist_ok=True)
 (labconfig / "page_config.json").write_text(
     '{"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": true}}\n'
 )
-# The workbook's kernels import a notebook's heavy libraries while the student reads its prose
-shutil.copy(REPO / "jupyter" / "config" / "ipython_kernel_config.py", CLASS / "jupyter-config")
 # Terminals: JupyterLab starts a *login* shell, whose /etc/profile resets PATH, and then
 # `leadnet` is "command not found". A plain interactive bash keeps this environment's PATH.
 (CLASS / "jupyter-config" / "jupyter_server_config.json").write_text(

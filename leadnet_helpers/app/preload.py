@@ -2,8 +2,8 @@
 
 A fresh kernel of notebook 03 spends most of its first Run All importing
 pandas, scipy, networkx, plotly and ipywidgets (2-3 s on a quiet laptop, far
-more under load). The workbook's kernels (``jupyter/config/ipython_kernel_config.py``,
-read by ``make lab``, ``make app`` and the class hub) call :func:`start` when
+more under load). The workbook's kernels (``jupyter/kernel_startup.py``, their ``PYTHONSTARTUP``
+in ``make lab``, ``make app`` and the class hub) call :func:`start` when
 they start: a background thread imports the libraries the notebook will need
 while the kernel already answers, so a cell run during the import simply
 waits for the module it needs (Python's import lock) and none runs twice.
