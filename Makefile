@@ -41,7 +41,8 @@ install-test: $(VENV)/.installed-test
 
 lab: install
 	@echo "Opening JupyterLab on notebooks/00_start_here.ipynb (the URL follows; Ctrl+C stops it)."
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG) \
+	PYTHONSTARTUP="$(CURDIR)/jupyter/kernel_startup.py" \
+		$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG) \
 		--LabApp.app_settings_dir="$(CURDIR)/jupyter/lab/settings" $(LAB_FLAGS)
 
 # jupyter/lab/settings/overrides.json: no "get notified about Jupyter news?" prompt, nothing
@@ -53,6 +54,7 @@ lab: install
 APP_PORT ?= 8866
 APP_HOST ?= 127.0.0.1
 VOILA := JUPYTER_PATH="$(CURDIR)/jupyter" JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter/config" \
+	PYTHONSTARTUP="$(CURDIR)/jupyter/kernel_startup.py" \
 	$(BIN)/voila --template=leadnet \
 	--Voila.ip=$(APP_HOST) --port=$(APP_PORT)
 

@@ -185,3 +185,31 @@ def test_every_reading_says_on_how_many_decided_and_guessed_contacts_it_rests(vi
     assert rests.startswith("Rests on 54 contacts")
     for key in view.readings:
         assert rests in html.unescape(view.readings[key].value), key
+
+
+def test_the_figures_sent_to_the_page_are_plotlys_own_json(view):
+    """The fast plain-JSON copy of each figure says what plotly's own JSON says, on the
+    sample and on a network large enough for WebGL maps and many dates."""
+    import json
+
+    from leadnet_helpers.app.dashboard import plain_json
+    from leadnet_helpers.plots import build_figures
+
+    big = network_from(
+        Profile("Ana", organisation="Contoso"),
+        [
+            Contact(
+                f"<b>C{i}</b> & co",
+                id=i,
+                organisation="Contoso" if i % 3 else f"Org {i % 7}",
+                network_type=("operational", "personal", "strategic", "")[i % 4],
+                strength=(i % 6) or None,
+                last_contact=f"2026-{1 + i % 12:02d}-01" if i % 2 else "",
+                tags=("x",) if i % 5 else (),
+            )
+            for i in range(1, 3001)
+        ],
+    )
+    figures = [*view.figures.values(), *build_figures(big, today=TODAY).values()]
+    for figure in figures:
+        assert plain_json(figure.to_plotly_json()) == json.loads(figure.to_json())

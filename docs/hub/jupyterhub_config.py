@@ -94,6 +94,8 @@ c.Spawner.environment = {
     "LEADNET_SHARES": str(SHARES),
     # JupyterLab settings of the workbook: no "Jupyter news?" prompt, nothing fetched
     "JUPYTER_CONFIG_DIR": str(CLASS / "jupyter-config"),
+    # the kernels import a notebook's heavy libraries while the student reads its prose
+    "PYTHONSTARTUP": str(REPO / "jupyter" / "kernel_startup.py"),
     "PATH": os.pathsep.join([str(BIN), os.environ.get("PATH", "")]),
 }
 labconfig = CLASS / "jupyter-config" / "labconfig"

@@ -26,12 +26,13 @@ Examples
 from __future__ import annotations
 
 import dataclasses
-import json
+import math
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import plotly.graph_objects as go
 from traitlets import HasTraits, Instance, Int, validate
 
@@ -55,6 +56,7 @@ __all__ = [
     "Filters",
     "figure_output",
     "filter_summary",
+    "plain_json",
     "tag_options",
 ]
 
@@ -182,8 +184,9 @@ def figure_output(figure: go.Figure) -> dict[str, Any]:
 
     JupyterLab and Voilà draw it with plotly's mime renderer, which loads
     plotly.js once per page; a view shows it by setting an ``ipywidgets.Output``'s
-    ``outputs`` (redrawn when the filters change). Built with ``fig.to_json()``,
-    which does not import the renderers of ``plotly.io`` (nbformat, jsonschema: seconds).
+    ``outputs`` (redrawn when the filters change). The figure's own dict made plain
+    (:func:`plain_json`): no ``plotly.io`` renderers (nbformat, jsonschema: seconds), and
+    several times faster than ``fig.to_json()`` at 30,000 contacts.
 
     Examples
     --------
@@ -194,7 +197,8 @@ def figure_output(figure: go.Figure) -> dict[str, Any]:
     >>> out["data"][PLOTLY_MIME]["config"]["displaylogo"]
     False
     """
-    spec = json.loads(figure.to_json())
+    # the figure's own dicts, not to_plotly_json()'s deep copy of them: plain_json copies
+    spec = plain_json({"data": figure._data, "layout": figure._layout})
     title = spec.get("layout", {}).get("title", {})
     text = title.get("text", "") if isinstance(title, dict) else str(title)
     title_in_legend(spec)  # pages may be narrow: a wrapping legend must not meet the title
@@ -204,6 +208,35 @@ def figure_output(figure: go.Figure) -> dict[str, Any]:
         "metadata": {},
         "data": {PLOTLY_MIME: spec, "text/plain": f"Figure: {text}".rstrip(": ")},
     }
+
+
+def plain_json(value: Any) -> Any:
+    """*value* (a figure's dict) as plain JSON values, as ``json.loads(fig.to_json())`` reads.
+
+    Arrays become lists, NaN and infinities ``None``, dates ISO text.
+
+    Examples
+    --------
+    >>> plain_json({"x": np.array([1.0, np.nan]), "d": [date(2026, 1, 2)], "n": np.int64(3)})
+    {'x': [1.0, None], 'd': ['2026-01-02'], 'n': 3}
+    """
+    if isinstance(value, dict):
+        return {key: plain_json(item) for key, item in value.items()}
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind in "iub" or (value.dtype.kind == "f" and np.isfinite(value).all()):
+            return value.tolist()
+        return [plain_json(item) for item in value.tolist()]
+    if isinstance(value, (list, tuple)):
+        return [plain_json(item) for item in value]
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, (str, int, bool)) or value is None:
+        return value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if hasattr(value, "tolist"):  # numpy scalars, pandas series and indexes
+        return plain_json(value.tolist())
+    return value
 
 
 class Dashboard(HasTraits):
@@ -261,7 +294,11 @@ class Dashboard(HasTraits):
         return self._known(proposal["value"])
 
     def _known(self, filters: Filters) -> Filters:
-        """*filters* without the tags no contact carries (any more)."""
+        """*filters* with its types in their usual order (the same choice compares equal, so
+        it draws once) and without the tags no contact carries (any more)."""
+        types = tuple(t for t in NETWORK_TYPES if t in filters.types)
+        if types != filters.types:
+            filters = dataclasses.replace(filters, types=types)
         if not filters.tags or not hasattr(self, "analysis"):
             return filters
         offered = {value for _, value in self.tag_options()}

@@ -122,12 +122,18 @@ def escape_series(values: pd.Series) -> pd.Series:
     >>> escape_series(pd.Series(["a<b", None])).tolist()
     ['a&lt;b', '']
     """
-    text = values.astype(object).where(values.notna(), "").astype(str)
-    return (
-        text.str.replace("&", "&amp;", regex=False)
-        .str.replace("<", "&lt;", regex=False)
-        .str.replace(">", "&gt;", regex=False)
-    )
+    # the whole column joined, escaped and split again: three replaces in C, where pandas'
+    # string methods took ~0.3 s per column at 30,000 contacts (at every filter change)
+    present = values.notna().to_numpy()
+    texts = [
+        str(value) if keep else "" for value, keep in zip(values.tolist(), present, strict=True)
+    ]
+    joined = "\x00".join(texts)
+    escaped = joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    parts = escaped.split("\x00") if texts else []
+    if len(parts) != len(texts):  # a value held the separator itself
+        parts = [escape(text) for text in texts]
+    return pd.Series(parts, index=values.index, dtype=object)
 
 
 def scatter_type(points: int) -> str:
@@ -286,7 +292,9 @@ def make_figure(
     key: str,
     finding: Finding | None = None,
 ) -> go.Figure:
-    """Build the figure in one validated step (much faster than trace-by-trace updates).
+    """Build the figure in one step, without plotly's validation (the dashboard redraws
+    every figure at each filter change, and validating them cost more than building
+    them; ``check_figure`` in ``tests/test_plots.py`` validates every figure instead).
 
     Examples
     --------
@@ -294,7 +302,9 @@ def make_figure(
     >>> fig.data[0].type, reading_of(fig)
     ('bar', 'r')
     """
-    return go.Figure({"data": data, "layout": {**layout, "meta": _meta(reading, key, finding)}})
+    return go.Figure(
+        {"data": data, "layout": {**layout, "meta": _meta(reading, key, finding)}}, _validate=False
+    )
 
 
 def empty_figure(
