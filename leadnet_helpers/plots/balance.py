@@ -102,7 +102,7 @@ def balance_figure(net: NetworkData, finding: Finding | None = None) -> go.Figur
     >>> from leadnet_helpers.network import network_from
     >>> net = network_from(Profile("Ana"), [Contact("Bo", id=1, network_type="personal")])
     >>> fig = balance_figure(net)
-    >>> fig.data[0].y[1]
+    >>> float(fig.data[0].y[1])
     100.0
     """
     total = net.size
