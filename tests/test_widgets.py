@@ -564,3 +564,19 @@ def test_a_notebook_kernel_follows_a_workspace_chosen_later_in_notebook_00(home,
     paths.remember_current_workspace(tmp_path / "maria.leadnet.sqlite")  # notebook 00, later
     assert workbook.current_workspace().profile().name == "Maria Plant"
     assert workbook.current_workspace() is workbook.current_workspace()  # then kept
+
+
+def test_a_search_repeated_after_a_change_finds_the_changed_contacts(ws):
+    """The search keeps each contact's searched text per list of contacts, never stale."""
+    ws.add_contact(Contact("Ada Brooks", organisation="Riverside"))
+    view = ContactsView(ws)
+    view.search.value = "riverside"
+    assert "1 match" in _text(view.page_label.value)
+    form = prompts_view(ws, prompts=[Prompt("q1", "personal", "Who?")]).forms[0]
+    form.fields["name"].value = "Bo Chen"
+    form.fields["organisation"].value = "Riverside Trust"
+    form.add.click()
+    view.search.value = ""
+    view.search.value = "riverside"
+    assert "2 match" in _text(view.page_label.value)
+    assert "Bo Chen" in view.table.value
