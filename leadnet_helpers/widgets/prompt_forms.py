@@ -11,8 +11,9 @@ import html
 from collections.abc import Sequence
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_button import ButtonStyle
 from ipywidgets.widgets.widget_description import DescriptionStyle
-from ipywidgets.widgets.widget_string import TextStyle
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from ..app.prompt_forms import NOT_RECORDED, SOMEONE_ELSE, current_introducers, names_by_prompt
 from ..app.workspace import watch, workspace_model
@@ -47,6 +48,9 @@ class _Shared:
         self.text_style = TextStyle(**LABEL_STYLE)
         self.choice_style = DescriptionStyle(**LABEL_STYLE)
         self.layout = widgets.Layout(width="34em")
+        # the headings, messages and "named here" lines: plain HTML, one style and layout
+        self.html = {"style": HTMLStyle(), "layout": widgets.Layout()}
+        self.button = {"style": ButtonStyle(), "layout": widgets.Layout()}
 
 
 class PromptForm(widgets.VBox):
@@ -66,14 +70,15 @@ class PromptForm(widgets.VBox):
         choice = {"style": shared.choice_style, "layout": shared.layout}
         self.ws, self.prompt = ws, prompt
         self.named = list(names)
-        self.feedback = feedback_widget()
+        self.feedback = feedback_widget(**shared.html)
         why = f" {html.escape(prompt.why)}" if prompt.why else ""
         source = f" <small>({html.escape(prompt.source)})</small>" if prompt.source else ""
         self.heading = widgets.HTML(
             f"<h4 style='margin:4px 0'>{html.escape(prompt.prompt)}</h4>"
             f"<p style='margin:2px 0;line-height:1.35'><small>"
             f"{html.escape(prompt.network_type.capitalize())} network."
-            f"{why}</small>{source}</p>"
+            f"{why}</small>{source}</p>",
+            **shared.html,
         )
         self.fields: dict[str, widgets.ValueWidget] = {
             "name": widgets.Text(description="Name", placeholder="their name", **common),
@@ -104,9 +109,10 @@ class PromptForm(widgets.VBox):
             description="Add",
             button_style="primary",
             tooltip=f"Add this person as an answer to: {prompt.prompt}",
+            **shared.button,
         )
         self.add.add_class("leadnet-prompt-add")
-        self.named_html = widgets.HTML(_named_html(self.named))
+        self.named_html = widgets.HTML(_named_html(self.named), **shared.html)
         super().__init__(
             [self.heading, *self.fields.values(), self.add, self.feedback, self.named_html],
             layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="6px 0"),
