@@ -193,6 +193,8 @@ class OverviewView(widgets.VBox):
             where=self.where_filter.value,
             query=self.find.value,
         )
+        for group in self.groups.values():  # first: the status line below says they are drawn
+            self._show_group(group)
         self.summary.value = (
             f"<p role='status'>{html.escape(summary_text(self.shown, len(self.board)))}"
             + ("" if len(self.shown) else " No contact matches these filters.")
@@ -209,8 +211,6 @@ class OverviewView(widgets.VBox):
             "high and who is not yet decided; each becomes your decision"
         )
         self.bulk.disabled = ready == 0
-        for group in self.groups.values():
-            self._show_group(group)
 
     def _show_group(self, group: _Group) -> None:
         wanted = self.type_filter.value
