@@ -416,7 +416,11 @@ def test_the_views_hold_one_page_of_30000_contacts(ws):
     ties = TiesView(ws)
     assert "Page 1 of 1,200 (30,000 contacts)" in _text(view.page_label.value)
     assert len(view.select.options) == 25
-    assert len(ties.boxes) == 60 and len(ties.person.options) <= 60
+    # no check box before a contact is chosen, then at most 60, whatever the size of the map
+    assert ties.boxes == [] and len(ties.person.options) <= 60
+    ties.person.value = ties.person.options[0][1]
+    assert len(ties.boxes) == 60
+    assert sum(b.layout.display != "none" for b in ties.boxes) == 60
     view.search.value = "Person 2999"
     view.next.click()
 
@@ -560,3 +564,19 @@ def test_a_notebook_kernel_follows_a_workspace_chosen_later_in_notebook_00(home,
     paths.remember_current_workspace(tmp_path / "maria.leadnet.sqlite")  # notebook 00, later
     assert workbook.current_workspace().profile().name == "Maria Plant"
     assert workbook.current_workspace() is workbook.current_workspace()  # then kept
+
+
+def test_a_search_repeated_after_a_change_finds_the_changed_contacts(ws):
+    """The search keeps each contact's searched text per list of contacts, never stale."""
+    ws.add_contact(Contact("Ada Brooks", organisation="Riverside"))
+    view = ContactsView(ws)
+    view.search.value = "riverside"
+    assert "1 match" in _text(view.page_label.value)
+    form = prompts_view(ws, prompts=[Prompt("q1", "personal", "Who?")]).forms[0]
+    form.fields["name"].value = "Bo Chen"
+    form.fields["organisation"].value = "Riverside Trust"
+    form.add.click()
+    view.search.value = ""
+    view.search.value = "riverside"
+    assert "2 match" in _text(view.page_label.value)
+    assert "Bo Chen" in view.table.value

@@ -28,6 +28,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..errors import EditConflict, LeadNetError
@@ -129,12 +130,28 @@ def search_contacts(contacts: Sequence[Contact], query: str) -> list[Contact]:
     words = normalise_text(query).casefold().split()
     if not words:
         return list(contacts)
-    found = []
-    for contact in contacts:
-        text = " ".join([*(getattr(contact, f) for f in _SEARCHED), *contact.tags]).casefold()
-        if all(w in text for w in words):
-            found.append(contact)
-    return found
+    texts = _search_texts(contacts)
+    return [c for c, text in zip(contacts, texts, strict=True) if all(w in text for w in words)]
+
+
+# the searched text of each contact, per list of contacts: the workspace model hands out
+# the same list until the contacts change, so a second search (every keystroke of a
+# person refining it) skips re-joining 30,000 contacts' fields
+_TEXTS: dict[int, tuple[Sequence[Contact], list[str]]] = {}
+_TEXTS_KEPT = 4
+
+
+def _search_texts(contacts: Sequence[Contact]) -> list[str]:
+    hit = _TEXTS.get(id(contacts))
+    if hit is not None and hit[0] is contacts and len(hit[1]) == len(contacts):
+        return hit[1]
+    fields = attrgetter(*_SEARCHED)
+    texts = [" ".join((*fields(c), *c.tags)).casefold() for c in contacts]
+    if isinstance(contacts, tuple | list):
+        while len(_TEXTS) >= _TEXTS_KEPT:
+            del _TEXTS[next(iter(_TEXTS))]
+        _TEXTS[id(contacts)] = (contacts, texts)  # kept alive here, so the id is not reused
+    return texts
 
 
 def page_count(total: int, size: int = PAGE_SIZE) -> int:

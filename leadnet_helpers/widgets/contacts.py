@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import TextStyle
 
 from ..app.contacts import (
     EDIT_FIELDS,
@@ -61,18 +63,23 @@ class ContactsView(widgets.VBox):
         )
         self.select.add_class("leadnet-contacts-select")
         self.fields: dict[str, widgets.ValueWidget] = {}
+        # the fields share one label style and one layout, given when they are made: every
+        # widget model (a default style replaced afterwards too) is one more for the browser
+        layout, text_style = widgets.Layout(width="34em"), TextStyle(**LABEL_STYLE)
+        choice_style = DescriptionStyle(**LABEL_STYLE)
         for key, label in EDIT_FIELDS:
+            field: widgets.ValueWidget
             if key in FIELD_CHOICES:
                 field = widgets.Dropdown(
                     options=[("(not set)", ""), *[(v, v) for v in FIELD_CHOICES[key]]],
                     description=label,
+                    style=choice_style,
+                    layout=layout,
                 )
             elif key == "notes":
-                field = widgets.Textarea(description=label, rows=2)
+                field = widgets.Textarea(description=label, rows=2, style=text_style, layout=layout)
             else:
-                field = widgets.Text(description=label)
-            field.style = LABEL_STYLE
-            field.layout = widgets.Layout(width="34em")
+                field = widgets.Text(description=label, style=text_style, layout=layout)
             field.add_class(f"leadnet-edit-{key}")
             self.fields[key] = field
         self.save = widgets.Button(

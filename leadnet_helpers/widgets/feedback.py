@@ -137,9 +137,13 @@ def download_link(
     )
 
 
-def feedback_widget() -> widgets.HTML:
-    """An empty HTML widget for messages (announced to screen readers when it changes)."""
-    box = widgets.HTML(value="")
+def feedback_widget(**shared: Any) -> widgets.HTML:
+    """An empty HTML widget for messages (announced to screen readers when it changes).
+
+    *shared* may give a ``style`` and a ``layout`` several widgets share (fewer
+    widget models for the browser to build).
+    """
+    box = widgets.HTML(value="", **shared)
     box.add_class("leadnet-feedback")
     return box
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from ..app.board import (
     CONFIDENCE_FILTERS,
@@ -65,15 +67,20 @@ class _Group(widgets.VBox):
         self.next = widgets.Button(description="Next", tooltip="Next page")
         self.rows: list[tuple[widgets.HBox, widgets.Dropdown, widgets.HTML]] = []
         self.ids: list[int | None] = [None] * size
+        # the rows share one style and layout per kind of widget, given when made: each
+        # widget model (a default replaced afterwards too) is one more for the browser
+        choice_style = DescriptionStyle(description_width="15em")
+        choice_layout, detail_layout = widgets.Layout(width="29em"), widgets.Layout()
+        detail_style = HTMLStyle()
         for _ in range(size):
             choice = widgets.Dropdown(
                 options=[(f"{NETWORK_STYLES[t].glyph} {t}", t) for t in NETWORK_TYPES],
                 description="",
-                style={"description_width": "15em"},
-                layout=widgets.Layout(width="29em"),
+                style=choice_style,
+                layout=choice_layout,
             )
             choice.add_class("leadnet-overview-choice")
-            detail = widgets.HTML()
+            detail = widgets.HTML(style=detail_style, layout=detail_layout)
             box = widgets.HBox([choice, detail], layout=widgets.Layout(display="none"))
             box.add_class("leadnet-overview-row")
             self.rows.append((box, choice, detail))
@@ -186,6 +193,8 @@ class OverviewView(widgets.VBox):
             where=self.where_filter.value,
             query=self.find.value,
         )
+        for group in self.groups.values():  # first: the status line below says they are drawn
+            self._show_group(group)
         self.summary.value = (
             f"<p role='status'>{html.escape(summary_text(self.shown, len(self.board)))}"
             + ("" if len(self.shown) else " No contact matches these filters.")
@@ -202,8 +211,6 @@ class OverviewView(widgets.VBox):
             "high and who is not yet decided; each becomes your decision"
         )
         self.bulk.disabled = ready == 0
-        for group in self.groups.values():
-            self._show_group(group)
 
     def _show_group(self, group: _Group) -> None:
         wanted = self.type_filter.value

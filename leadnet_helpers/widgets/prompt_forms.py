@@ -11,6 +11,9 @@ import html
 from collections.abc import Sequence
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_button import ButtonStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from ..app.prompt_forms import NOT_RECORDED, SOMEONE_ELSE, current_introducers, names_by_prompt
 from ..app.workspace import watch, workspace_model
@@ -33,6 +36,23 @@ def _named_html(names: Sequence[str]) -> str:
     return f"<p><small>Named here so far: {shown}{more}.</small></p>"
 
 
+class _Shared:
+    """The label styles and field layout every form of a view shares.
+
+    Each widget model is one more thing for the browser to build, and a default
+    style or layout replaced after the widget is made is built all the same:
+    so the forms' fields are given these when they are made.
+    """
+
+    def __init__(self) -> None:
+        self.text_style = TextStyle(**LABEL_STYLE)
+        self.choice_style = DescriptionStyle(**LABEL_STYLE)
+        self.layout = widgets.Layout(width="34em")
+        # the headings, messages and "named here" lines: plain HTML, one style and layout
+        self.html = {"style": HTMLStyle(), "layout": widgets.Layout()}
+        self.button = {"style": ButtonStyle(), "layout": widgets.Layout()}
+
+
 class PromptForm(widgets.VBox):
     """One prompt and its quick form (name, organisation, role, inside, how we met, introducer)."""
 
@@ -42,47 +62,57 @@ class PromptForm(widgets.VBox):
         prompt: Prompt,
         names: Sequence[str],
         introducers: list[tuple[str, str]],
+        *,
+        shared: _Shared | None = None,
     ) -> None:
+        shared = shared or _Shared()
+        common = {"style": shared.text_style, "layout": shared.layout}
+        choice = {"style": shared.choice_style, "layout": shared.layout}
         self.ws, self.prompt = ws, prompt
         self.named = list(names)
-        self.feedback = feedback_widget()
+        self.feedback = feedback_widget(**shared.html)
         why = f" {html.escape(prompt.why)}" if prompt.why else ""
         source = f" <small>({html.escape(prompt.source)})</small>" if prompt.source else ""
         self.heading = widgets.HTML(
             f"<h4 style='margin:4px 0'>{html.escape(prompt.prompt)}</h4>"
             f"<p style='margin:2px 0;line-height:1.35'><small>"
             f"{html.escape(prompt.network_type.capitalize())} network."
-            f"{why}</small>{source}</p>"
+            f"{why}</small>{source}</p>",
+            **shared.html,
         )
         self.fields: dict[str, widgets.ValueWidget] = {
-            "name": widgets.Text(description="Name", placeholder="their name"),
-            "organisation": widgets.Text(description="Organisation"),
-            "role": widgets.Text(description="Role"),
+            "name": widgets.Text(description="Name", placeholder="their name", **common),
+            "organisation": widgets.Text(description="Organisation", **common),
+            "role": widgets.Text(description="Role", **common),
             "inside_org": widgets.Dropdown(
-                options=_INSIDE, description="Inside my org?", value=_inside_default(prompt)
+                options=_INSIDE,
+                description="Inside my org?",
+                value=_inside_default(prompt),
+                **choice,
             ),
             "context": widgets.Text(
-                description="How we met", placeholder="e.g. project Atlas, alumni dinner"
+                description="How we met", placeholder="e.g. project Atlas, alumni dinner", **common
             ),
             "introducer": widgets.Dropdown(
-                options=introducers, value=NOT_RECORDED, description="Who introduced us"
+                options=introducers, value=NOT_RECORDED, description="Who introduced us", **choice
             ),
             "introducer_name": widgets.Text(
-                description="Introducer's name", placeholder="the person who introduced you"
+                description="Introducer's name",
+                placeholder="the person who introduced you",
+                style=shared.text_style,
+                layout=widgets.Layout(width="34em", display="none"),  # its own: shown on demand
             ),
         }
         for key, field in self.fields.items():
-            field.style = LABEL_STYLE
-            field.layout = widgets.Layout(width="34em")
             field.add_class(f"leadnet-prompt-{key}")
-        self.fields["introducer_name"].layout.display = "none"
         self.add = widgets.Button(
             description="Add",
             button_style="primary",
             tooltip=f"Add this person as an answer to: {prompt.prompt}",
+            **shared.button,
         )
         self.add.add_class("leadnet-prompt-add")
-        self.named_html = widgets.HTML(_named_html(self.named))
+        self.named_html = widgets.HTML(_named_html(self.named), **shared.html)
         super().__init__(
             [self.heading, *self.fields.values(), self.add, self.feedback, self.named_html],
             layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="6px 0"),
@@ -155,7 +185,10 @@ class PromptsView(widgets.VBox):
         self.feedback = feedback_widget()
         names = names_by_prompt(workspace_model(ws).contacts())
         options = current_introducers(ws)
-        self.forms = [PromptForm(ws, p, names.get(p.id, []), options) for p in prompts]
+        shared = _Shared()
+        self.forms = [
+            PromptForm(ws, p, names.get(p.id, []), options, shared=shared) for p in prompts
+        ]
         super().__init__([*self.forms, self.feedback])
         self.add_class("leadnet-prompts-view")
         watch(workspace_model(ws), self.refresh)

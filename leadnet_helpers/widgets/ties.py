@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_bool import CheckboxStyle
 
 from ..app.ties import SHOWN, TieEditor, person_options, tie_candidates
 from ..app.workspace import watch
@@ -52,21 +53,14 @@ class TiesView(widgets.VBox):
             style=LABEL_STYLE,
             layout=widgets.Layout(width="34em"),
         )
-        self.boxes = [
-            widgets.Checkbox(
-                value=False,
-                description="",
-                indent=False,
-                layout=widgets.Layout(width="16em", display="none"),
-            )
-            for _ in range(shown)
-        ]
-        self._box_ids: list[int | None] = [None] * shown
-        for box in self.boxes:
-            box.add_class("leadnet-ties-box")
-            box.observe(self._on_tick, names="value")
+        # check boxes are made when a contact is chosen (none before), at most *shown*,
+        # and reused: each one is three widget models for the browser to build
+        self.shown = shown
+        self.boxes: list[widgets.Checkbox] = []
+        self._box_ids: list[int | None] = []
+        self._box_style = CheckboxStyle()
         self.grid = widgets.GridBox(
-            self.boxes, layout=widgets.Layout(grid_template_columns="repeat(3, 16em)")
+            [], layout=widgets.Layout(grid_template_columns="repeat(3, 16em)")
         )
         self.more = widgets.HTML()
         self.save = widgets.Button(
@@ -131,10 +125,11 @@ class TiesView(widgets.VBox):
     def _show_boxes(self) -> None:
         person = self.person.value
         shown, total = (
-            tie_candidates(self.contacts, person, self.filter.value, self.ticked, len(self.boxes))
+            tie_candidates(self.contacts, person, self.filter.value, self.ticked, self.shown)
             if person is not None
             else ([], 0)
         )
+        self._make_boxes(len(shown))
         for index, box in enumerate(self.boxes):
             contact = shown[index] if index < len(shown) else None
             self._box_ids[index] = contact.id if contact else None
@@ -152,6 +147,25 @@ class TiesView(widgets.VBox):
             )
         else:
             self.more.value = f"<p>{len(self.ticked)} ticked.</p>"
+
+    def _make_boxes(self, count: int) -> None:
+        """Have at least *count* check boxes (at most ``shown``), made once and reused."""
+        count = min(count, self.shown)
+        if count <= len(self.boxes):
+            return
+        for _ in range(count - len(self.boxes)):
+            box = widgets.Checkbox(
+                value=False,
+                description="",
+                indent=False,
+                style=self._box_style,
+                layout=widgets.Layout(width="16em", display="none"),
+            )
+            box.add_class("leadnet-ties-box")
+            box.observe(self._on_tick, names="value")
+            self.boxes.append(box)
+            self._box_ids.append(None)
+        self.grid.children = tuple(self.boxes)
 
     def _on_tick(self, change: dict) -> None:
         contact_id = self._box_ids[self.boxes.index(change["owner"])]

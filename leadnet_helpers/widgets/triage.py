@@ -168,6 +168,10 @@ class TriageView(widgets.VBox):
         )
         self.add_class("leadnet-triage-view")
         self._guard = guarded(self.feedback)
+        self._slots: list[widgets.VBox] = []
+        self._answers: dict[str, widgets.HBox] = {}
+        self._no_question: widgets.HTML | None = None
+        self._answer_layout = widgets.Layout(width="auto", min_width="9em")
         for kind, button in self.choose.items():
             button.on_click(self._guard(lambda _b, k=kind: self._decide(k)))
         self.skip.on_click(self._guard(self._on_skip))
@@ -225,69 +229,89 @@ class TriageView(widgets.VBox):
         self.questions.children = self._question_widgets(row)
 
     def _close_questions(self) -> None:
-        for box in self.questions.children:
-            for child in getattr(box, "children", ()):
-                for widget in getattr(child, "children", ()):
-                    widget.close()
-                child.close()
-            box.close()
+        # the question widgets are kept and reused by the next card (see _question_widgets)
         self.questions.children = ()
 
     def _question_widgets(self, row: Mapping[str, Any]) -> tuple[widgets.Widget, ...]:
+        """The card's questions, in widgets made once and reused from card to card.
+
+        A decision shows the next card: only the question texts change, so the
+        browser updates a few values instead of building the answer buttons again.
+        """
         questions = [str(q) for q in row.get("questions") or ()]
         if not questions:
-            return (
-                widgets.HTML(
+            if self._no_question is None:
+                self._no_question = widgets.HTML(
                     "<p style='margin:4px 0'>No open question: the evidence is "
                     "clear. Confirm the suggestion or choose another network."
                     "</p>"
-                ),
-            )
-        boxes = []
-        for question in questions:
+                )
+            return (self._no_question,)
+        boxes: list[widgets.Widget] = []
+        used: set[str] = set()
+        for index, question in enumerate(questions):
             kind = self.model.question_kind(question)
-            text = widgets.HTML(
+            if index == len(self._slots):
+                self._slots.append(widgets.VBox([widgets.HTML()]))
+            slot = self._slots[index]
+            text = slot.children[0]
+            text.value = (
                 f"<p style='margin:6px 0 2px 0'><b>Question:</b> {html.escape(question)}</p>"
             )
-            controls: list[widgets.Widget] = []
-            if kind in CHOICE_ANSWERS:
-                for label, value in CHOICE_ANSWERS[kind][1]:
-                    button = widgets.Button(
-                        description=label,
-                        tooltip=f"Answer: {label}",
-                        layout=widgets.Layout(width="auto", min_width="9em"),
-                    )
-                    button.add_class(f"leadnet-answer-{kind}-{value}")
-                    button.on_click(
-                        self._guard(lambda _b, k=kind, v=value, lab=label: self._answer(k, v, lab))
-                    )
-                    controls.append(button)
-            elif kind in TEXT_ANSWERS:
-                field = widgets.Combobox(
-                    options=TEXT_ANSWERS[kind][1],
-                    ensure_option=False,
-                    placeholder="type or pick, then Save answer",
-                    description="Answer",
-                    continuous_update=False,
-                    layout=widgets.Layout(width="26em"),
-                )
-                field.add_class(f"leadnet-answer-{kind}-text")
-                save = widgets.Button(description="Save answer", tooltip="Save this answer")
-                save.add_class(f"leadnet-answer-{kind}-save")
-                save.on_click(
-                    self._guard(lambda _b, k=kind, f=field: self._answer(k, f.value, f.value))
-                )
-                controls.extend([field, save])
-            else:
-                controls.append(
-                    widgets.HTML(
-                        "<p style='margin:2px 0'>Answer it with the three buttons below.</p>"
-                    )
-                )
-            answers = widgets.HBox(controls)
-            answers.add_class("leadnet-triage-answer")
-            boxes.append(widgets.VBox([text, answers]))
+            # the same kind twice on one card (never seen) gets answers of its own
+            answers = self._answers_for(kind) if kind not in used else self._new_answers(kind)
+            used.add(kind)
+            slot.children = (text, answers)
+            boxes.append(slot)
         return tuple(boxes)
+
+    def _answers_for(self, kind: str) -> widgets.HBox:
+        """The answer controls of a question kind, made the first time it is asked."""
+        answers = self._answers.get(kind)
+        if answers is None:
+            answers = self._answers[kind] = self._new_answers(kind)
+        for child in answers.children:
+            if isinstance(child, widgets.Combobox):
+                child.value = ""  # a new card: no answer typed yet
+        return answers
+
+    def _new_answers(self, kind: str) -> widgets.HBox:
+        controls: list[widgets.Widget] = []
+        if kind in CHOICE_ANSWERS:
+            for label, value in CHOICE_ANSWERS[kind][1]:
+                button = widgets.Button(
+                    description=label,
+                    tooltip=f"Answer: {label}",
+                    layout=self._answer_layout,
+                )
+                button.add_class(f"leadnet-answer-{kind}-{value}")
+                button.on_click(
+                    self._guard(lambda _b, k=kind, v=value, lab=label: self._answer(k, v, lab))
+                )
+                controls.append(button)
+        elif kind in TEXT_ANSWERS:
+            field = widgets.Combobox(
+                options=TEXT_ANSWERS[kind][1],
+                ensure_option=False,
+                placeholder="type or pick, then Save answer",
+                description="Answer",
+                continuous_update=False,
+                layout=widgets.Layout(width="26em"),
+            )
+            field.add_class(f"leadnet-answer-{kind}-text")
+            save = widgets.Button(description="Save answer", tooltip="Save this answer")
+            save.add_class(f"leadnet-answer-{kind}-save")
+            save.on_click(
+                self._guard(lambda _b, k=kind, f=field: self._answer(k, f.value, f.value))
+            )
+            controls.extend([field, save])
+        else:
+            controls.append(
+                widgets.HTML("<p style='margin:2px 0'>Answer it with the three buttons below.</p>")
+            )
+        answers = widgets.HBox(controls)
+        answers.add_class("leadnet-triage-answer")
+        return answers
 
     # ----------------------------------------------------------------- events
     def _decide(self, kind: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .test_notebooks_in_lab import open_and_run_all
 
@@ -66,7 +67,8 @@ def test_02_classify_three_contacts_through_the_triage_buttons(page, lab, shoot)
     page.wait_for_function(f"() => {summary}.includes('Showing {start + 3} of {total}')")
     for name, kind in chosen.items():
         group = overview.locator(f".leadnet-overview-group-{kind}")
-        assert name in group.text_content(), (name, kind, group.text_content())
+        # the groups are redrawn message by message: wait (not sleep) until this one is
+        expect(group).to_contain_text(name, timeout=60_000)
         for other in {"operational", "personal", "strategic"} - {kind}:
             assert name not in overview.locator(f".leadnet-overview-group-{other}").text_content()
     overview.locator(".leadnet-overview-summary").scroll_into_view_if_needed()
