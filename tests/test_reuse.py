@@ -253,3 +253,30 @@ def test_the_contacts_notebook_does_not_import_the_plotting_libraries(tmp_path):
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_a_log_entry_keeps_the_ties_read_and_a_change_elsewhere_is_read_again(ws, monkeypatch):
+    from leadnet_helpers.store import ties as store_ties
+
+    contacts = ws.contacts()
+    ws.set_ties(contacts[0].id, [contacts[1].id, contacts[2].id])
+    read = {"ties": 0}
+    real = store_ties.Tie
+
+    def counting(*args):
+        read["ties"] += 1
+        return real(*args)
+
+    monkeypatch.setattr(store_ties, "Tie", counting)
+    first = ws.ties()
+    counted = read["ties"]
+    ws.log_interaction(contacts[3].id, "met", "2026-11-30")  # notebook 05's log entry
+    assert ws.ties() == first and read["ties"] == counted  # not read again
+    with Workspace.open(ws.path) as other:  # another notebook changes who knows whom
+        other.set_ties(contacts[4].id, [contacts[5].id])
+    ws.log_interaction(contacts[3].id, "gave", "2026-11-30")
+    pairs = {(t.contact_a, t.contact_b) for t in ws.ties()}
+    assert (contacts[4].id, contacts[5].id) in pairs and len(pairs) == len(first) + 1
+    ws.undo()  # the log entry undone: still the file's ties
+    ws.set_ties(contacts[0].id, [])
+    assert all(contacts[0].id not in (t.contact_a, t.contact_b) for t in ws.ties())

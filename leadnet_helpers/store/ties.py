@@ -20,13 +20,57 @@ __all__ = ["TiesMixin"]
 class TiesMixin(WorkspaceBase):
     """Ties between contacts, and interactions with them."""
 
+    #: the ties read last, with the revision they were read at (see :meth:`ties`)
+    _ties_read: tuple[tuple[int, int], list[Tie]] | None = None
+
     # ------------------------------------------------------------------ ties
     def ties(self) -> list[Tie]:
-        """Who knows whom, each pair once."""
-        return [
-            Tie(r[0], r[1], r[2])
-            for r in self._conn.execute("SELECT contact_a, contact_b, strength FROM ties")
-        ]
+        """Who knows whom, each pair once.
+
+        Read once per change of the file and kept; a write through this object
+        that leaves the ties alone (a log entry) keeps them current, so the
+        analysis after a log entry does not read every tie again.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from leadnet_helpers.model import Contact, Profile
+        >>> from leadnet_helpers.store import Workspace
+        >>> ws = Workspace.create(
+        ...     pathlib.Path(tempfile.mkdtemp()) / "w.leadnet.sqlite", Profile("Ana")
+        ... )
+        >>> bo, cy = ws.add_contact(Contact("Bo")), ws.add_contact(Contact("Cy"))
+        >>> ws.set_ties(bo, [cy])
+        1
+        >>> _ = ws.log_interaction(bo, "met", "2026-11-30")
+        >>> [(t.contact_a, t.contact_b) for t in ws.ties()] == [(bo, cy)]
+        True
+        >>> ws.close()
+        """
+        with self._conn.lock:  # the kept list is shared by the kernel's threads
+            stamp = self.revision()
+            cached = self._ties_read
+            if cached is None or cached[0] != stamp:
+                read = [
+                    Tie(r[0], r[1], r[2])
+                    for r in self._conn.execute("SELECT contact_a, contact_b, strength FROM ties")
+                ]
+                cached = self._ties_read = (stamp, read)
+            return list(cached[1])
+
+    def _ties_current(self) -> bool:
+        """Whether the ties read last are those of the file now (before a write)."""
+        cached = self._ties_read
+        return cached is not None and cached[0] == self.revision()
+
+    def _ties_still_current(self) -> None:
+        """After a write that left the ties alone: the ties read last are current."""
+        cached = self._ties_read
+        stamp = self.revision()
+        if cached is not None and cached[0][0] == stamp[0]:  # no other connection wrote
+            self._ties_read = (stamp, cached[1])
+        else:
+            self._ties_read = None
 
     def count_ties(self) -> int:
         """How many ties the workspace holds."""
@@ -100,7 +144,7 @@ class TiesMixin(WorkspaceBase):
                 fix=f"Use one of {', '.join(INTERACTION_KINDS)}.",
             )
         name = self.contact(contact_id).name
-        with self._write(contacts=False) as conn:
+        with self._write(contacts=False, ties=False) as conn:
             iid = conn.execute(
                 "INSERT INTO interactions (contact_id, date, kind, note) VALUES (?, ?, ?, ?) "
                 "RETURNING id",

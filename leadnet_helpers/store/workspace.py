@@ -156,12 +156,13 @@ class Workspace(
         return f"Workspace({str(self.path)!r}, contacts={self.count_contacts()})"
 
     @contextmanager
-    def _write(self, *, contacts: bool = True) -> Iterator[LockedConnection]:
+    def _write(self, *, contacts: bool = True, ties: bool = True) -> Iterator[LockedConnection]:
         """Run the block as one transaction: all of it is saved, or none.
 
         ``contacts=False`` promises the block leaves the contacts table alone
         (a tie, a log entry, a decision, a plan): the contacts read last stay
-        current (see :meth:`contacts`).
+        current (see :meth:`contacts`). ``ties=False`` promises the same of the
+        ties (a log entry; see :meth:`ties`).
         """
         if self.read_only:
             raise WorkspaceError(
@@ -171,6 +172,7 @@ class Workspace(
             )
         with self._conn.lock:  # the kept contacts are checked and renewed with the write
             kept = not contacts and self._contacts_current()
+            kept_ties = not ties and self._ties_current()
             try:
                 with self._conn.transaction() as conn:
                     yield conn
@@ -180,6 +182,8 @@ class Workspace(
                 raise
             if kept:
                 self._contacts_still_current()
+            if kept_ties:
+                self._ties_still_current()
 
     def revision(self) -> tuple[int, int]:
         """A cheap stamp that changes whenever anything in the file changes.
