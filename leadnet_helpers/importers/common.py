@@ -166,11 +166,7 @@ class Draft:
         if index is None:
             return ""
         self.used.add(index)
-        if index >= len(self.cells):
-            return ""
-        cell = self.cells[index]
-        # normalise_text, inlined for the common case: ASCII text needs only its spaces cut
-        return cell.strip() if cell.isascii() else normalise_text(cell)
+        return normalise_text(self.cells[index]) if index < len(self.cells) else ""
 
     def skip(self, *indexes: int | None) -> None:
         """Mark cells as used without keeping them (values folded into others)."""

@@ -136,11 +136,6 @@ def parse_table(table: Table) -> Iterator[ParsedRecord]:
         )
 
 
-def _text(cell: str) -> str:
-    """:func:`~leadnet_helpers.model.normalise_text` of a cell, quick for ASCII."""
-    return cell.strip() if cell.isascii() else normalise_text(cell)
-
-
 def _plain_record(
     line: int,
     cells: list[str],
@@ -172,16 +167,16 @@ def _plain_record(
     >>> _plain_record(3, ["", "", "", "", "Riverside", "", ""], list(range(7)), {}, False)
     """
     first, last, url, email, company, position, connected = places
-    raw_url = _text(cells[url])
+    raw_url = normalise_text(cells[url])
     linkedin_url = normalise_linkedin_url(raw_url)
     if raw_url and not linkedin_url:
         return None
-    raw_email = _text(cells[email])
+    raw_email = normalise_text(cells[email])
     address = normalise_email(raw_email) if raw_email else ""
     if raw_email and not address:
         return None
     extra: dict[str, str] = {}
-    when = _text(cells[connected])
+    when = normalise_text(cells[connected])
     if when:
         iso = seen_dates.get(when)
         if iso is None:
@@ -189,13 +184,13 @@ def _plain_record(
         if not iso:
             return None
         extra["connected_on"] = iso
-    name = join_name(_text(cells[first]), _text(cells[last]))
+    name = join_name(normalise_text(cells[first]), normalise_text(cells[last]))
     if not name:
         return None
     contact = Contact(
         name=name,
-        organisation=_text(cells[company]),
-        role=_text(cells[position]),
+        organisation=normalise_text(cells[company]),
+        role=normalise_text(cells[position]),
         email=address,
         emails=(address,) if address else (),
         linkedin_url=linkedin_url,
