@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .basis import Basis, basis_of
-from .classify import _stored_rows, classify, in_force, person_decisions, save_suggestions
+from .classify import classify, in_force, person_decisions, save_suggestions, stored_rows
 from .findings import Concerned, Finding
 from .model import Profile
 from .network import NetworkData, filter_network, network_from
@@ -383,7 +383,7 @@ def classify_and_save(ws: Workspace, today: date | str | None = None) -> Analysi
             if "stored" not in kept:
                 from . import classified_cache
 
-                kept["stored"] = _stored_rows(kept["classified"])
+                kept["stored"] = stored_rows(kept["classified"])
                 classified_cache.save(ws.path, kept)
             ws.save_classifications([r for r in kept["stored"] if r[0] not in decided], by="rules")
         _latest[ws] = ((ws.revision(), made.today), _latest[ws][1])

@@ -79,6 +79,7 @@ __all__ = [
     "load_rules",
     "person_decisions",
     "save_suggestions",
+    "stored_rows",
 ]
 
 #: The four rows of Ibarra & Hunter's comparison table, as rule dimensions.
@@ -729,10 +730,22 @@ def save_suggestions(ws: Workspace, result: pd.DataFrame) -> None:
     result : DataFrame
         Rows from :func:`classify` (all of them, or the few just re-classified).
     """
-    ws.save_classifications(_stored_rows(result), by="rules")
+    ws.save_classifications(stored_rows(result), by="rules")
 
 
-def _stored_rows(result: pd.DataFrame) -> list[tuple]:
+def stored_rows(result: pd.DataFrame) -> list[tuple]:
+    """The rows of a classification *result* as the workspace stores them.
+
+    One tuple per contact: id, network type, secondary types joined by ``;``,
+    confidence and the reasons as JSON (what ``save_classifications`` takes).
+
+    Examples
+    --------
+    >>> from leadnet_helpers.model import Contact, Profile
+    >>> result = classify([Contact("Bo", relationship="my manager", id=1)], Profile("Ana"))
+    >>> stored_rows(result)[0][:2]
+    (1, 'operational')
+    """
     return [
         (int(cid), ntype, ";".join(sec), float(conf), json.dumps(list(reasons), ensure_ascii=False))
         for cid, ntype, sec, conf, reasons in zip(
@@ -940,7 +953,7 @@ def confirm_many(ws: Workspace, ids: Iterable[int], network_type: str | None = N
                 )
             )
     if fresh is not None:
-        for row in _stored_rows(fresh):
+        for row in stored_rows(fresh):
             rows.append((row[0], network_type or row[1], *row[2:3], 1.0, row[4]))
     ws.save_classifications(rows, by="person")
     return len(rows)
