@@ -27,8 +27,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# An editable install leaves out the package's data files: LeadNet's figure renderer (a
+# JupyterLab / Voilà extension, pyproject's data-files) is linked into the venv instead, as
+# `jupyter labextension develop` does. A built wheel (pip install leadnet) carries it.
+LABEXT := $(VENV)/share/jupyter/labextensions/leadnet-plotly
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	mkdir -p "$(dir $(LABEXT))" && ln -sfn "$(CURDIR)/jupyter/labextensions/leadnet-plotly" "$(LABEXT)"
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml

@@ -9,11 +9,11 @@ import pytest
 
 from leadnet_helpers.app.dashboard import (
     EMPTY_WORKSPACE,
-    PLOTLY_MIME,
     Filters,
     filter_summary,
     tag_options,
 )
+from leadnet_helpers.app.figure_renderer import LEADNET_FIGURE_MIME
 from leadnet_helpers.app.workspace import workspace_model
 from leadnet_helpers.model import Contact, Profile
 from leadnet_helpers.network import network_from
@@ -50,7 +50,7 @@ def test_every_figure_is_drawn_with_its_reading(view):
     assert "Showing all 54 contacts." in view.status.value
     assert view.panel("ego") is view.outputs["ego"]
     shown, reading = view.outputs["ego"].outputs
-    assert shown["data"][PLOTLY_MIME]["data"][0]["name"] == legend(view, "ego")[0]
+    assert shown["data"][LEADNET_FIGURE_MIME]["data"][0]["name"] == legend(view, "ego")[0]
     assert reading["data"]["text/html"] == view.readings["ego"].value
     assert repr(view) == "DashboardView(54 contacts)"
 

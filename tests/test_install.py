@@ -185,6 +185,15 @@ def test_the_wheel_runs_the_demo_outside_the_repository(tmp_path):
         if p.is_file()
     }
     assert not (modules | data | {"leadnet_helpers/py.typed"}) - shipped
+    # LeadNet's figure renderer goes where JupyterLab and Voilà look for extensions
+    extension = REPO / "jupyter" / "labextensions" / "leadnet-plotly"
+    renderer = {
+        f"leadnet-{leadnet_helpers.__version__}.data/data/share/jupyter/labextensions/"
+        f"leadnet-plotly/{p.relative_to(extension).as_posix()}"
+        for p in extension.rglob("*")
+        if p.is_file()
+    }
+    assert len(renderer) == 2 and not renderer - shipped, sorted(renderer - shipped)
 
     site = tmp_path / "site"
     _pip("install", "--no-deps", "--quiet", "--target", str(site), str(wheel), cwd=tmp_path)

@@ -5,11 +5,11 @@ a trait views observe) over the workspace's analysis
 (:func:`~leadnet_helpers.analysis.analysis_of`, read again whenever a view
 changes the workspace). :meth:`Dashboard.state` is what a redraw computes:
 the analysis of the part kept (:meth:`~leadnet_helpers.analysis.Analysis.filtered`)
-and every figure of it; :func:`figure_output` is how a view shows a figure: as
-plotly's own mime bundle (``application/vnd.plotly.v1+json``), drawn by the
-plotly renderer JupyterLab and Voilà load once per page (the ``plotly``
-package's jupyterlab-plotly extension), not as a widget shipping plotly.js
-per figure.
+and every figure of it; :func:`figure_output`
+is how a view shows a figure: as a plotly figure's JSON under the mime type of
+LeadNet's own renderer (:mod:`~leadnet_helpers.app.figure_renderer`: each figure
+drawn once, with the plotly.js JupyterLab and Voilà load once per page), not as a
+widget shipping plotly.js per figure.
 
 Examples
 --------
@@ -41,6 +41,7 @@ from ..model import NETWORK_TYPES
 from ..network import NetworkData, filter_network
 from ..plots import build_figures, tie_layout
 from ..plots.style import title_in_legend
+from .figure_renderer import PLOTLY_MIME, figure_mime
 from .workspace import watch, workspace_model
 
 if TYPE_CHECKING:
@@ -74,8 +75,6 @@ EMPTY_WORKSPACE = (
     "the people around your work in notebook 01_map_your_contacts, then run "
     "this notebook again."
 )
-#: The mime type of plotly's own renderer (the jupyterlab-plotly extension of ``plotly``).
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
 #: plotly.js options of the dashboard's figures: no plotly logo. Not ``responsive``: the
 #: renderer already fits a figure to its output's width when the page lays it out, and with
 #: ``responsive`` a resize before the output had its height (the first figure of a page, in
@@ -180,10 +179,11 @@ def filter_summary(filters: Filters, shown: int, total: int) -> str:
 
 
 def figure_output(figure: go.Figure) -> dict[str, Any]:
-    """*figure* as one notebook output: plotly's mime bundle, with its title as plain text.
+    """*figure* as one notebook output: the figure's JSON, with its title as plain text.
 
-    JupyterLab and Voilà draw it with plotly's mime renderer, which loads
-    plotly.js once per page; a view shows it by setting an ``ipywidgets.Output``'s
+    Sent under :func:`~leadnet_helpers.app.figure_renderer.figure_mime` (LeadNet's
+    renderer, or plotly's own where LeadNet's is not installed): JupyterLab and Voilà
+    load plotly.js once per page. A view shows it by setting an ``ipywidgets.Output``'s
     ``outputs`` (redrawn when the filters change). The figure's own dict made plain
     (:func:`plain_json`): no ``plotly.io`` renderers (nbformat, jsonschema: seconds), and
     several times faster than ``fig.to_json()`` at 30,000 contacts.
@@ -192,9 +192,9 @@ def figure_output(figure: go.Figure) -> dict[str, Any]:
     --------
     >>> fig = go.Figure({"data": [{"type": "bar", "y": [1, 2]}], "layout": {"title": "Mix <b>"}})
     >>> out = figure_output(fig)
-    >>> out["output_type"], out["data"]["text/plain"], out["data"][PLOTLY_MIME]["data"][0]["y"]
+    >>> out["output_type"], out["data"]["text/plain"], out["data"][figure_mime()]["data"][0]["y"]
     ('display_data', 'Figure: Mix <b>', [1, 2])
-    >>> out["data"][PLOTLY_MIME]["config"]["displaylogo"]
+    >>> out["data"][figure_mime()]["config"]["displaylogo"]
     False
     """
     # the figure's own dicts, not to_plotly_json()'s deep copy of them: plain_json copies
@@ -206,7 +206,7 @@ def figure_output(figure: go.Figure) -> dict[str, Any]:
     return {
         "output_type": "display_data",
         "metadata": {},
-        "data": {PLOTLY_MIME: spec, "text/plain": f"Figure: {text}".rstrip(": ")},
+        "data": {figure_mime(): spec, "text/plain": f"Figure: {text}".rstrip(": ")},
     }
 
 

@@ -92,6 +92,15 @@ def readings(page) -> dict[str, str]:
     }
 
 
+# Figures whose drawing is wider than the output holding it (a figure that did not follow
+# the page's width): key -> [figure width, its output's width].
+_TOO_WIDE = """() => Object.fromEntries(Array.from(document.querySelectorAll('.leadnet-panel'))
+  .map(p => [Array.from(p.classList).find(c => c.startsWith('leadnet-panel-')).slice(14),
+             p.querySelector('.js-plotly-plot svg.main-svg'), p.querySelector('.js-plotly-plot')])
+  .filter(([k, svg, plot]) => svg && svg.getBoundingClientRect().width > plot.clientWidth + 1)
+  .map(([k, svg, plot]) => [k, [svg.getBoundingClientRect().width, plot.clientWidth]]))"""
+
+
 def wait_drawn(page, timeout: float = 90_000) -> None:
     """Wait until each figure has drawn traces; fail naming the ones still empty."""
     try:
@@ -106,6 +115,11 @@ def wait_drawn(page, timeout: float = 90_000) -> None:
         raise AssertionError(f"figures with no trace drawn: {empty} ({seen})") from None
     drawn = page.locator(".leadnet-panel .js-plotly-plot").count()
     assert drawn == len(FIGURES), f"{drawn} figures drawn, {len(FIGURES)} expected"
+    # drawn by LeadNet's renderer (jupyter/labextensions/leadnet-plotly: one draw per figure),
+    # not by jupyterlab-plotly's, which draws three times and keeps a PNG copy (its img.plot-img)
+    ours = page.locator(".leadnet-panel .leadnet-figure.js-plotly-plot").count()
+    assert ours == len(FIGURES), f"{ours} of {drawn} figures drawn by LeadNet's renderer"
+    assert page.locator(".leadnet-panel img.plot-img").count() == 0
 
 
 def check_layout(page, prefix: str) -> None:
@@ -118,6 +132,11 @@ def check_layout(page, prefix: str) -> None:
         for key in FIGURES:
             panel = page.locator(f".leadnet-panel-{key}")
             panel.scroll_into_view_if_needed()
+            # a figure shown follows its output's width (Lab lays out cells out of view lazily)
+            try:
+                page.wait_for_function(f"() => !({_TOO_WIDE})()['{key}']", timeout=5_000)
+            except PlaywrightTimeout:
+                overlaps[f"{key} at {width} px: wider than its output"] = page.evaluate(_TOO_WIDE)
             if key in ("ties", "keep_warm", "ego", "balance"):
                 panel.screenshot(path=str(ARTIFACTS / f"{prefix}-{key}-{width}px.png"))
             if hits := page.evaluate(_OVERLAPS, key):

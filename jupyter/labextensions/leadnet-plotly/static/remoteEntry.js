@@ -1,0 +1,209 @@
+/*
+ * LeadNet's figure renderer: a JupyterLab / Voila mime extension, written by hand (no build
+ * step), for the MIME type "application/vnd.leadnet.plotly.v1+json" that the dashboard of
+ * notebook 03 sends (leadnet_helpers/app/figure_mime.py).
+ *
+ * Why: jupyterlab-plotly's renderer draws each figure three times (Plotly.react, then
+ * Plotly.redraw on its first update, then Plotly.toImage to keep a PNG copy in the notebook).
+ * This one draws each figure once, and on a change of width only resizes it.
+ *
+ * plotly.js is not shipped here: the renderer borrows the copy that jupyterlab-plotly (the
+ * `plotly` package's extension, always installed with LeadNet) loads once per page.
+ *
+ * The file is a module-federation container as JupyterLab and Voila load them: a global
+ * `_JUPYTERLAB[name]` with `init(shareScope)` and `get(module)`.
+ */
+var _JUPYTERLAB;
+(function () {
+  "use strict";
+  var root = typeof window !== "undefined" ? window : globalThis;
+  var NAME = "leadnet-plotly";
+  var MIME = "application/vnd.leadnet.plotly.v1+json";
+  var PLOTLY_MIME = "application/vnd.plotly.v1+json";
+  var shared = null; // the page's share scope: @lumino/widgets comes from there
+  var plotly = null; // the promise of plotly.js (or null when it cannot be reached)
+
+  function highest(versions) {
+    var best = null;
+    Object.keys(versions || {}).forEach(function (v) {
+      var a = v.split(".").map(Number);
+      var b = best && best.split(".").map(Number);
+      if (!b || a[0] > b[0] || (a[0] === b[0] && (a[1] > b[1] || (a[1] === b[1] && a[2] > b[2])))) {
+        best = v;
+      }
+    });
+    return best && versions[best];
+  }
+
+  async function sharedModule(name) {
+    var entry = shared && highest(shared[name]);
+    if (!entry) {
+      throw new Error(NAME + ": the page shares no " + name);
+    }
+    var factory = await entry.get();
+    return factory();
+  }
+
+  /* plotly.js as jupyterlab-plotly holds it: its renderer class keeps the module in a static
+     field once it has drawn one figure; an empty figure off the page makes it load. */
+  function loadPlotly() {
+    if (plotly === null) {
+      plotly = (async function () {
+        var container = root._JUPYTERLAB && root._JUPYTERLAB["jupyterlab-plotly"];
+        if (!container) {
+          return null;
+        }
+        var module = (await container.get("./mimeExtension"))();
+        var Rendered = module && module.RenderedPlotly;
+        if (!Rendered || !("Plotly" in Rendered)) {
+          return null;
+        }
+        if (!Rendered.Plotly) {
+          var probe = new Rendered({ mimeType: PLOTLY_MIME });
+          var data = {};
+          data[PLOTLY_MIME] = { data: [], layout: {} };
+          try {
+            await probe.createGraph({ data: data, setData: function () {} });
+          } catch (err) {
+            // the module is loaded before the probe draws; a failed draw off the page is fine
+          }
+          probe.dispose();
+        }
+        var Plotly = Rendered.Plotly;
+        return Plotly && typeof Plotly.newPlot === "function" ? Plotly : null;
+      })().catch(function (err) {
+        console.warn(NAME + ": plotly.js could not be reached", err);
+        return null;
+      });
+    }
+    return plotly;
+  }
+
+  function makeExtension(Widget) {
+    class LeadnetFigure extends Widget {
+      constructor(options) {
+        super();
+        this.addClass("jp-RenderedPlotly");
+        this.addClass("leadnet-figure");
+        this._mimeType = options.mimeType;
+        this._Plotly = null;
+        this._width = 0;
+        this._observer = null;
+        this._attached = null;
+      }
+
+      async renderModel(model) {
+        var spec = model.data[this._mimeType] || {};
+        var Plotly = await loadPlotly();
+        if (this.isDisposed) {
+          return;
+        }
+        if (!Plotly) {
+          this.node.textContent =
+            "This figure could not be drawn: plotly's JupyterLab extension (jupyterlab-plotly, " +
+            "installed with the plotly package 7.1 or newer) is missing from this server.";
+          return;
+        }
+        if (!this.node.isConnected) {
+          // drawn where it is shown, at its width: a figure drawn off the page takes plotly's
+          // default width and has to be laid out again once shown
+          await new Promise((resolve) => {
+            this._attached = resolve;
+          });
+          if (this.isDisposed) {
+            return;
+          }
+        }
+        var layout = Object.assign({}, spec.layout || {});
+        if (!layout.height) {
+          layout.height = 360;
+        }
+        var draw = this._Plotly ? Plotly.react : Plotly.newPlot;
+        this._Plotly = Plotly;
+        await draw(this.node, spec.data || [], layout, spec.config || {});
+        this._width = this.node.offsetWidth;
+        this._watch();
+      }
+
+      onAfterAttach(msg) {
+        super.onAfterAttach(msg);
+        if (this._attached) {
+          var resolve = this._attached;
+          this._attached = null;
+          resolve();
+        }
+      }
+
+      /* Resize (never redraw) when the figure's width changes: a narrower window, a side
+         panel opened, a figure drawn before its page was shown. */
+      _watch() {
+        if (this._observer || typeof ResizeObserver === "undefined") {
+          return;
+        }
+        var self = this;
+        var pending = false;
+        this._observer = new ResizeObserver(function () {
+          if (pending) {
+            return;
+          }
+          pending = true;
+          requestAnimationFrame(function () {
+            pending = false;
+            var width = self.node.offsetWidth;
+            if (!self.isDisposed && self._Plotly && width > 0 && width !== self._width) {
+              self._width = width;
+              self._Plotly.Plots.resize(self.node);
+            }
+          });
+        });
+        this._observer.observe(this.node);
+      }
+
+      dispose() {
+        if (this.isDisposed) {
+          return;
+        }
+        if (this._observer) {
+          this._observer.disconnect();
+          this._observer = null;
+        }
+        if (this._Plotly) {
+          this._Plotly.purge(this.node);
+        }
+        super.dispose();
+      }
+    }
+
+    return {
+      id: "leadnet-plotly:renderer",
+      rendererFactory: {
+        safe: true,
+        mimeTypes: [MIME],
+        createRenderer: function (options) {
+          return new LeadnetFigure(options);
+        },
+      },
+      rank: 0,
+      dataType: "json",
+    };
+  }
+
+  root._JUPYTERLAB = root._JUPYTERLAB || {};
+  _JUPYTERLAB = root._JUPYTERLAB;
+  root._JUPYTERLAB[NAME] = {
+    init: function (shareScope) {
+      shared = shareScope;
+    },
+    get: function (module) {
+      if (module !== "./mimeExtension" && module !== "./index") {
+        return Promise.reject(new Error("Module " + module + " does not exist in " + NAME));
+      }
+      return sharedModule("@lumino/widgets").then(function (widgets) {
+        var extension = makeExtension(widgets.Widget);
+        return function () {
+          return { __esModule: true, default: [extension] };
+        };
+      });
+    },
+  };
+})();

@@ -1,0 +1,91 @@
+"""Which renderer draws the dashboard's figures in the browser, and the mime type it reads.
+
+JupyterLab and Voilà draw a figure output with the renderer registered for its mime
+type. plotly's own (``application/vnd.plotly.v1+json``, the jupyterlab-plotly extension
+of the ``plotly`` package) draws each figure three times: ``Plotly.react``, a
+``Plotly.redraw`` on its first update, then ``Plotly.toImage`` to keep a PNG copy in the
+notebook. LeadNet ships a small renderer of its own, the ``leadnet-plotly`` extension
+(``jupyter/labextensions/leadnet-plotly``, installed into
+``share/jupyter/labextensions`` with the package), which reads
+:data:`LEADNET_FIGURE_MIME`, draws each figure once with the plotly.js that
+jupyterlab-plotly loads once per page, and on a change of width only resizes it.
+
+A kernel whose Python has no ``leadnet-plotly`` extension (a server running from another
+environment than the workbook's kernel) gets plotly's own mime type, drawn as before.
+
+References
+----------
+plotly.py pull request 1623 added the PNG copy to jupyterlab-plotly's renderer.
+JupyterLab's "Extension Tutorial" and "Mime renderer extensions" documentation describe
+the ``IRenderMime.IExtension`` the extension provides.
+
+Examples
+--------
+>>> figure_mime() in (LEADNET_FIGURE_MIME, PLOTLY_MIME)
+True
+>>> renderer_installed(paths=[])
+False
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+
+__all__ = [
+    "EXTENSION_NAME",
+    "LEADNET_FIGURE_MIME",
+    "PLOTLY_MIME",
+    "figure_mime",
+    "renderer_installed",
+]
+
+#: The mime type of plotly's own renderer (the jupyterlab-plotly extension of ``plotly``).
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+#: The mime type LeadNet's renderer reads: the same JSON as plotly's (data, layout, config).
+LEADNET_FIGURE_MIME = "application/vnd.leadnet.plotly.v1+json"
+#: The name of LeadNet's JupyterLab extension (its folder under ``labextensions``).
+EXTENSION_NAME = "leadnet-plotly"
+
+
+def renderer_installed(paths: Iterable[str | Path] | None = None) -> bool:
+    """Whether LeadNet's figure renderer is installed where Jupyter looks for extensions.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path, optional
+        The ``labextensions`` folders to look in; by default Jupyter's own
+        (``jupyter_core.paths.jupyter_path("labextensions")``: ``JUPYTER_PATH``, the
+        user's folder, then this Python's ``share/jupyter``).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> renderer_installed(paths=[folder])
+    False
+    >>> (folder / EXTENSION_NAME).mkdir()
+    >>> _ = (folder / EXTENSION_NAME / "package.json").write_text("{}")
+    >>> renderer_installed(paths=[folder])
+    True
+    """
+    if paths is None:
+        from jupyter_core.paths import jupyter_path
+
+        paths = jupyter_path("labextensions")
+    return any((Path(folder) / EXTENSION_NAME / "package.json").is_file() for folder in paths)
+
+
+@functools.cache
+def figure_mime() -> str:
+    """The mime type the dashboard sends its figures as: LeadNet's renderer's when installed.
+
+    Looked up once per kernel (:func:`renderer_installed`).
+
+    Examples
+    --------
+    >>> figure_mime() == (LEADNET_FIGURE_MIME if renderer_installed() else PLOTLY_MIME)
+    True
+    """
+    return LEADNET_FIGURE_MIME if renderer_installed() else PLOTLY_MIME

@@ -1,0 +1,87 @@
+"""LeadNet's figure renderer: installed where Jupyter finds it, and what the dashboard sends it.
+
+The renderer itself (``jupyter/labextensions/leadnet-plotly``) is JavaScript; the browser
+tests of notebook 03 (tests/browser/test_dashboard_in_lab.py) check, in JupyterLab and in
+Voilà, that it draws every figure (and jupyterlab-plotly none) and that each figure follows
+its output's width.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import plotly.graph_objects as go
+import pytest
+
+from leadnet_helpers.app import dashboard, figure_renderer
+from leadnet_helpers.app.figure_renderer import (
+    EXTENSION_NAME,
+    LEADNET_FIGURE_MIME,
+    PLOTLY_MIME,
+    figure_mime,
+    renderer_installed,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+EXTENSION = REPO / "jupyter" / "labextensions" / EXTENSION_NAME
+
+
+def test_the_extension_declares_a_mime_renderer_jupyterlab_can_load():
+    package = json.loads((EXTENSION / "package.json").read_text())
+    assert package["name"] == EXTENSION_NAME
+    build = package["jupyterlab"]["_build"]
+    assert build["mimeExtension"] == "./mimeExtension"
+    entry = (EXTENSION / build["load"]).read_text()
+    # the JavaScript reads the mime type the Python side sends (one name, two languages)
+    assert f'"{LEADNET_FIGURE_MIME}"' in entry
+    assert "_JUPYTERLAB[NAME]" in entry and f'var NAME = "{EXTENSION_NAME}"' in entry
+
+
+def test_jupyterlab_lists_the_renderer_as_enabled():
+    """The install (make's link into the venv, or the wheel's data files) is where Lab looks."""
+    listed = subprocess.run(
+        [sys.executable, "-m", "jupyter", "labextension", "list"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = [
+        line for line in (listed.stdout + listed.stderr).splitlines() if EXTENSION_NAME in line
+    ]
+    assert lines and "enabled" in lines[0] and "OK" in lines[0], listed.stdout + listed.stderr
+    assert renderer_installed()
+
+
+def test_the_dashboard_sends_figures_to_leadnets_renderer():
+    out = dashboard.figure_output(go.Figure(go.Bar(y=[1, 2])))
+    assert figure_mime() == LEADNET_FIGURE_MIME
+    assert set(out["data"]) == {LEADNET_FIGURE_MIME, "text/plain"}
+    assert out["data"][LEADNET_FIGURE_MIME]["data"][0]["y"] == [1, 2]
+
+
+@pytest.fixture
+def no_renderer(monkeypatch):
+    monkeypatch.setattr(figure_renderer, "renderer_installed", lambda paths=None: False)
+    figure_mime.cache_clear()
+    yield
+    figure_mime.cache_clear()
+
+
+def test_without_the_renderer_figures_go_to_plotlys_own(no_renderer):
+    """A server without leadnet-plotly (another environment) still draws every figure."""
+    out = dashboard.figure_output(go.Figure(go.Bar(y=[3])))
+    assert set(out["data"]) == {PLOTLY_MIME, "text/plain"}
+    assert out["data"][PLOTLY_MIME]["data"][0]["y"] == [3]
+
+
+def test_the_renderer_is_found_through_jupyter_path(tmp_path, monkeypatch):
+    """JUPYTER_PATH (as make app sets it to jupyter/) is one of the places looked in."""
+    monkeypatch.setenv("JUPYTER_PATH", str(REPO / "jupyter"))
+    from jupyter_core.paths import jupyter_path
+
+    assert str(REPO / "jupyter" / "labextensions") in jupyter_path("labextensions")
+    assert renderer_installed([REPO / "jupyter" / "labextensions"])
+    assert not renderer_installed([tmp_path])
