@@ -8,9 +8,11 @@ named after a notebook as Jupyter Server names it (``JPY_SESSION_NAME``).
 
 from __future__ import annotations
 
+import ast
 import os
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 jupyter_client = pytest.importorskip("jupyter_client")
@@ -23,7 +25,8 @@ import sys, threading
 for thread in threading.enumerate():
     if thread.name == "leadnet-preload":
         thread.join(120)
-print(sorted(m for m in ("pandas", "networkx", "plotly.graph_objects", "ipywidgets")
+print(sorted(m for m in ("pandas", "networkx", "plotly.graph_objects", "ipywidgets",
+                        "leadnet_helpers.widgets.dashboard")
              if m in sys.modules))
 """
 
@@ -58,9 +61,62 @@ def _kernel_output(tmp_path: Path, notebook: str) -> str:
 
 def test_notebook_03_kernel_has_its_libraries_before_the_first_cell(tmp_path):
     printed = _kernel_output(tmp_path, "notebooks/03_see_your_gaps.ipynb")
-    assert printed == "['ipywidgets', 'networkx', 'pandas', 'plotly.graph_objects']"
+    assert printed == (
+        "['ipywidgets', 'leadnet_helpers.widgets.dashboard', 'networkx', 'pandas', "
+        "'plotly.graph_objects']"
+    )
 
 
 def test_other_notebooks_load_no_plotting_library(tmp_path):
     printed = _kernel_output(tmp_path, "01_map_your_contacts.ipynb")
     assert "plotly.graph_objects" not in printed and "networkx" not in printed
+    assert "leadnet_helpers.widgets.dashboard" not in printed
+
+
+def _module_imports() -> dict[str, set[str]]:
+    """Each module of leadnet_helpers -> the modules of ours it imports at module level.
+
+    Imports inside functions and under ``if TYPE_CHECKING:`` run later, holding no import
+    lock, and are left out.
+    """
+    package = REPO / "leadnet_helpers"
+    graph: dict[str, set[str]] = {}
+    for path in package.rglob("*.py"):
+        parts = list(path.relative_to(REPO).with_suffix("").parts)
+        is_package = parts[-1] == "__init__"
+        name = ".".join(parts[:-1] if is_package else parts)
+        here = name.split(".") if is_package else name.split(".")[:-1]
+        targets = graph.setdefault(name, set())
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Import):
+                targets.update(a.name for a in node.names if a.name.startswith("leadnet_helpers"))
+            elif isinstance(node, ast.ImportFrom):
+                base = here[: len(here) - node.level + 1] if node.level else []
+                module = ".".join(base + ([node.module] if node.module else []))
+                if not module.startswith("leadnet_helpers"):
+                    continue
+                targets.add(module)
+                for alias in node.names:  # `from . import x` may name a module
+                    sub = f"{module}.{alias.name}"
+                    if (REPO / (sub.replace(".", "/") + ".py")).is_file() or (
+                        REPO / sub.replace(".", "/")
+                    ).is_dir():
+                        targets.add(sub)
+    return graph
+
+
+def test_the_packages_module_level_imports_form_no_cycle():
+    """What lets the preload import our modules beside a cell: no two threads can deadlock
+    on import locks (Python would then hand one of them a half-initialised module)."""
+    graph = _module_imports()
+    assert "leadnet_helpers.widgets.dashboard" in graph
+    assert "leadnet_helpers.app.dashboard" in graph["leadnet_helpers.widgets.dashboard"]
+    edges = [
+        (a, b)
+        for a, targets in graph.items()
+        for b in targets
+        # a package's own submodules: imported while the package's lock is held, in order
+        if a != b and not a.startswith(b + ".")
+    ]
+    cycles = list(nx.simple_cycles(nx.DiGraph(edges)))
+    assert cycles == [], cycles
