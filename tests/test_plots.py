@@ -42,6 +42,7 @@ from leadnet_helpers.plots import (
     tie_layout,
     who_knows_whom_figure,
 )
+from leadnet_helpers.plots.style import MAP_DECIMALS, map_points
 
 TODAY = date(2026, 11, 21)
 PROFILE = Profile("Ana Lima", career_stage="functional manager")
@@ -314,7 +315,18 @@ def test_filtered_view_reuses_the_positions_of_the_whole_network():
     part = network_from(PROFILE, [person(1), person(3)], [Tie(1, 3)])
     fig = who_knows_whom_figure(part, positions=pos)
     xs = sorted(x for t in type_traces(fig).values() for x in t.x)
-    assert xs == sorted([pos[1][0], pos[3][0]])
+    # the same places, as the figure's JSON keeps them (to MAP_DECIMALS: far below a pixel)
+    assert xs == sorted(map_points(np.array([pos[1][0], pos[3][0]])).tolist())
+
+
+def test_map_places_are_sent_to_a_ten_thousandth_of_a_unit(persona_net):
+    """The maps' JSON keeps 4 decimals of each place (a third of it at 30,000 contacts)."""
+    for fig in (ego_map_figure(persona_net), who_knows_whom_figure(persona_net)):
+        for trace in fig.data:
+            if trace.x is None:
+                continue
+            values = [v for v in trace.x if v is not None]
+            assert values and all(round(v, MAP_DECIMALS) == v for v in values), trace.name
 
 
 def test_contacts_constraining_most_are_ringed(persona_net):

@@ -26,6 +26,7 @@ from .style import (
     hover_text,
     layout_for,
     make_figure,
+    map_points,
     scatter_type,
     type_codes,
     type_label,
@@ -218,7 +219,7 @@ def ego_map_figure(net: NetworkData, finding: Finding | None = None) -> go.Figur
     contacts = net.contacts
     if len(contacts) == 0:
         return empty_figure(TITLE, "No contacts to place on the map yet.", key="ego")
-    x, y = ego_layout(contacts)
+    x, y = map(map_points, ego_layout(contacts))
     codes = type_codes(contacts).to_numpy(dtype=object)
     text = hover_text(contacts, _strength_text(contacts))
     kind = scatter_type(len(contacts))

@@ -31,6 +31,7 @@ from .style import (
     hover_text,
     layout_for,
     make_figure,
+    map_points,
     scatter_type,
     type_codes,
     type_label,
@@ -236,6 +237,8 @@ def who_knows_whom_figure(
     ids = _ids(contacts)
     if positions is None or any(int(i) not in positions for i in ids):
         positions = tie_layout(net)
+    places = map_points(np.array(list(positions.values()), dtype=float).reshape(-1, 2))
+    positions = dict(zip(positions, map(tuple, places.tolist()), strict=True))
     xy = np.array([positions[int(i)] for i in ids], dtype=float).reshape(-1, 2)
     codes = type_codes(contacts).to_numpy(dtype=object)
     degree = pd.concat([net.ties["contact_a"], net.ties["contact_b"]]).value_counts()
