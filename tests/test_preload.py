@@ -31,13 +31,19 @@ print(sorted(m for m in ("pandas", "networkx", "plotly.graph_objects", "ipywidge
 """
 
 
-def _kernel_output(tmp_path: Path, notebook: str) -> str:
+def _kernel_output(tmp_path: Path, notebook: str, **names: str) -> str:
+    """What PROBE prints in a kernel started for *notebook* (or as *names* tell it)."""
     env = {
-        **os.environ,
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("JPY_SESSION_NAME", "VOILA_REQUEST_URL")
+        },
         "PYTHONSTARTUP": str(REPO / "jupyter" / "kernel_startup.py"),
         "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
         "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
-        "JPY_SESSION_NAME": notebook,
+        **({"JPY_SESSION_NAME": notebook} if notebook else {}),
+        **names,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
     }
     manager = jupyter_client.KernelManager(kernel_name="python3")
@@ -65,6 +71,18 @@ def test_notebook_03_kernel_has_its_libraries_before_the_first_cell(tmp_path):
         "['ipywidgets', 'leadnet_helpers.widgets.dashboard', 'networkx', 'pandas', "
         "'plotly.graph_objects']"
     )
+
+
+def test_voilas_kernel_for_the_dashboard_preloads_while_the_page_loads(tmp_path):
+    """Voilà names no session; its page's address says which notebook the kernel runs."""
+    printed = _kernel_output(
+        tmp_path, "", VOILA_REQUEST_URL="http://127.0.0.1:8866/voila/render/03_see_your_gaps.ipynb"
+    )
+    assert "'leadnet_helpers.widgets.dashboard'" in printed and "'networkx'" in printed
+    printed = _kernel_output(
+        tmp_path, "", VOILA_REQUEST_URL="http://127.0.0.1:8866/voila/render/01_map.ipynb"
+    )
+    assert "networkx" not in printed and "leadnet_helpers.widgets.dashboard" not in printed
 
 
 def test_other_notebooks_load_no_plotting_library(tmp_path):

@@ -35,9 +35,11 @@ from __future__ import annotations
 import importlib
 import os
 import threading
+from collections.abc import Mapping
 from pathlib import PurePath
+from urllib.parse import urlsplit
 
-__all__ = ["HEAVY", "modules_for", "start"]
+__all__ = ["HEAVY", "VOILA_SINGLE", "kernel_notebook", "modules_for", "start"]
 
 #: What each notebook imports that takes long, by the number its file name starts with
 #: (third-party libraries, then the workbook's modules in the order its cells import them);
@@ -84,20 +86,55 @@ def _import_all(modules: tuple[str, ...]) -> None:
             return
 
 
+#: The notebook a Voilà serving one notebook alone runs (``make voila``: the dashboard).
+VOILA_SINGLE = "03_see_your_gaps.ipynb"
+
+
+def kernel_notebook(environ: Mapping[str, str] | None = None) -> str | None:
+    """The notebook this kernel was started for, as its server tells it (None if unknown).
+
+    JupyterLab's server names it (``JPY_SESSION_NAME``). Voilà gives the page's
+    address (``VOILA_REQUEST_URL``): the notebook's path in the app of every step
+    (``make app``), the bare address when it serves one notebook alone, which
+    in this workbook is the dashboard (``make voila``, :data:`VOILA_SINGLE`). Voilà
+    starts the kernel as the page is asked for, and the page then takes a second or
+    two to load before it runs the first cell: time for the preload.
+
+    Examples
+    --------
+    >>> kernel_notebook({"JPY_SESSION_NAME": "notebooks/01_map_your_contacts.ipynb"})
+    'notebooks/01_map_your_contacts.ipynb'
+    >>> kernel_notebook(
+    ...     {"VOILA_REQUEST_URL": "http://127.0.0.1:8866/voila/render/04_plan.ipynb?x=1"}
+    ... )
+    '/voila/render/04_plan.ipynb'
+    >>> kernel_notebook({"VOILA_REQUEST_URL": "http://127.0.0.1:8866/"})
+    '03_see_your_gaps.ipynb'
+    >>> kernel_notebook({}) is None
+    True
+    """
+    env = os.environ if environ is None else environ
+    if env.get("JPY_SESSION_NAME"):
+        return env["JPY_SESSION_NAME"]
+    url = env.get("VOILA_REQUEST_URL")
+    if url is None:
+        return None
+    path = urlsplit(url).path
+    return path if path.endswith(".ipynb") else VOILA_SINGLE
+
+
 def start(notebook: str | None = None) -> threading.Thread | None:
     """Start importing *notebook*'s heavy libraries in a background thread.
 
-    *notebook* defaults to the kernel's notebook as Jupyter Server names it
-    (``JPY_SESSION_NAME``; Voilà sets no name, and its kernel runs the
-    notebook at once, so there is nothing to gain there). Returns the thread,
-    or None when there is nothing to import.
+    *notebook* defaults to the kernel's notebook (:func:`kernel_notebook`).
+    Returns the thread, or None when there is nothing to import.
 
     Examples
     --------
     >>> start("README.md") is None
     True
     """
-    modules = modules_for(notebook if notebook is not None else os.environ.get("JPY_SESSION_NAME"))
+    modules = modules_for(notebook if notebook is not None else kernel_notebook())
     if not modules:
         return None
     thread = threading.Thread(

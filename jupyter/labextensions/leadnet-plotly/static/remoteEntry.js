@@ -79,6 +79,49 @@ var _JUPYTERLAB;
     return plotly;
   }
 
+  /* Once the page is idle, load plotly.js and draw a small figure off the page, then drop
+     it: the first dashboard figure then finds plotly.js loaded and its drawing code compiled
+     (about a second on a slow machine), work done while the kernel starts or the person
+     reads. Nothing leaves the machine: plotly.js comes from this server. */
+  function warmUp() {
+    var run = function () {
+      loadPlotly()
+        .then(function (Plotly) {
+          if (!Plotly || !document.body) {
+            return;
+          }
+          var div = document.createElement("div");
+          div.setAttribute("aria-hidden", "true");
+          div.style.cssText =
+            "position:absolute;left:-10000px;top:0;width:480px;height:320px;visibility:hidden";
+          document.body.appendChild(div);
+          var data = [
+            { type: "bar", x: ["a", "b"], y: [1, 2], name: "bars" },
+            { type: "scatter", x: [0, 1], y: [1, 0], mode: "markers+text", text: ["a", "b"] },
+            { type: "table", header: { values: ["a"] }, cells: { values: [["b"]] } },
+          ];
+          var layout = {
+            title: { text: "<b>warm</b>" },
+            width: 480,
+            height: 320,
+            annotations: [{ text: "a<br>b", x: 0, y: 0, showarrow: false }],
+          };
+          return Plotly.newPlot(div, data, layout, { displaylogo: false }).then(function () {
+            Plotly.purge(div);
+            div.remove();
+          });
+        })
+        .catch(function () {
+          // only a head start: a figure shown later loads what it needs itself
+        });
+    };
+    if (typeof requestIdleCallback === "function") {
+      requestIdleCallback(run, { timeout: 4000 });
+    } else {
+      setTimeout(run, 1000);
+    }
+  }
+
   function makeExtension(Widget) {
     class LeadnetFigure extends Widget {
       constructor(options) {
@@ -200,6 +243,7 @@ var _JUPYTERLAB;
       }
       return sharedModule("@lumino/widgets").then(function (widgets) {
         var extension = makeExtension(widgets.Widget);
+        setTimeout(warmUp, 0); // after the page's extensions are all registered
         return function () {
           return { __esModule: true, default: [extension] };
         };
