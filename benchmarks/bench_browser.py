@@ -116,7 +116,7 @@ _WAIT_DRAWN = """async ({keys, timeout, drawn}) => {
 # the click) and the panels have been quiet for `quiet` ms. The time every panel was redrawn.
 _FILTER = """async ({selector, quiet, timeout, keys}) => {
   const panels = keys.map(k => document.querySelector('.leadnet-panel-' + k));
-  for (const old of document.querySelectorAll('.leadnet-panel .js-plotly-plot'))
+  for (const old of document.querySelectorAll('.leadnet-panel :is(.js-plotly-plot, .leadnet-figure)'))
     old.dataset.benchOld = '1';
   const redrawn = {};
   let last = null;
@@ -128,8 +128,11 @@ _FILTER = """async ({selector, quiet, timeout, keys}) => {
   while (performance.now() - t0 < timeout) {
     await new Promise(r => setTimeout(r, 20));
     keys.forEach((k, i) => {
+      // a new output drawn: LeadNet's renderer marks it drawn (it may take the old drawing
+      // over and update it); plotly's own draws a new plot
       if (!(k in redrawn) && panels[i].querySelector(
-          '.js-plotly-plot:not([data-bench-old]) svg.main-svg :is(g.trace, g.table)'))
+          '.leadnet-figure[data-drawn]:not([data-bench-old]), '
+          + '.js-plotly-plot:not([data-bench-old]) svg.main-svg :is(g.trace, g.table)'))
         redrawn[k] = performance.now();
     });
     if (Object.keys(redrawn).length === keys.length && performance.now() - last > quiet) break;

@@ -101,6 +101,14 @@ _TOO_WIDE = """() => Object.fromEntries(Array.from(document.querySelectorAll('.l
   .map(([k, svg, plot]) => [k, [svg.getBoundingClientRect().width, plot.clientWidth]]))"""
 
 
+# Mark each figure's drawing, then read which figures still show a marked one.
+_TAG_DRAWINGS = """() => document.querySelectorAll('.leadnet-panel .js-plotly-plot')
+  .forEach(gd => { gd.dataset.leadnetTest = 'before'; })"""
+_TAGGED = """() => Object.fromEntries(Array.from(document.querySelectorAll('.leadnet-panel'))
+  .map(p => [Array.from(p.classList).find(c => c.startsWith('leadnet-panel-')).slice(14),
+             !!p.querySelector('.js-plotly-plot[data-leadnet-test="before"]')]))"""
+
+
 def wait_drawn(page, timeout: float = 90_000) -> None:
     """Wait until each figure has drawn traces; fail naming the ones still empty."""
     try:
@@ -117,7 +125,7 @@ def wait_drawn(page, timeout: float = 90_000) -> None:
     assert drawn == len(FIGURES), f"{drawn} figures drawn, {len(FIGURES)} expected"
     # drawn by LeadNet's renderer (jupyter/labextensions/leadnet-plotly: one draw per figure),
     # not by jupyterlab-plotly's, which draws three times and keeps a PNG copy (its img.plot-img)
-    ours = page.locator(".leadnet-panel .leadnet-figure.js-plotly-plot").count()
+    ours = page.locator(".leadnet-panel .leadnet-figure > .js-plotly-plot").count()
     assert ours == len(FIGURES), f"{ours} of {drawn} figures drawn by LeadNet's renderer"
     assert page.locator(".leadnet-panel img.plot-img").count() == 0
 
@@ -164,11 +172,18 @@ def test_03_every_figure_renders_and_filters_redraw_them(page, lab, shoot, sampl
 
     filters = page.locator(".leadnet-dashboard-filters")
     filters.scroll_into_view_if_needed()
+    page.evaluate(_TAG_DRAWINGS)
     filters.locator(".leadnet-type-operational").click()
     filters.locator(".leadnet-type-personal").click()
     page.wait_for_function(
         f"() => ({_LEGEND})('ego').join('|') === 'Strategic (6)'", timeout=30_000
     )
+    # each redrawn figure updated the drawing it had (Plotly.react), not drawn a new one
+    page.wait_for_function(
+        "() => document.querySelectorAll('.leadnet-panel .leadnet-figure[data-drawn]').length"
+        f" === {len(FIGURES)}"
+    )
+    assert page.evaluate(_TAGGED) == dict.fromkeys(FIGURES, True)
     assert "Showing 6 of 54 contacts: strategic network." in status.text_content()
     ties = legend(page, "ties")
     assert not any(t.startswith(("Operational", "Personal")) for t in ties), ties
