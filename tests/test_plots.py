@@ -9,11 +9,13 @@ name is escaped, and large maps switch to WebGL.
 
 from __future__ import annotations
 
+import html
 import itertools
 import math
 from datetime import date
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -450,3 +452,32 @@ def test_gap_list_ranks_by_severity_and_escapes():
 def test_gap_list_without_gaps():
     fig = gap_list_figure([])
     assert fig.data[0].cells.values[1][0] == "No gaps found"
+
+
+def _hover(trace, i: int) -> str:
+    """What plotly shows on hovering point *i* of *trace* (its template filled in)."""
+    data = trace.customdata[i]
+    shown = trace.hovertemplate.replace("%{text}", trace.text[i])
+    if "%{customdata:,}" in shown:
+        shown = shown.replace("%{customdata:,}", f"{int(data):,}")
+    return shown.replace("%{customdata}", str(data)).replace("<extra></extra>", "")
+
+
+def test_a_contacts_hover_names_them_their_network_and_the_figures_measure(persona_net):
+    contacts = persona_net.contacts.set_index("name")
+    ego = type_traces(ego_map_figure(persona_net))
+    ties = type_traces(who_knows_whom_figure(persona_net))
+    for kind, trace in ego.items():
+        who = trace.text[0].split("</b>")[0].removeprefix("<b>")
+        row = contacts.loc[html.unescape(who)]
+        label = f"{kind.capitalize()} network" if kind else "Not yet classified"
+        strength = "unknown" if pd.isna(row["strength"]) else f"{int(row['strength'])} of 5"
+        assert _hover(trace, 0) == f"{trace.text[0]}<br>{label}<br>tie strength {strength}"
+        assert trace.text[0].startswith("<b>") and "<br>" in trace.text[0]
+    for kind, trace in ties.items():
+        assert _hover(trace, 0).endswith(
+            f"<br>knows {trace.customdata[0]:,} of your other contacts"
+        )
+        assert (f"{kind.capitalize()} network" if kind else "Not yet classified") in _hover(
+            trace, 0
+        )

@@ -23,10 +23,11 @@ from .style import (
     NETWORK_SYMBOLS,
     TYPE_ORDER,
     empty_figure,
-    hover_text,
+    hover_who,
     layout_for,
     make_figure,
     map_points,
+    point_hovertemplate,
     scatter_type,
     type_codes,
     type_label,
@@ -182,11 +183,10 @@ def ego_layout(contacts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
-def _strength_text(contacts: pd.DataFrame) -> list[str]:
+def _strength_text(contacts: pd.DataFrame) -> np.ndarray:
+    """Each contact's tie strength as its hover says it, after "tie strength"."""
     strength = pd.to_numeric(contacts["strength"], errors="coerce")
-    return [
-        "tie strength unknown" if pd.isna(s) else f"tie strength {int(s)} of 5" for s in strength
-    ]
+    return np.array(["unknown" if pd.isna(s) else f"{int(s)} of 5" for s in strength], dtype=object)
 
 
 def _fallback_reading(contacts: pd.DataFrame) -> str:
@@ -221,7 +221,8 @@ def ego_map_figure(net: NetworkData, finding: Finding | None = None) -> go.Figur
         return empty_figure(TITLE, "No contacts to place on the map yet.", key="ego")
     x, y = map(map_points, ego_layout(contacts))
     codes = type_codes(contacts).to_numpy(dtype=object)
-    text = hover_text(contacts, _strength_text(contacts))
+    text = hover_who(contacts)
+    strength = _strength_text(contacts)
     kind = scatter_type(len(contacts))
     data: list[dict] = [
         {
@@ -257,7 +258,8 @@ def ego_map_figure(net: NetworkData, finding: Finding | None = None) -> go.Figur
                     "line": {"width": 0.5, "color": "white"},
                 },
                 "text": text[mask],
-                "hovertemplate": "%{text}<extra></extra>",
+                "customdata": strength[mask],
+                "hovertemplate": point_hovertemplate(t, "tie strength %{customdata}"),
             }
         )
     rings = sorted(

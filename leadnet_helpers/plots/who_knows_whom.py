@@ -28,10 +28,11 @@ from .style import (
     NETWORK_SYMBOLS,
     TYPE_ORDER,
     empty_figure,
-    hover_text,
+    hover_who,
     layout_for,
     make_figure,
     map_points,
+    point_hovertemplate,
     scatter_type,
     type_codes,
     type_label,
@@ -243,7 +244,7 @@ def who_knows_whom_figure(
     codes = type_codes(contacts).to_numpy(dtype=object)
     degree = pd.concat([net.ties["contact_a"], net.ties["contact_b"]]).value_counts()
     deg = pd.Series(ids).map(degree).fillna(0).astype(int).to_numpy()
-    text = hover_text(contacts, [f"knows {d:,} of your other contacts" for d in deg])
+    text = hover_who(contacts)
     n = len(contacts)
     kind = scatter_type(n + 3 * len(net.ties))
     data: list[dict] = []
@@ -279,7 +280,10 @@ def who_knows_whom_figure(
                     "line": {"width": 0.5, "color": "white"},
                 },
                 "text": text[mask],
-                "hovertemplate": "%{text}<extra></extra>",
+                "customdata": deg[mask],
+                "hovertemplate": point_hovertemplate(
+                    t, "knows %{customdata:,} of your other contacts"
+                ),
             }
         )
     top = _constrainers(finding, ids, deg)
