@@ -74,4 +74,7 @@ def test_environment_yml_and_pyproject_name_the_same_packages_and_ranges():
 
 def test_binder_installs_the_workbook_package_after_the_environment():
     post_build = (REPO / "postBuild").read_text(encoding="utf-8")
-    assert "pip install" in post_build and "-e ." in post_build
+    assert "pip install --no-deps ." in post_build
+    # a built install, not an editable one: only a built install puts LeadNet's figure
+    # renderer (a JupyterLab extension, the package's data files) where JupyterLab finds it
+    assert " -e " not in post_build
