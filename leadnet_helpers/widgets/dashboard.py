@@ -3,9 +3,11 @@
 Changing a filter (network type, inside or outside the organisation, tags)
 narrows the network with :func:`~leadnet_helpers.network.filter_network`,
 runs the diagnostics on what is left and redraws each figure in its place:
-each panel holds an ``ipywidgets.Output`` whose one output is the figure as
-plotly's mime bundle (:func:`~leadnet_helpers.app.dashboard.figure_output`),
-drawn by the plotly renderer JupyterLab and Voilà load once per page. (Not
+each panel holds an ``ipywidgets.Output`` whose one output is the figure's JSON
+(:func:`~leadnet_helpers.app.dashboard.figure_output`), drawn by LeadNet's
+renderer with the plotly.js JupyterLab and Voilà load once per page, and
+updated in place at a filter change
+(:mod:`~leadnet_helpers.app.figure_renderer`). (Not
 plotly ``FigureWidget`` objects: each shipped its own 5 MB copy of plotly.js,
 and Voilà showed them empty.) Contacts keep their place on the who-knows-whom
 map when filters change: its layout is computed once, for the whole network.
