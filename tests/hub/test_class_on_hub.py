@@ -346,10 +346,12 @@ def test_a_share_counts_in_the_instructors_cohort_view(hub, students, tmp_path):
     except PlaywrightTimeout:
         pytest.fail(f"the terminal never connected; it shows:\n{_terminal_text(page)[-2000:]}")
     page.evaluate("() => window.jupyterapp.shell.activateById(window.__leadnetTerminal.id)")
-    page.locator(".jp-Terminal").last.click()
-    page.keyboard.type(
+    # the command line goes in through the terminal's own connection, as its keyboard sends it
+    # (a click to focus it first could land on whatever the restored workspace shows on top)
+    page.evaluate(
+        "(line) => window.__leadnetTerminal.content.session.send({type: 'stdin', content: [line]})",
         f"leadnet share leadnet/{_slug(STUDENTS['ana'])}.leadnet.sqlite"
-        ' --out "$LEADNET_SHARES/ana.json"\n'
+        ' --out "$LEADNET_SHARES/ana.json"\r',
     )
     try:
         page.wait_for_function(
