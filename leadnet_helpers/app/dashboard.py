@@ -41,7 +41,7 @@ from ..model import NETWORK_TYPES
 from ..network import NetworkData, filter_network
 from ..plots import build_figures, tie_layout
 from ..plots.style import title_in_legend
-from .figure_renderer import PLOTLY_MIME, figure_mime
+from .figure_renderer import figure_mime
 from .workspace import watch, workspace_model
 
 if TYPE_CHECKING:
@@ -51,7 +51,6 @@ __all__ = [
     "EMPTY_WORKSPACE",
     "INSIDE_OPTIONS",
     "MAX_TAGS",
-    "PLOTLY_MIME",
     "PLOT_CONFIG",
     "Dashboard",
     "Filters",

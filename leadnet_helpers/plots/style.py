@@ -26,6 +26,7 @@ from ..rules import NETWORK_STYLES, badge_html
 
 __all__ = [
     "HIGHLIGHT",
+    "MAP_DECIMALS",
     "NETWORK_COLOURS",
     "NETWORK_LABELS",
     "NETWORK_SYMBOLS",
@@ -37,6 +38,7 @@ __all__ = [
     "empty_figure",
     "escape",
     "escape_series",
+    "hover_who",
     "layout_for",
     "make_figure",
     "map_points",
