@@ -32,8 +32,9 @@ Chromium with a fresh kernel and prints, per run and as medians:
   figure is drawn. The workbook's kernels import notebook 03's libraries in the
   background while the person reads (``jupyter/kernel_startup.py``),
   so Lab's ``all`` alone would flatter a run with ``--read``;
-* ``filter``: seconds from clicking the "Operational" network toggle until
-  every panel shows its new figure drawn (then 1 s of quiet before the next step);
+* ``filter``: seconds from clicking the "Operational" network toggle (scrolled to the
+  middle of the screen first) until the panels then on screen show their new figure
+  drawn, and until every panel does (then 1 s of quiet before the next step);
 * ``plotly.js``: how many times plotly.js was fetched by the page (its chunk, not the
   extension's small entry point); and the load average at the end of the run.
 
@@ -112,10 +113,20 @@ _WAIT_DRAWN = """async ({keys, timeout, drawn}) => {
   return {first};
 }"""
 
-# Click a filter; wait until every panel shows a newly drawn figure (not the one drawn before
-# the click) and the panels have been quiet for `quiet` ms. The time every panel was redrawn.
+# Click a filter (scrolled to the middle of the screen first, as a person sees it); wait until
+# every panel shows a newly drawn figure (not the one drawn before the click) and the panels
+# have been quiet for `quiet` ms. The time every panel was redrawn, and the time the panels
+# on screen at the click were.
 _FILTER = """async ({selector, quiet, timeout, keys}) => {
   const panels = keys.map(k => document.querySelector('.leadnet-panel-' + k));
+  const button = document.querySelector(selector);
+  button.scrollIntoView({block: 'center'});
+  await new Promise(r => setTimeout(r, 500));
+  const height = window.innerHeight;
+  const seen = keys.filter((k, i) => {
+    const box = panels[i].getBoundingClientRect();
+    return box.height > 0 && box.bottom > 0 && box.top < height;
+  });
   for (const old of document.querySelectorAll('.leadnet-panel :is(.js-plotly-plot, .leadnet-figure)'))
     old.dataset.benchOld = '1';
   const redrawn = {};
@@ -124,7 +135,7 @@ _FILTER = """async ({selector, quiet, timeout, keys}) => {
   for (const p of panels) observer.observe(p, {childList: true, subtree: true,
                                                 attributes: true, characterData: true});
   const t0 = performance.now();
-  document.querySelector(selector).click();
+  button.click();
   while (performance.now() - t0 < timeout) {
     await new Promise(r => setTimeout(r, 20));
     keys.forEach((k, i) => {
@@ -139,7 +150,9 @@ _FILTER = """async ({selector, quiet, timeout, keys}) => {
   }
   observer.disconnect();
   if (Object.keys(redrawn).length < keys.length) return null;
-  return (Math.max(...Object.values(redrawn)) - t0) / 1000;
+  return {all: (Math.max(...Object.values(redrawn)) - t0) / 1000,
+          seen: seen.length ? (Math.max(...seen.map(k => redrawn[k])) - t0) / 1000 : null,
+          seenKeys: seen};
 }"""
 
 _PLOTLY_LOADS = r"""() => performance.getEntriesByType('resource')
@@ -540,9 +553,10 @@ def run_once(browser, server: Server, timeout: float, width: int = 1280, read: f
             "drawn": len(first),
             "missing": [k for k in KEYS if k not in first],
         }
-        out["filter"] = None
+        out["filter"] = out["filter seen"] = None
+        out["seen"] = []
         if len(first) == len(KEYS) and page.locator(".leadnet-type-operational").count():
-            out["filter"] = page.evaluate(
+            redrawn = page.evaluate(
                 _FILTER,
                 {
                     "selector": ".leadnet-type-operational",
@@ -551,6 +565,9 @@ def run_once(browser, server: Server, timeout: float, width: int = 1280, read: f
                     "keys": KEYS,
                 },
             )
+            if redrawn:
+                out["filter"], out["filter seen"] = redrawn["all"], redrawn["seen"]
+                out["seen"] = redrawn["seenKeys"]
         out["plotly.js"] = page.evaluate(_PLOTLY_LOADS)
         out["offsite"] = sorted(set(offsite))
         return out
@@ -701,7 +718,9 @@ def main(argv: list[str]) -> int:
                             f" first figure {_fmt(r['first'])} s, all 7 {_fmt(r['all'])} s "
                             f"({r['drawn']}/7 drawn{', missing ' + ','.join(r['missing']) if r['missing'] else ''}),"
                             f" open -> all 7 {_fmt(r['open'])} s,"
-                            f" filter redraw {_fmt(r['filter'])} s; plotly.js fetched "
+                            f" filter redraw: on screen ({'+'.join(r['seen']) or 'none'})"
+                            f" {_fmt(r['filter seen'])} s, all 7 {_fmt(r['filter'])} s;"
+                            " plotly.js fetched "
                             f"{len(r['plotly.js'])}x; off-machine requests "
                             f"{r['offsite'] or 'none'}; load average "
                             f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}",
@@ -719,7 +738,8 @@ def main(argv: list[str]) -> int:
                 print(
                     f"{app:5} {size:>6,} contacts MEDIAN: done {_fmt(med('done'))} s, first "
                     f"{_fmt(med('first'))} s, all 7 drawn {_fmt(med('all'))} s, open -> all 7 "
-                    f"{_fmt(med('open'))} s, filter redraw "
+                    f"{_fmt(med('open'))} s, filter redraw on screen "
+                    f"{_fmt(med('filter seen'))} s, all 7 "
                     f"{_fmt(med('filter'))} s ({complete}/{len(runs)} runs drew all 7)",
                     flush=True,
                 )

@@ -5,7 +5,9 @@
  *
  * Why: jupyterlab-plotly's renderer draws each figure three times (Plotly.react, then
  * Plotly.redraw on its first update, then Plotly.toImage to keep a PNG copy in the notebook).
- * This one draws each figure once, and on a change of width only resizes it.
+ * This one draws each figure once, and on a change of width only resizes it. It draws first
+ * the figures on screen; the others follow while the page is idle, or at once when scrolled
+ * to, so that the figure a person looks at never waits for the six below it.
  *
  * plotly.js is not shipped here: the renderer borrows the copy that jupyterlab-plotly (the
  * `plotly` package's extension, always installed with LeadNet) loads once per page.
@@ -28,6 +30,64 @@ var _JUPYTERLAB;
      which keeps its axes, its text and its WebGL context, instead of drawing from nothing. */
   var kept = {};
   var KEEP_MS = 3000;
+  /* Figures off screen wait here and are drawn one per idle moment, the highest first, or
+     at once when they come near the screen (NEAR_PX). */
+  var waiting = new Set();
+  var pumping = false;
+  var NEAR_PX = 200;
+  var seen = null; // an IntersectionObserver for the waiting figures (null: none in this browser)
+
+  function onScreen(node) {
+    var box = node.getBoundingClientRect();
+    var height = root.innerHeight || document.documentElement.clientHeight;
+    return box.width > 0 && box.bottom > -NEAR_PX && box.top < height + NEAR_PX;
+  }
+
+  function watchWaiting(figure) {
+    if (seen === null && typeof IntersectionObserver === "function") {
+      seen = new IntersectionObserver(
+        function (entries) {
+          entries.forEach(function (entry) {
+            if (entry.isIntersecting && entry.target.__leadnetFigure) {
+              entry.target.__leadnetFigure._drawNow();
+            }
+          });
+        },
+        { rootMargin: NEAR_PX + "px" }
+      );
+    }
+    if (seen) {
+      seen.observe(figure.node);
+    }
+  }
+
+  function pump() {
+    if (pumping || waiting.size === 0) {
+      return;
+    }
+    pumping = true;
+    var next = function () {
+      pumping = false;
+      // the highest figure that is laid out (one in a hidden tab waits until it is shown)
+      var first = null;
+      var top = Infinity;
+      waiting.forEach(function (figure) {
+        var box = figure.node.getBoundingClientRect();
+        if (box.width > 0 && box.top < top) {
+          first = figure;
+          top = box.top;
+        }
+      });
+      if (first) {
+        first._drawNow().then(pump, pump);
+      }
+    };
+    if (typeof requestIdleCallback === "function") {
+      requestIdleCallback(next, { timeout: 400 });
+    } else {
+      setTimeout(next, 50);
+    }
+  }
 
   function figureKey(spec) {
     var meta = spec && spec.layout && spec.layout.meta;
@@ -173,6 +233,11 @@ var _JUPYTERLAB;
         this._attached = null;
         this._key = null;
         this._drawn = false;
+        this._spec = null;
+        this._dirty = false; // a newer output than the one drawn
+        this._drawing = Promise.resolve();
+        this._taken = false;
+        this.node.__leadnetFigure = this;
         // plotly draws into this element: a later output of the same figure can take it over
         this._gd = document.createElement("div");
         this.node.appendChild(this._gd);
@@ -201,25 +266,59 @@ var _JUPYTERLAB;
             return;
           }
         }
+        this._key = figureKey(spec);
+        this._spec = spec;
+        this._dirty = true;
+        this._Plotly = Plotly;
+        var height = (spec.layout && spec.layout.height) || 360;
+        var taken = this._drawn ? null : takeKept(this._key);
+        if (taken) {
+          // the old drawing stays in view (and keeps the page from jumping) until updated
+          this.node.replaceChild(taken, this._gd);
+          this._gd = taken;
+          this._taken = true;
+        } else if (!this._drawn) {
+          this.node.style.minHeight = height + "px"; // its place is kept while it waits
+        }
+        if (onScreen(this.node)) {
+          return this._drawNow();
+        }
+        waiting.add(this);
+        watchWaiting(this);
+        pump();
+        return undefined; // drawn later: rendering the output does not wait for it
+      }
+
+      /* Draw (or update) the figure now, once, from the newest output. */
+      _drawNow() {
+        waiting.delete(this);
+        if (seen) {
+          seen.unobserve(this.node);
+        }
+        if (this.isDisposed || !this._dirty) {
+          return this._drawing;
+        }
+        this._dirty = false;
+        var spec = this._spec;
+        var Plotly = this._Plotly;
         var layout = Object.assign({}, spec.layout || {});
         if (!layout.height) {
           layout.height = 360;
         }
-        this._key = figureKey(spec);
-        var taken = this._drawn ? null : takeKept(this._key);
-        if (taken) {
-          this.node.replaceChild(taken, this._gd);
-          this._gd = taken;
-        }
-        var draw = this._drawn || taken ? Plotly.react : Plotly.newPlot;
-        this._Plotly = Plotly;
-        await draw(this._gd, spec.data || [], layout, spec.config || {});
-        this._drawn = true;
-        // the figure is drawn: what tests and benchmarks wait for (a taken-over drawing
-        // already shows traces before it is updated)
-        this.node.setAttribute("data-drawn", "true");
-        this._width = this.node.offsetWidth;
-        this._watch();
+        var draw = this._drawn || this._taken ? Plotly.react : Plotly.newPlot;
+        var self = this;
+        this._drawing = Promise.resolve(
+          draw(this._gd, spec.data || [], layout, spec.config || {})
+        ).then(function () {
+          self._drawn = true;
+          self.node.style.minHeight = "";
+          // the figure is drawn: what tests and benchmarks wait for (a taken-over drawing
+          // already shows traces before it is updated)
+          self.node.setAttribute("data-drawn", "true");
+          self._width = self.node.offsetWidth;
+          self._watch();
+        });
+        return this._drawing;
       }
 
       onAfterAttach(msg) {
@@ -260,11 +359,15 @@ var _JUPYTERLAB;
         if (this.isDisposed) {
           return;
         }
+        waiting.delete(this);
+        if (seen) {
+          seen.unobserve(this.node);
+        }
         if (this._observer) {
           this._observer.disconnect();
           this._observer = null;
         }
-        if (this._Plotly && this._drawn) {
+        if (this._Plotly && (this._drawn || this._taken)) {
           if (this._key) {
             this._gd.remove();
             keep(this._key, this._gd, this._Plotly);
