@@ -10,6 +10,7 @@ import pytest
 from leadnet_helpers.app.dashboard import (
     EMPTY_WORKSPACE,
     Filters,
+    figure_spec,
     filter_summary,
     tag_options,
 )
@@ -50,7 +51,9 @@ def test_every_figure_is_drawn_with_its_reading(view):
     assert "Showing all 54 contacts." in view.status.value
     assert view.panel("ego") is view.outputs["ego"]
     shown, reading = view.outputs["ego"].outputs
-    assert shown["data"][LEADNET_FIGURE_MIME]["data"][0]["name"] == legend(view, "ego")[0]
+    # LeadNet's renderer gets the figure's JSON as one string of text
+    assert isinstance(shown["data"][LEADNET_FIGURE_MIME], str)
+    assert figure_spec(shown)["data"][0]["name"] == legend(view, "ego")[0]
     assert reading["data"]["text/html"] == view.readings["ego"].value
     assert repr(view) == "DashboardView(54 contacts)"
 

@@ -59,7 +59,8 @@ def test_the_dashboard_sends_figures_to_leadnets_renderer():
     out = dashboard.figure_output(go.Figure(go.Bar(y=[1, 2])))
     assert figure_mime() == LEADNET_FIGURE_MIME
     assert set(out["data"]) == {LEADNET_FIGURE_MIME, "text/plain"}
-    assert out["data"][LEADNET_FIGURE_MIME]["data"][0]["y"] == [1, 2]
+    assert json.loads(out["data"][LEADNET_FIGURE_MIME])["data"][0]["y"] == [1, 2]
+    assert dashboard.figure_spec(out)["data"][0]["y"] == [1, 2]
 
 
 @pytest.fixture
@@ -74,7 +75,8 @@ def test_without_the_renderer_figures_go_to_plotlys_own(no_renderer):
     """A server without leadnet-plotly (another environment) still draws every figure."""
     out = dashboard.figure_output(go.Figure(go.Bar(y=[3])))
     assert set(out["data"]) == {PLOTLY_MIME, "text/plain"}
-    assert out["data"][PLOTLY_MIME]["data"][0]["y"] == [3]
+    assert out["data"][PLOTLY_MIME]["data"][0]["y"] == [3]  # plotly's own reads the JSON itself
+    assert dashboard.figure_spec(out)["data"][0]["y"] == [3]
 
 
 def test_the_renderer_is_found_through_jupyter_path(tmp_path, monkeypatch):

@@ -43,8 +43,10 @@ __all__ = [
 
 #: The mime type of plotly's own renderer (the jupyterlab-plotly extension of ``plotly``).
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
-#: The mime type LeadNet's renderer reads: the same JSON as plotly's (data, layout, config).
-LEADNET_FIGURE_MIME = "application/vnd.leadnet.plotly.v1+json"
+#: The mime type LeadNet's renderer reads: plotly's figure JSON (data, layout, config) as
+#: one string of JSON text (version 2; version 1 sent the JSON itself), see
+#: :func:`~leadnet_helpers.app.dashboard.figure_output`.
+LEADNET_FIGURE_MIME = "application/vnd.leadnet.plotly.v2+json"
 #: The name of LeadNet's JupyterLab extension (its folder under ``labextensions``).
 EXTENSION_NAME = "leadnet-plotly"
 

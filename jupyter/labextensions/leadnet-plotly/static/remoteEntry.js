@@ -1,7 +1,10 @@
 /*
  * LeadNet's figure renderer: a JupyterLab / Voila mime extension, written by hand (no build
- * step), for the MIME type "application/vnd.leadnet.plotly.v1+json" that the dashboard of
- * notebook 03 sends (leadnet_helpers/app/figure_mime.py).
+ * step), for the MIME type "application/vnd.leadnet.plotly.v2+json" that the dashboard of
+ * notebook 03 sends (leadnet_helpers/app/figure_renderer.py): plotly's figure JSON as one
+ * string of JSON text, parsed here once. (As text, a 30,000-contact figure passes through
+ * the kernel's widget messages and the page's output models as one string, not as a
+ * million values each walked and copied.)
  *
  * Why: jupyterlab-plotly's renderer draws each figure three times (Plotly.react, then
  * Plotly.redraw on its first update, then Plotly.toImage to keep a PNG copy in the notebook).
@@ -20,7 +23,7 @@ var _JUPYTERLAB;
   "use strict";
   var root = typeof window !== "undefined" ? window : globalThis;
   var NAME = "leadnet-plotly";
-  var MIME = "application/vnd.leadnet.plotly.v1+json";
+  var MIME = "application/vnd.leadnet.plotly.v2+json";
   var PLOTLY_MIME = "application/vnd.plotly.v1+json";
   var shared = null; // the page's share scope: @lumino/widgets comes from there
   var plotly = null; // the promise of plotly.js (or null when it cannot be reached)
@@ -213,11 +216,48 @@ var _JUPYTERLAB;
           // only a head start: a figure shown later loads what it needs itself
         });
     };
-    if (typeof requestIdleCallback === "function") {
-      requestIdleCallback(run, { timeout: 4000 });
+    var whenIdle = function () {
+      if (typeof requestIdleCallback === "function") {
+        requestIdleCallback(run, { timeout: 4000 });
+      } else {
+        setTimeout(run, 1000);
+      }
+    };
+    if (document.body && document.body.hasAttribute("data-voila")) {
+      afterFirstOutput(whenIdle);
     } else {
-      setTimeout(run, 1000);
+      whenIdle();
     }
+  }
+
+  /* Voila runs the notebook only once the page has connected to its kernel, and loading
+     plotly.js holds the page's one thread for about a second: started before, it would hold
+     the whole notebook back. So in Voila the warm-up waits for the first output (the kernel
+     is then connected and runs the next cells while plotly.js loads), or for 10 s. */
+  function afterFirstOutput(then) {
+    var done = false;
+    var observer = null;
+    var go = function () {
+      if (!done) {
+        done = true;
+        if (observer) {
+          observer.disconnect();
+        }
+        then();
+      }
+    };
+    var OUTPUT = ".jp-OutputArea-output";
+    if (document.querySelector(OUTPUT) || typeof MutationObserver !== "function") {
+      go();
+      return;
+    }
+    observer = new MutationObserver(function () {
+      if (document.querySelector(OUTPUT)) {
+        go();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    setTimeout(go, 10000);
   }
 
   function makeExtension(Widget) {
@@ -245,6 +285,14 @@ var _JUPYTERLAB;
 
       async renderModel(model) {
         var spec = model.data[this._mimeType] || {};
+        if (typeof spec === "string") {
+          try {
+            spec = JSON.parse(spec);
+          } catch (err) {
+            this.node.textContent = "This figure could not be drawn: its data is damaged.";
+            return;
+          }
+        }
         this.node.removeAttribute("data-drawn");
         var Plotly = await loadPlotly();
         if (this.isDisposed) {
