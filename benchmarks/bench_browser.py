@@ -26,7 +26,7 @@ Chromium with a fresh kernel and prints, per run and as medians:
 * ``done``: seconds until every cell has run after Run All (Lab), or
   until Voilà's page has loaded (Voilà executes the notebook while it streams);
 * ``first`` / ``all``: seconds until the first / every one of the dashboard's
-  seven figures has drawn traces (plotly ``g.trace`` or ``g.table`` in its SVG);
+  seven panels is drawn: traces (plotly ``g.trace`` in its SVG), or the gap list's table rows;
 * ``open -> all 7``: seconds from opening the page (navigation: the kernel's start
   included, and ``--read`` seconds of reading before Run All in Lab) until every
   figure is drawn. The workbook's kernels import notebook 03's libraries in the
@@ -72,7 +72,7 @@ KEYS = ["balance", "ego", "ties", "keep_warm", "give_take", "diversity", "gaps"]
 _DRAWN = """(keys) => keys.filter(k => {
   const panel = document.querySelector('.leadnet-panel-' + k);
   return !!panel && !!panel.querySelector('.js-plotly-plot svg.main-svg g.trace, '
-                                          + '.js-plotly-plot svg.main-svg g.table');
+                                          + 'table.leadnet-gap-list tbody tr');
 })"""
 
 _KERNEL = """() => {
@@ -127,7 +127,8 @@ _FILTER = """async ({selector, quiet, timeout, keys}) => {
     const box = panels[i].getBoundingClientRect();
     return box.height > 0 && box.bottom > 0 && box.top < height;
   });
-  for (const old of document.querySelectorAll('.leadnet-panel :is(.js-plotly-plot, .leadnet-figure)'))
+  for (const old of document.querySelectorAll(
+      '.leadnet-panel :is(.js-plotly-plot, .leadnet-figure, .leadnet-gap-list)'))
     old.dataset.benchOld = '1';
   const redrawn = {};
   let last = null;
@@ -143,7 +144,8 @@ _FILTER = """async ({selector, quiet, timeout, keys}) => {
       // over and update it); plotly's own draws a new plot
       if (!(k in redrawn) && panels[i].querySelector(
           '.leadnet-figure[data-drawn]:not([data-bench-old]), '
-          + '.js-plotly-plot:not([data-bench-old]) svg.main-svg :is(g.trace, g.table)'))
+          + '.js-plotly-plot:not([data-bench-old]) svg.main-svg g.trace, '
+          + '.leadnet-gap-list:not([data-bench-old]) tbody tr'))
         redrawn[k] = performance.now();
     });
     if (Object.keys(redrawn).length === keys.length && performance.now() - last > quiet) break;

@@ -19,7 +19,7 @@ from leadnet_helpers.app.workspace import workspace_model
 from leadnet_helpers.model import Contact, Profile
 from leadnet_helpers.network import network_from
 from leadnet_helpers.personas import open_sample
-from leadnet_helpers.plots import FIGURES
+from leadnet_helpers.plots import FIGURES, PLOTTED
 from leadnet_helpers.widgets import dashboard_view
 from leadnet_helpers.widgets.dashboard import reading_html
 
@@ -43,11 +43,19 @@ def legend(view, key: str) -> list[str]:
 
 
 def test_every_figure_is_drawn_with_its_reading(view):
-    assert list(view.figures) == list(FIGURES)
-    for key, figure in view.figures.items():
-        assert figure.data or key == "gaps", key
+    assert list(view.figures) == list(PLOTTED)
+    for figure in view.figures.values():
+        assert figure.data
+    for key in FIGURES:
         reading = view.readings[key].value
         assert 'class="leadnet-reading"' in reading and len(reading) > 60, key
+    # the gap list: an HTML table of the gaps, the most severe first, then its reading
+    table, reading = view.outputs["gaps"].outputs
+    assert '<table class="leadnet-gap-list"' in table["data"]["text/html"]
+    assert table["data"]["text/html"].count('class="leadnet-gap"') == sum(
+        f.is_gap for f in view.findings
+    )
+    assert "gaps to work on" in reading["data"]["text/html"]
     assert "Showing all 54 contacts." in view.status.value
     assert view.panel("ego") is view.outputs["ego"]
     shown, reading = view.outputs["ego"].outputs

@@ -13,6 +13,7 @@ import html
 import itertools
 import math
 from datetime import date
+from html.parser import HTMLParser
 
 import numpy as np
 import pandas as pd
@@ -26,9 +27,9 @@ from leadnet_helpers.model import Contact, Interaction, Profile, Tie
 from leadnet_helpers.network import network_from
 from leadnet_helpers.personas import open_sample
 from leadnet_helpers.plots import (
-    FIGURES,
     NETWORK_COLOURS,
     NETWORK_SYMBOLS,
+    PLOTTED,
     SCATTERGL_THRESHOLD,
     SPRING_LIMIT,
     balance_figure,
@@ -36,7 +37,8 @@ from leadnet_helpers.plots import (
     diversity_figure,
     ego_layout,
     ego_map_figure,
-    gap_list_figure,
+    gap_list_html,
+    gap_list_reading,
     give_take_figure,
     keep_warm_figure,
     keep_warm_table,
@@ -162,7 +164,7 @@ def test_every_figure_builds_on_tiny_networks(name):
     net = nets()[name]
     findings = all_findings(net, TODAY)
     figures = build_figures(net, findings, today=TODAY)
-    assert list(figures) == list(FIGURES)
+    assert list(figures) == list(PLOTTED)
     for key, fig in figures.items():
         check_figure(fig)
         assert fig.layout.meta["figure"] == key
@@ -170,9 +172,7 @@ def test_every_figure_builds_on_tiny_networks(name):
 
 def test_empty_network_says_so_everywhere():
     figures = build_figures(nets()["empty"], [], today=TODAY)
-    for key, fig in figures.items():
-        if key == "gaps":
-            continue
+    for fig in figures.values():
         assert len(fig.data) == 0
         assert fig.layout.annotations[0].text.startswith("No contacts")
 
@@ -434,24 +434,69 @@ def test_diversity_bars_per_attribute(persona_net):
 # ---------------------------------------------------------------------------- gap list
 
 
+class _Table(HTMLParser):
+    """A table's caption and rows as a screen reader reads them: each cell's text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.caption, self.rows, self.scopes = "", [], []
+        self._in: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.rows[-1].append("")
+            self.scopes.append(dict(attrs).get("scope"))
+            self._in = "cell"
+        elif tag == "caption":
+            self._in = "caption"
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th", "caption"):
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in == "cell":
+            self.rows[-1][-1] += data
+        elif self._in == "caption":
+            self.caption += data
+
+
+def read_table(markup: str) -> _Table:
+    table = _Table()
+    table.feed(markup)
+    return table
+
+
 def test_gap_list_ranks_by_severity_and_escapes():
     gaps = [
         Finding("a", "Small", 1, "r", True, 0.2, "p", "s"),
         Finding("b", "<b>Big</b>", 1, "Read <me>", True, 0.9, "p", "Burt & Co"),
         Finding("c", "None", 1, "r", False, 0.0, "p", "s"),
     ]
-    fig = gap_list_figure(gaps)
-    cells = fig.data[0].cells.values
-    assert list(cells[0]) == ["1", "2"]
-    assert list(cells[2]) == ["high", "low"]
-    assert cells[1][0] == "&lt;b&gt;Big&lt;/b&gt;"
-    assert "Read &lt;me&gt;" in cells[3][0] and "Burt &amp; Co" in cells[5][0]
-    assert "2 gaps" in reading_of(fig)
+    table = read_table(gap_list_html(gaps))
+    assert table.caption == "Your gaps, the most severe first"
+    header, *rows = table.rows
+    assert header == ["Gap", "What it means for you", "Why it matters"]
+    # the text as written (escaped in the markup, so no tag of it is ever drawn)
+    assert rows == [
+        ["1. <b>Big</b>Severity: high", "Read <me>", "pSource: Burt & Co"],
+        ["2. SmallSeverity: low", "r", "pSource: s"],
+    ]
+    assert "<b>Big" not in gap_list_html(gaps)
+    # column headers, and each row headed by its gap, for a screen reader
+    assert table.scopes == ["col"] * 3 + ["row", None, None] * 2
+    assert (
+        gap_list_reading(gaps)
+        == "2 gaps to work on; the most severe is \u201c<b>Big</b>\u201d (high)."
+    )
 
 
 def test_gap_list_without_gaps():
-    fig = gap_list_figure([])
-    assert fig.data[0].cells.values[1][0] == "No gaps found"
+    table = read_table(gap_list_html([]))
+    assert table.rows[1][0] == "No gaps found"
+    assert gap_list_reading([]) == "No gaps found in the contacts shown."
 
 
 def _hover(trace, i: int) -> str:

@@ -29,6 +29,7 @@ import dataclasses
 import json
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -38,9 +39,12 @@ import plotly.graph_objects as go
 from traitlets import HasTraits, Instance, Int, validate
 
 from ..analysis import Analysis, analyse, analysis_of
+from ..findings import Finding
 from ..model import NETWORK_TYPES
 from ..network import NetworkData, filter_network
 from ..plots import build_figures, tie_layout
+from ..plots.gaps import TITLE as GAP_TITLE
+from ..plots.gaps import gap_list_html, gap_list_reading
 from ..plots.style import title_in_legend
 from .figure_renderer import LEADNET_FIGURE_MIME, PLOTLY_MIME, figure_mime
 from .workspace import watch, workspace_model
@@ -58,6 +62,7 @@ __all__ = [
     "figure_output",
     "figure_spec",
     "filter_summary",
+    "gap_list_output",
     "plain_json",
     "tag_options",
 ]
@@ -218,6 +223,27 @@ def figure_output(figure: go.Figure) -> dict[str, Any]:
         "output_type": "display_data",
         "metadata": {},
         "data": {mime: sent, "text/plain": f"Figure: {text}".rstrip(": ")},
+    }
+
+
+def gap_list_output(findings: Iterable[Finding]) -> dict[str, Any]:
+    """The gap list as one notebook output: its HTML table, and its reading as plain text.
+
+    Examples
+    --------
+    >>> out = gap_list_output([])
+    >>> "leadnet-gap-list" in out["data"]["text/html"], out["data"]["text/plain"]
+    (True, 'Your gaps, the most severe first: no gaps found in the contacts shown.')
+    """
+    found = list(findings)
+    said = gap_list_reading(found)
+    return {
+        "output_type": "display_data",
+        "metadata": {},
+        "data": {
+            "text/html": gap_list_html(found),
+            "text/plain": f"{GAP_TITLE}: {said[0].lower()}{said[1:]}",
+        },
     }
 
 

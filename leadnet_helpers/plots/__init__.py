@@ -2,7 +2,8 @@
 
 Every function takes a :class:`~leadnet_helpers.network.NetworkData` (and the
 :class:`~leadnet_helpers.findings.Finding` it illustrates) and returns a
-``plotly.graph_objects.Figure``; none of them shows anything. The reading of
+``plotly.graph_objects.Figure``; none of them shows anything. The gap list is the
+exception: a table of text, as HTML (:func:`~.gaps.gap_list_html`). The reading of
 the finding travels with the figure in ``layout.meta["reading"]``
 (:func:`reading_of`). Colours are colour-blind safe (Okabe-Ito), and every
 network type also has its own marker symbol and its name on the figure.
@@ -16,7 +17,7 @@ who knows whom        contacts linked where they know each other     :mod:`.who_
 keeping warm          days since last contact against intervals      :mod:`.keep_warm`
 give and take         what you give against what you ask             :mod:`.give_take`
 diversity             Blau's index / IQV per attribute               :mod:`.diversity`
-gap list              gaps ranked by severity, with their sources    :mod:`.gaps`
+gap list (HTML)       gaps ranked by severity, with their sources    :mod:`.gaps`
 roles and energy      who gives each kind of help; energising ties   :mod:`.roles`
 ====================  =============================================  ====================
 """
@@ -24,8 +25,8 @@ roles and energy      who gives each kind of help; energising ties   :mod:`.role
 from .balance import balance_figure, target_mix
 from .diversity import diversity_figure, diversity_table
 from .ego import ego_layout, ego_map_figure
-from .figures import FIGURES, PLAN_FIGURES, build_figures, plan_figures
-from .gaps import gap_list_figure, rank_gaps
+from .figures import FIGURES, GAP_LIST, PLAN_FIGURES, PLOTTED, build_figures, plan_figures
+from .gaps import gap_list_html, gap_list_reading, rank_gaps
 from .give_take import give_take_counts, give_take_figure
 from .keep_warm import keep_warm_figure, keep_warm_table
 from .roles import energy_figure, roles_counts, roles_figure
@@ -42,11 +43,13 @@ from .who_knows_whom import SPRING_LIMIT, tie_layout, who_knows_whom_figure
 
 __all__ = [
     "FIGURES",
+    "GAP_LIST",
     "HIGHLIGHT",
     "NETWORK_COLOURS",
     "NETWORK_LABELS",
     "NETWORK_SYMBOLS",
     "PLAN_FIGURES",
+    "PLOTTED",
     "SCATTERGL_THRESHOLD",
     "SPRING_LIMIT",
     "balance_figure",
@@ -57,7 +60,8 @@ __all__ = [
     "ego_map_figure",
     "energy_figure",
     "escape",
-    "gap_list_figure",
+    "gap_list_html",
+    "gap_list_reading",
     "give_take_counts",
     "give_take_figure",
     "keep_warm_figure",

@@ -1,4 +1,8 @@
-"""All the dashboard's figures at once, each fed the finding it reads from."""
+"""All the dashboard's figures at once, each fed the finding it reads from.
+
+The dashboard's last panel, the gap list, is a table of text rather than a figure
+(:func:`~leadnet_helpers.plots.gaps.gap_list_html`).
+"""
 
 from __future__ import annotations
 
@@ -12,15 +16,14 @@ from ..network import NetworkData
 from .balance import BALANCE_KEYS, balance_figure
 from .diversity import DIVERSITY_KEYS, diversity_figure
 from .ego import EGO_KEYS, ego_map_figure
-from .gaps import gap_list_figure
 from .give_take import GIVE_TAKE_KEYS, give_take_figure
 from .keep_warm import KEEP_WARM_KEYS, keep_warm_figure
 from .style import pick_finding
 from .who_knows_whom import TIES_KEYS, who_knows_whom_figure
 
-__all__ = ["FIGURES", "build_figures"]
+__all__ = ["FIGURES", "GAP_LIST", "PLOTTED", "build_figures"]
 
-#: The dashboard's figures in order: key and plain title.
+#: The dashboard's panels in order: key and plain title.
 FIGURES: dict[str, str] = {
     "balance": "Balance against your target",
     "ego": "Ego map",
@@ -30,6 +33,10 @@ FIGURES: dict[str, str] = {
     "diversity": "Diversity",
     "gaps": "Your gaps",
 }
+#: The panel that is a table of text, not a plotly figure (:mod:`.gaps`).
+GAP_LIST = "gaps"
+#: The panels drawn as plotly figures (:func:`build_figures`), in order.
+PLOTTED: tuple[str, ...] = tuple(key for key in FIGURES if key != GAP_LIST)
 
 
 def build_figures(
@@ -40,7 +47,7 @@ def build_figures(
     positions: dict[int, tuple[float, float]] | None = None,
     only: Iterable[str] | None = None,
 ) -> dict[str, go.Figure]:
-    """Build every figure of the dashboard (or those named in *only*), keyed as :data:`FIGURES`.
+    """Build every figure of the dashboard (or those named in *only*), keyed as :data:`PLOTTED`.
 
     Parameters
     ----------
@@ -60,7 +67,7 @@ def build_figures(
     --------
     >>> from leadnet_helpers.model import Profile
     >>> from leadnet_helpers.network import network_from
-    >>> sorted(build_figures(network_from(Profile("Ana"), []))) == sorted(FIGURES)
+    >>> list(build_figures(network_from(Profile("Ana"), []))) == list(PLOTTED)
     True
     """
     found = list(findings)
@@ -71,9 +78,8 @@ def build_figures(
         "keep_warm": lambda: keep_warm_figure(net, pick_finding(found, KEEP_WARM_KEYS), today),
         "give_take": lambda: give_take_figure(net, pick_finding(found, GIVE_TAKE_KEYS), today),
         "diversity": lambda: diversity_figure(net, pick_finding(found, DIVERSITY_KEYS)),
-        "gaps": lambda: gap_list_figure(found),
     }
-    wanted = list(FIGURES) if only is None else [k for k in FIGURES if k in set(only)]
+    wanted = list(PLOTTED) if only is None else [k for k in PLOTTED if k in set(only)]
     return {key: makers[key]() for key in wanted}
 
 

@@ -1,22 +1,27 @@
-"""The gap list: every finding that is a gap, the most severe first, as a table."""
+"""The gap list: every finding that is a gap, the most severe first, as an HTML table.
+
+A table of text, not a chart: an HTML table wraps its text to the page's width, can be
+read aloud by a screen reader (row by row, each cell with its column's name), selected
+and copied, and costs the page almost nothing to show or to replace at a filter change.
+(It was a plotly table: drawn into an SVG picture, a screen reader heard nothing of it.)
+"""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
-
-import plotly.graph_objects as go
 
 from ..diagnostics import gap_list
 from ..findings import Finding
-from .style import escape, layout_for, make_figure
 
-__all__ = ["SEVERITY_FILL", "gap_list_figure", "rank_gaps"]
+__all__ = ["SEVERITY_FILL", "TITLE", "gap_list_html", "gap_list_reading", "rank_gaps"]
 
 #: Cell colour per severity label (light, so the black text stays readable).
 SEVERITY_FILL = {"high": "#F6C6A8", "medium": "#FBE3B4", "low": "#E3F1FA", "none": "#FFFFFF"}
 TITLE = "Your gaps, the most severe first"
-_COLUMNS = ("#", "Gap", "Severity", "What it means for you", "Principle", "Source")
-_WIDTHS = (0.3, 1.3, 0.8, 2.6, 2.2, 1.8)
+_COLUMNS = ("Gap", "What it means for you", "Why it matters")
+_WIDTHS = ("26%", "40%", "34%")
+_CELL = "padding:4px 8px;border:1px solid #D9D9D9;vertical-align:top;text-align:left"
 
 
 def rank_gaps(findings: Iterable[Finding]) -> list[Finding]:
@@ -36,24 +41,34 @@ def rank_gaps(findings: Iterable[Finding]) -> list[Finding]:
     return gap_list(findings)
 
 
-def _wrap(text: str, width: int) -> str:
-    # plotly tables do not wrap long text: break it at spaces with <br>
-    words, lines, line = escape(text).split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        lines.append(line)
-    return "<br>".join(lines)
+def gap_list_reading(findings: Iterable[Finding]) -> str:
+    """The one-line reading beneath the gap list: how many gaps, and the most severe.
+
+    Examples
+    --------
+    >>> gap = Finding("balance", "Thin strategic network", 0.1, "r", True, 0.7, "p", "s")
+    >>> gap_list_reading([gap])
+    '1 gap to work on; the most severe is “Thin strategic network” (high).'
+    >>> gap_list_reading([])
+    'No gaps found in the contacts shown.'
+    """
+    gaps = rank_gaps(findings)
+    if not gaps:
+        return "No gaps found in the contacts shown."
+    top = gaps[0]
+    return (
+        f"{len(gaps)} gap{'s' if len(gaps) != 1 else ''} to work on; the most "
+        f"severe is \u201c{top.title}\u201d ({top.severity_label})."
+    )
 
 
-def gap_list_figure(findings: Iterable[Finding]) -> go.Figure:
-    """A table of the gaps ranked by severity, with reading, principle and source.
+def gap_list_html(findings: Iterable[Finding]) -> str:
+    """The gaps ranked by severity, with what each means, its principle and its source,
+    as an HTML table (a caption, column headers, one row per gap headed by its rank and
+    title, every text escaped). Three columns, so that it stays readable in a narrow
+    notebook.
 
-    Every piece of text is escaped (plotly renders some HTML in table cells).
+    Each row is coloured by severity (:data:`SEVERITY_FILL`) and says it in words too.
 
     Examples
     --------
@@ -67,67 +82,42 @@ def gap_list_figure(findings: Iterable[Finding]) -> go.Figure:
     ...     "Leaders look ahead.",
     ...     "Ibarra & Hunter (2007)",
     ... )
-    >>> fig = gap_list_figure([gap])
-    >>> fig.data[0].cells.values[2][0], "&lt;b&gt;" in fig.data[0].cells.values[3][0]
-    ('high', True)
+    >>> table = gap_list_html([gap])
+    >>> 'data-severity="high"' in table, "&lt;b&gt;strategic" in table, "Hunter" in table
+    (True, True, True)
+    >>> "No gaps found" in gap_list_html([])
+    True
     """
     gaps = rank_gaps(findings)
-    if gaps:
-        rows = [
-            (
-                str(i),
-                _wrap(f.title, 20),
-                f.severity_label,
-                _wrap(f.reading, 42),
-                _wrap(f.principle, 36),
-                _wrap(f.source, 28),
-            )
-            for i, f in enumerate(gaps, 1)
-        ]
-        fills = [SEVERITY_FILL.get(f.severity_label, "#FFFFFF") for f in gaps]
-        lines = [max(cell.count("<br>") + 1 for cell in row) for row in rows]
-        top = gaps[0]
-        reading = (
-            f"{len(gaps)} gap{'s' if len(gaps) != 1 else ''} to work on; the most "
-            f"severe is \u201c{top.title}\u201d ({top.severity_label})."
-        )
-    else:
-        rows = [
-            (
-                "",
-                "No gaps found",
-                "none",
-                "Nothing stands out as a gap in the contacts shown.",
-                "",
-                "",
-            )
-        ]
-        fills, lines = ["#FFFFFF"], [1]
-        reading = "No gaps found in the contacts shown."
-    columns = [list(col) for col in zip(*rows, strict=True)]
-    data: list[dict[str, object]] = [
-        {
-            "type": "table",
-            "columnwidth": list(_WIDTHS),
-            "header": {
-                "values": [f"<b>{c}</b>" for c in _COLUMNS],
-                "align": "left",
-                "fill": {"color": "#EDEDED"},
-                "font": {"size": 13},
-                "line": {"color": "#BFBFBF"},
-            },
-            "cells": {
-                "values": columns,
-                "align": "left",
-                "height": 22,
-                "fill": {"color": [fills] * len(_COLUMNS)},
-                "font": {"size": 12},
-                "line": {"color": "#D9D9D9"},
-            },
-        }
-    ]
-    height = min(1400, 110 + sum(20 * n + 12 for n in lines))
-    layout = layout_for(
-        TITLE, height=height, legend=False, margin={"l": 10, "r": 10, "t": 60, "b": 10}
+    esc = html.escape
+    head = "".join(
+        f'<th scope="col" style="{_CELL};width:{width};background:#EDEDED">{esc(name)}</th>'
+        for name, width in zip(_COLUMNS, _WIDTHS, strict=True)
     )
-    return make_figure(data, layout, reading=reading, key="gaps")
+    rows = []
+    for i, f in enumerate(gaps, 1):
+        severity = f.severity_label
+        fill = SEVERITY_FILL.get(severity, "#FFFFFF")
+        rows.append(
+            f'<tr class="leadnet-gap" data-severity="{esc(severity)}"'
+            f' style="background:{fill}">'
+            f'<th scope="row" style="{_CELL}">{i}. {esc(f.title)}<br>'
+            f'<span style="font-weight:normal">Severity: {esc(severity)}</span></th>'
+            f'<td style="{_CELL}">{esc(f.reading)}</td>'
+            f'<td style="{_CELL}">{esc(f.principle)}<br>'
+            f'<span style="font-size:12px">Source: {esc(f.source)}</span></td></tr>'
+        )
+    if not rows:
+        rows.append(
+            '<tr class="leadnet-gap" data-severity="none">'
+            f'<th scope="row" style="{_CELL}">No gaps found</th>'
+            f'<td style="{_CELL}" colspan="2">'
+            "Nothing stands out as a gap in the contacts shown.</td></tr>"
+        )
+    return (
+        '<table class="leadnet-gap-list" data-figure="gaps" style="border-collapse:collapse;'
+        'width:100%;table-layout:fixed;font-size:13px;line-height:1.4;color:#000">'
+        '<caption style="text-align:left;font-size:17px;font-weight:bold;padding:4px 0 8px">'
+        f"{esc(TITLE)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )

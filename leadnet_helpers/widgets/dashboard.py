@@ -11,6 +11,8 @@ updated in place at a filter change
 plotly ``FigureWidget`` objects: each shipped its own 5 MB copy of plotly.js,
 and Voilà showed them empty.) Contacts keep their place on the who-knows-whom
 map when filters change: its layout is computed once, for the whole network.
+The last panel, the gap list, is an HTML table
+(:func:`~leadnet_helpers.app.dashboard.gap_list_output`), which a screen reader reads.
 
 The logic the view runs (:func:`filter_summary`, :func:`tag_options`,
 :func:`reading_html`) is plain functions, tested
@@ -27,12 +29,19 @@ from datetime import date
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from ..app.dashboard import EMPTY_WORKSPACE, INSIDE_OPTIONS, Dashboard, Filters, figure_output
+from ..app.dashboard import (
+    EMPTY_WORKSPACE,
+    INSIDE_OPTIONS,
+    Dashboard,
+    Filters,
+    figure_output,
+    gap_list_output,
+)
 from ..app.workspace import watch
 from ..findings import Finding
 from ..model import NETWORK_TYPES
 from ..network import NetworkData
-from ..plots import FIGURES, reading_of
+from ..plots import FIGURES, gap_list_reading, reading_of
 from ..plots.style import NETWORK_LABELS
 from ..store import Workspace
 from .feedback import LABEL_STYLE, error_text, feedback_widget, guarded, message_html, show
@@ -107,7 +116,7 @@ class DashboardView(widgets.VBox):
     Attributes
     ----------
     figures : dict of go.Figure
-        The figures drawn last, by key.
+        The figures drawn last, by key (every panel but the gap list, a table of text).
     outputs : dict of widgets.Output
         Where each figure and its reading are drawn (the panels: the same widgets from
         redraw to redraw).
@@ -255,13 +264,18 @@ class DashboardView(widgets.VBox):
         self.current, self.findings = shown, findings
         self.figures = figures
         basis = made.basis.line()  # on how many decided and guessed contacts each figure rests
-        for key, figure in figures.items():
-            # set, not captured with `with output:`: works from any callback, in Lab and Voilà
-            said = reading_of(figure)
-            reading = reading_html(key, said, _finding_for(figure, findings), basis)
+        for key in FIGURES:
+            figure = figures.get(key)
+            if figure is not None:
+                said, shown_as = reading_of(figure), figure_output(figure)
+                reading = reading_html(key, said, _finding_for(figure, findings), basis)
+            else:  # the gap list: a table of text
+                said, shown_as = gap_list_reading(findings), gap_list_output(findings)
+                reading = reading_html(key, said, None, basis)
             self.readings[key].value = reading
+            # set, not captured with `with output:`: works from any callback, in Lab and Voilà
             self.outputs[key].outputs = (
-                figure_output(figure),
+                shown_as,
                 {
                     "output_type": "display_data",
                     "metadata": {},

@@ -29,7 +29,7 @@ NOTEBOOKS = {
     "01_map_your_contacts.ipynb": ".leadnet-import-view",
     "01b_choose_your_key_contacts.ipynb": ".leadnet-keys-view",
     "02_classify_your_network.ipynb": ".leadnet-overview-view",
-    "03_see_your_gaps.ipynb": ".leadnet-panel-gaps .js-plotly-plot svg.main-svg",
+    "03_see_your_gaps.ipynb": ".leadnet-panel-gaps table.leadnet-gap-list tbody tr",
     "04_build_your_action_plan.ipynb": ".leadnet-plan-export",
     "05_review_progress.ipynb": ".leadnet-banner",
     "06_share_with_your_coach.ipynb": ".leadnet-share",

@@ -38,16 +38,18 @@ STEPS = [
 # the folder); these are the ones the journey below walks through, and the optional ones.
 FIGURE_KEYS = ["balance", "ego", "ties", "keep_warm", "give_take", "diversity", "gaps"]
 # Every panel's figure is drawn by plotly (its SVG is on the page) and shows something: its
-# traces (g.trace, or g.table for the gap list) or, when the workspace has no data for it yet,
-# the annotation that says what to record (a new workspace has no dates of last contact and
-# nothing given or asked yet).
+# traces (g.trace) or, when the workspace has no data for it yet, the annotation that says
+# what to record (a new workspace has no dates of last contact and nothing given or asked
+# yet); the gap list (an HTML table) shows its rows.
 _DRAWN = """(keys) => keys.filter(k => {
+  if (document.querySelector('.leadnet-panel-' + k + ' table.leadnet-gap-list tbody tr'))
+    return true;
   const svg = document.querySelector('.leadnet-panel-' + k + ' .js-plotly-plot svg.main-svg');
-  return !!svg && !!svg.parentElement.querySelector('g.trace, g.table, g.annotation');
+  return !!svg && !!svg.parentElement.querySelector('g.trace, g.annotation');
 }).length === keys.length"""
 _TRACES = """(keys) => keys.filter(k => !!document.querySelector(
   '.leadnet-panel-' + k + ' .js-plotly-plot svg.main-svg g.trace, '
-  + '.leadnet-panel-' + k + ' .js-plotly-plot svg.main-svg g.table'))"""
+  + '.leadnet-panel-' + k + ' table.leadnet-gap-list tbody tr'))"""
 _PROGRESS = "document.querySelector('.leadnet-triage-progress').textContent"
 
 

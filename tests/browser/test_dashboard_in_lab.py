@@ -2,8 +2,8 @@
 
 The test opens the notebook on a fresh copy of the sample persona Ana Lucía
 Ferreira (54 contacts: 37 operational, 11 personal, 6 strategic), runs every
-cell, waits until each of the dashboard's seven plotly figures has drawn its
-traces (an empty figure fails), checks that no title, legend, axis title or
+cell, waits until each of the dashboard's six plotly figures has drawn its
+traces (an empty figure fails) and the gap list its table, checks that no title, legend, axis title or
 footnote overlaps another at 1280 and 800 px wide, then switches the
 operational and personal networks off and the inside/outside filter to
 "outside", and reads the redrawn legends, readings and status line on the
@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from leadnet_helpers import paths, personas
-from leadnet_helpers.plots import FIGURES
+from leadnet_helpers.plots import FIGURES, PLOTTED
 
 from .conftest import ARTIFACTS, offsite
 from .test_notebooks_in_lab import open_and_run_all
@@ -26,12 +26,12 @@ pytestmark = pytest.mark.browser
 
 NOTEBOOK = "03_see_your_gaps.ipynb"
 
-# Each figure has drawn traces (plotly's g.trace, or g.table for the gap list), not only an
-# empty plot: Voilà once showed every figure empty.
+# Each figure has drawn traces (plotly's g.trace), not only an empty plot (Voilà once showed
+# every figure empty); the gap list shows its table's rows.
 _DRAWN = """(keys) => keys.filter(k => {
   const panel = document.querySelector('.leadnet-panel-' + k);
   return !!panel && !!panel.querySelector('.js-plotly-plot svg.main-svg g.trace, '
-                                          + '.js-plotly-plot svg.main-svg g.table');
+                                          + 'table.leadnet-gap-list tbody tr');
 })"""
 _RENDERED = f"(keys) => ({_DRAWN})(keys).length === keys.length"
 
@@ -122,12 +122,17 @@ def wait_drawn(page, timeout: float = 90_000) -> None:
                + p.querySelectorAll('.jp-OutputArea-output').length + ' outputs')""")
         raise AssertionError(f"figures with no trace drawn: {empty} ({seen})") from None
     drawn = page.locator(".leadnet-panel .js-plotly-plot").count()
-    assert drawn == len(FIGURES), f"{drawn} figures drawn, {len(FIGURES)} expected"
+    assert drawn == len(PLOTTED), f"{drawn} figures drawn, {len(PLOTTED)} expected"
     # drawn by LeadNet's renderer (jupyter/labextensions/leadnet-plotly: one draw per figure),
     # not by jupyterlab-plotly's, which draws three times and keeps a PNG copy (its img.plot-img)
     ours = page.locator(".leadnet-panel .leadnet-figure > .js-plotly-plot").count()
-    assert ours == len(FIGURES), f"{ours} of {drawn} figures drawn by LeadNet's renderer"
+    assert ours == len(PLOTTED), f"{ours} of {drawn} figures drawn by LeadNet's renderer"
     assert page.locator(".leadnet-panel img.plot-img").count() == 0
+    # the gap list is a table a screen reader reads: a caption, column and row headers
+    gaps = page.locator(".leadnet-panel-gaps table.leadnet-gap-list")
+    assert gaps.locator("caption").text_content() == "Your gaps, the most severe first"
+    assert gaps.locator("thead th[scope=col]").count() == 3
+    assert gaps.locator("tbody tr th[scope=row]").count() == gaps.locator("tbody tr").count()
 
 
 def check_layout(page, prefix: str) -> None:
@@ -137,7 +142,7 @@ def check_layout(page, prefix: str) -> None:
     for width in (1280, 800):
         page.set_viewport_size({"width": width, "height": 1000})
         page.wait_for_timeout(800)  # the figures follow the page's width
-        for key in FIGURES:
+        for key in PLOTTED:
             panel = page.locator(f".leadnet-panel-{key}")
             panel.scroll_into_view_if_needed()
             # a figure shown follows its output's width (Lab lays out cells out of view lazily)
@@ -181,9 +186,11 @@ def test_03_every_figure_renders_and_filters_redraw_them(page, lab, shoot, sampl
     # each redrawn figure updated the drawing it had (Plotly.react), not drawn a new one
     page.wait_for_function(
         "() => document.querySelectorAll('.leadnet-panel .leadnet-figure[data-drawn]').length"
-        f" === {len(FIGURES)}"
+        f" === {len(PLOTTED)}"
     )
-    assert page.evaluate(_TAGGED) == dict.fromkeys(FIGURES, True)
+    assert {k: v for k, v in page.evaluate(_TAGGED).items() if k in PLOTTED} == dict.fromkeys(
+        PLOTTED, True
+    )
     assert "Showing 6 of 54 contacts: strategic network." in status.text_content()
     ties = legend(page, "ties")
     assert not any(t.startswith(("Operational", "Personal")) for t in ties), ties
@@ -204,13 +211,13 @@ def test_03_every_figure_renders_and_filters_redraw_them(page, lab, shoot, sampl
     )
     text = status.text_content()
     assert "strategic network; outside your organisation" in text, text
-    assert page.locator(".leadnet-panel .js-plotly-plot").count() == len(FIGURES)
+    assert page.locator(".leadnet-panel .js-plotly-plot").count() == len(PLOTTED)
     page.locator(".leadnet-panel-keep_warm").scroll_into_view_if_needed()
     shoot(page, "03-4-keep-warm-strategic-outside")
 
 
 def test_03_in_the_app_every_figure_has_traces_and_filters_redraw(app, app_page, monkeypatch):
-    """Voilà as `make app` runs it, on the sample persona: the seven figures with traces."""
+    """Voilà as `make app` runs it, on the sample persona: the six figures with traces, and the gap list."""
     monkeypatch.setenv("LEADNET_HOME", str(app.leadnet_home))
     ws = personas.open_sample("ana-lucia-ferreira")
     paths.remember_current_workspace(ws.path)
