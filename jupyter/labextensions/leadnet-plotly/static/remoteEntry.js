@@ -199,7 +199,6 @@ var _JUPYTERLAB;
           var data = [
             { type: "bar", x: ["a", "b"], y: [1, 2], name: "bars" },
             { type: "scatter", x: [0, 1], y: [1, 0], mode: "markers+text", text: ["a", "b"] },
-            { type: "table", header: { values: ["a"] }, cells: { values: [["b"]] } },
           ];
           var layout = {
             title: { text: "<b>warm</b>" },
