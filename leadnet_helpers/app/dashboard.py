@@ -273,12 +273,18 @@ def plain_json(value: Any) -> Any:
     --------
     >>> plain_json({"x": np.array([1.0, np.nan]), "d": [date(2026, 1, 2)], "n": np.int64(3)})
     {'x': [1.0, None], 'd': ['2026-01-02'], 'n': 3}
+    >>> plain_json(np.array(["<b>Bo</b>", ""], dtype=str))
+    ['<b>Bo</b>', '']
     """
     if isinstance(value, dict):
         return {key: plain_json(item) for key, item in value.items()}
     if isinstance(value, np.ndarray):
-        if value.dtype.kind in "iub" or (value.dtype.kind == "f" and np.isfinite(value).all()):
+        if value.dtype.kind in "iubU" or (value.dtype.kind == "f" and np.isfinite(value).all()):
             return value.tolist()
+        if value.dtype.kind == "f":  # gaps (NaN) become null, all at once
+            kept = value.astype(object)
+            kept[~np.isfinite(value)] = None
+            return kept.tolist()
         items = value.tolist()
         if value.dtype.kind == "O" and all(type(item) is str for item in items):
             return items  # names and hover text: already plain, no walk item by item

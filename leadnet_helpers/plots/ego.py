@@ -186,7 +186,7 @@ def ego_layout(contacts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 def _strength_text(contacts: pd.DataFrame) -> np.ndarray:
     """Each contact's tie strength as its hover says it, after "tie strength"."""
     strength = pd.to_numeric(contacts["strength"], errors="coerce")
-    return np.array(["unknown" if pd.isna(s) else f"{int(s)} of 5" for s in strength], dtype=object)
+    return np.array(["unknown" if pd.isna(s) else f"{int(s)} of 5" for s in strength], dtype=str)
 
 
 def _fallback_reading(contacts: pd.DataFrame) -> str:
