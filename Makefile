@@ -54,7 +54,9 @@ lab: install
 # fetched from the web. jupyter/voila/templates/leadnet: Voilà's page without its CDN links, and
 # the landing page listing the steps (tree.html). jupyter/config/voila.json: that template,
 # progressive rendering (each widget and figure drawn as its cell runs: Voilà's default mode
-# lost widget models on a busy machine) and the landing page for a folder.
+# lost widget models on a busy machine), the landing page for a folder, and no JupyterLab
+# extension an app page does not use (nbgrader's, the notebook app's, anywidget): Voilà runs
+# a page's cells only once its scripts are loaded, and these cost it about a second.
 # APP_HOST/APP_PORT: where the app listens.
 APP_PORT ?= 8866
 APP_HOST ?= 127.0.0.1

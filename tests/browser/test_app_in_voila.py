@@ -179,6 +179,14 @@ def test_03_dashboard_draws_every_figure(app, app_page, shoot):
     page.wait_for_function(_DRAWN, arg=FIGURE_KEYS)
     no_code(page)
     assert offsite(page.requests) == []  # type: ignore[attr-defined]
+    # the app loads no JupyterLab extension it does not use (jupyter/config/voila.json)
+    loaded = page.evaluate(
+        "() => performance.getEntriesByType('resource').map(e => e.name)"
+        ".filter(n => n.includes('/labextensions/'))"
+    )
+    assert any("/leadnet-plotly/" in n for n in loaded), loaded
+    unused = ("/@jupyter/nbgrader/", "/@jupyter-notebook/lab-extension/", "/anywidget/")
+    assert not [n for n in loaded if any(u in n for u in unused)], loaded
 
 
 def test_04_edit_export_and_download_the_plan(app, app_page, shoot, tmp_path):
