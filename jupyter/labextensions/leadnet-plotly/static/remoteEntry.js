@@ -52,7 +52,7 @@ var _JUPYTERLAB;
         function (entries) {
           entries.forEach(function (entry) {
             if (entry.isIntersecting && entry.target.__leadnetFigure) {
-              entry.target.__leadnetFigure._drawNow();
+              entry.target.__leadnetFigure._drawNow().then(pump, pump);
             }
           });
         },
@@ -83,6 +83,13 @@ var _JUPYTERLAB;
       });
       if (first) {
         first._drawNow().then(pump, pump);
+      } else if (waiting.size) {
+        // none laid out (a hidden tab, a page still hidden while it loads): look again later
+        pumping = true;
+        setTimeout(function () {
+          pumping = false;
+          pump();
+        }, 1000);
       }
     };
     if (typeof requestIdleCallback === "function") {
