@@ -33,8 +33,9 @@ var _JUPYTERLAB;
      which keeps its axes, its text and its WebGL context, instead of drawing from nothing. */
   var kept = {};
   var KEEP_MS = 3000;
-  /* Figures off screen wait here and are drawn one per idle moment, the highest first, or
-     at once when they come near the screen (NEAR_PX). */
+  /* Figures off screen wait here and are drawn at the next idle moment (the page's own work
+     first: the outputs still arriving, the figures on screen), the highest first, or at once
+     when they come near the screen (NEAR_PX). */
   var waiting = new Set();
   var pumping = false;
   var NEAR_PX = 200;
@@ -70,30 +71,38 @@ var _JUPYTERLAB;
     }
     pumping = true;
     var next = function () {
-      pumping = false;
-      // the highest figure that is laid out (one in a hidden tab waits until it is shown)
-      var first = null;
-      var top = Infinity;
+      // every waiting figure that is laid out (one in a hidden tab waits until it is shown),
+      // the highest first, one after the other: drawn in one go, the page is laid out once
+      var shown = [];
       waiting.forEach(function (figure) {
         var box = figure.node.getBoundingClientRect();
-        if (box.width > 0 && box.top < top) {
-          first = figure;
-          top = box.top;
+        if (box.width > 0) {
+          shown.push([box.top, figure]);
         }
       });
-      if (first) {
-        first._drawNow().then(pump, pump);
-      } else if (waiting.size) {
-        // none laid out (a hidden tab, a page still hidden while it loads): look again later
-        pumping = true;
-        setTimeout(function () {
-          pumping = false;
+      shown.sort(function (a, b) {
+        return a[0] - b[0];
+      });
+      var chain = Promise.resolve();
+      shown.forEach(function (item) {
+        var draw = function () {
+          return item[1]._drawNow();
+        };
+        chain = chain.then(draw, draw);
+      });
+      var again = function () {
+        pumping = false;
+        if (waiting.size && !shown.length) {
+          // none laid out (a hidden tab, a page still hidden while it loads): look again
+          setTimeout(pump, 1000);
+        } else {
           pump();
-        }, 1000);
-      }
+        }
+      };
+      chain.then(again, again);
     };
     if (typeof requestIdleCallback === "function") {
-      requestIdleCallback(next, { timeout: 400 });
+      requestIdleCallback(next, { timeout: 100 });
     } else {
       setTimeout(next, 50);
     }
