@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import ImportProblem
-from . import google, linkedin, outlook, template, vcard
 from .base import ParsedFile, ParsedRecord, Progress
 from .common import unique_header
 from .decode import Table, read_table
@@ -72,12 +71,21 @@ _XLSX_HEADER_SEARCH = 20
 
 
 def _records(fmt: str, table: Table) -> Iterable[ParsedRecord]:
+    # Each format's module is imported when a file of that format is read.
     if fmt == "linkedin":
+        from . import linkedin
+
         return linkedin.parse_table(table)
     if fmt in ("google", "google-legacy"):
+        from . import google
+
         return google.parse_table(table, legacy=fmt == "google-legacy")
     if fmt in ("outlook", "outlook-web"):
+        from . import outlook
+
         return outlook.parse_table(table, web=fmt == "outlook-web")
+    from . import template
+
     return template.parse_table(table)
 
 
@@ -115,6 +123,8 @@ def _xlsx_header(position: int, cells: list[str]) -> bool:
 
 
 def _parse_xlsx(data: bytes, name: str, progress: Progress | None) -> ParsedFile:
+    from . import template
+
     rows = template.read_sheet(
         data, name, is_header=_xlsx_header, search=_XLSX_HEADER_SEARCH, limit=MAX_RECORDS
     )
@@ -187,6 +197,8 @@ def parse_bytes(data: bytes, name: str, *, progress: Progress | None = None) -> 
     if found.format == "template-xlsx":
         return _parse_xlsx(data, name, progress)
     if found.format == "vcard":
+        from . import vcard
+
         total = sum(1 for _ in vcard.split_cards(found.text))
         if total > MAX_RECORDS:
             raise _too_many(name, f"{total:,} cards")

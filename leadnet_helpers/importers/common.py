@@ -84,7 +84,7 @@ def join_name(*parts: str) -> str:
     >>> join_name("Charlotte", "", "Whitfield")
     'Charlotte Whitfield'
     """
-    return " ".join(p for p in parts if p)
+    return " ".join(filter(None, parts))
 
 
 def no_name_problem(hints: Iterable[str]) -> str:

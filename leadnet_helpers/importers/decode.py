@@ -311,28 +311,6 @@ def split_line(line: str, delimiter: str) -> list[str]:
         return [line]
 
 
-class _Lines:
-    """Feeds lines to the csv reader and remembers where each record starts."""
-
-    __slots__ = ("_source", "line", "offset")
-
-    def __init__(self, text: str) -> None:
-        self._source = io.StringIO(text, newline="")
-        self.line = 0  # lines consumed so far
-        self.offset = 0  # characters consumed so far
-
-    def __iter__(self) -> _Lines:
-        return self
-
-    def __next__(self) -> str:
-        line = self._source.readline()
-        if not line:
-            raise StopIteration
-        self.line += 1
-        self.offset += len(line)
-        return line
-
-
 def read_table(
     text: str,
     *,
@@ -381,17 +359,18 @@ def read_table(
     >>> t.header, t.rows
     (['name', 'notes'], [(4, ['Ada', 'two\\nlines'])])
     """
-    lines = _Lines(text[offset:])
+    # The physical lines as the csv module counts them; its line_num says how many it took.
+    lines = io.StringIO(text[offset:], newline="").readlines()
     reader = csv.reader(lines, delimiter=delimiter)
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     refused: list[tuple[int, str]] = []
-    last_offset = 0
+    last_start = 0  # the lines before the last record
     field_limit = csv.field_size_limit()
     csv.field_size_limit(max(field_limit, len(text) + 1))  # a huge cell refuses its record only
     try:
         while True:
-            start_line, start_offset = first_line + lines.line, lines.offset
+            taken = reader.line_num
             try:
                 cells = next(reader)
             except StopIteration:
@@ -400,7 +379,7 @@ def read_table(
                 raise ImportProblem(
                     f"we cannot read the record starting on this line ({exc})",
                     file=name,
-                    line=start_line,
+                    line=first_line + taken,
                     fix="Open the file in a spreadsheet program, check this row, save it as "
                     "'CSV UTF-8' and import it again.",
                 ) from None
@@ -409,7 +388,8 @@ def read_table(
                 continue
             if not any(map(str.strip, cells)):
                 continue
-            last_offset = start_offset
+            last_start = taken
+            start_line = first_line + taken
             if limit is not None and len(rows) + len(refused) >= limit:
                 raise ImportProblem(
                     f"this file has more than {limit:,} records, more than we import at once",
@@ -425,7 +405,7 @@ def read_table(
             rows.append((start_line, cells))
     finally:
         csv.field_size_limit(field_limit)
-    if (rows or refused) and _cut_off(text[offset + last_offset :], delimiter):
+    if (rows or refused) and _cut_off("".join(lines[last_start:]), delimiter):
         raise ImportProblem(
             "the file ends in the middle of a record: a quoted value that starts on this "
             "line is never closed, so the file was probably cut off",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -147,6 +146,8 @@ def is_xlsx(data: bytes) -> bool:
     """
     if not data.startswith(b"PK\x03\x04"):
         return False
+    import zipfile  # here: a CSV or vCard import does not need it
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
+from functools import lru_cache
 
 from ..errors import LeadNetError
 from ..model import Contact, normalise_email, normalise_linkedin_url, normalise_text
@@ -24,6 +25,8 @@ __all__ = ["iso_date", "parse_table"]
 
 _SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 _TEXT_FORMATS = ("%d %b %Y", "%d-%b-%Y", "%d %B %Y", "%b %d, %Y", "%Y-%m-%d", "%d-%b-%y")
+#: LinkedIn's own layout, ``14 Mar 2025``: its first format, read without strptime per date.
+_LINKEDIN_DATE = re.compile(r"^(\d{1,2}) ([A-Za-z]{3}) (\d{4})$", re.ASCII)
 
 
 def _day_first(values: list[str]) -> bool:
@@ -49,6 +52,14 @@ def iso_date(value: str, *, day_first: bool = False) -> str:
     >>> iso_date("soon")
     ''
     """
+    match = _LINKEDIN_DATE.match(value)
+    if match:
+        month = _month(match.group(2))
+        if month:
+            try:
+                return date(int(match.group(3)), month, int(match.group(1))).isoformat()
+            except ValueError:
+                pass  # not a day of that month: the formats below say so
     match = _SLASHED.match(value)
     if match:
         first, second, year = (int(g) for g in match.groups())
@@ -62,6 +73,21 @@ def iso_date(value: str, *, day_first: bool = False) -> str:
         return parse_date(value, formats=_TEXT_FORMATS).isoformat()
     except LeadNetError:
         return ""
+
+
+@lru_cache(maxsize=64)
+def _month(name: str) -> int:
+    """The month a ``%b`` month name stands for (as ``strptime`` reads it), or 0.
+
+    Examples
+    --------
+    >>> _month("Mar"), _month("mar"), _month("Foo")
+    (3, 3, 0)
+    """
+    try:
+        return parse_date(f"1 {name} 2000", formats=_TEXT_FORMATS[:1]).month
+    except LeadNetError:
+        return 0
 
 
 def parse_table(table: Table) -> Iterator[ParsedRecord]:

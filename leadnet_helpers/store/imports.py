@@ -12,13 +12,13 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 
 from ..merge import ImportReport, plan_import
 from .base import WorkspaceBase
-from .connection import LockedConnection, now
+from .connection import LockedConnection, indexes_rebuilt, now
 from .rows import insert_contacts, record_keys, to_json, update_contacts
 from .undo import log_undo
 
@@ -26,6 +26,9 @@ __all__ = ["ImportsMixin"]
 
 _BATCH = 2000  # contacts inserted between two progress reports
 _IMPORT_CACHE_KIB = -65536  # SQLite's page cache while an import is saved (negative: KiB)
+#: The fewest new contacts for which an import builds the contacts' indexes after inserting
+#: them, rather than row by row (and only when they at least double the contacts).
+_REBUILD_FROM = 5000
 
 
 @contextmanager
@@ -146,14 +149,17 @@ class ImportsMixin(WorkspaceBase):
         before = [to_json(self.contact(cid)) for cid in plan.updates]
         total = len(plan.new) + len(plan.updates)
         ids: list[int] = []
-        for start in range(0, len(plan.new), _BATCH):
-            ids.extend(insert_contacts(conn, plan.new[start : start + _BATCH]))
-            if progress:
-                progress("saving", len(ids), total)
-        updates = [replace(c, id=cid) for cid, c in plan.updates.items()]
-        update_contacts(conn, updates)
-        resolved = {k: (ids[v] if kind == "new" else v) for k, (kind, v) in plan.keys.items()}
-        record_keys(conn, resolved)
+        held = sum(map(len, known_names.values()))
+        bulk = len(plan.new) >= max(_REBUILD_FROM, held)
+        with indexes_rebuilt(conn, ("contacts", "contact_keys")) if bulk else nullcontext():
+            for start in range(0, len(plan.new), _BATCH):
+                ids.extend(insert_contacts(conn, plan.new[start : start + _BATCH]))
+                if progress:
+                    progress("saving", len(ids), total)
+            updates = [replace(c, id=cid) for cid, c in plan.updates.items()]
+            update_contacts(conn, updates)
+            resolved = {k: (ids[v] if kind == "new" else v) for k, (kind, v) in plan.keys.items()}
+            record_keys(conn, resolved)
         if progress:
             progress("saving", total, total)
         report.new_ids = ids

@@ -11,7 +11,6 @@ same choices.
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 from typing import Any
 
@@ -30,6 +29,8 @@ def new_share_id() -> str:
     >>> len(a), a != b, set(a) <= set("0123456789abcdef")
     (32, True, True)
     """
+    import secrets  # here: only a share needs it, not every command that opens a workspace
+
     return secrets.token_hex(16)
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from leadnet_helpers.errors import ImportProblem
 from leadnet_helpers.importers import parse_bytes
-from leadnet_helpers.model import Profile
+from leadnet_helpers.model import Contact, Profile
 from leadnet_helpers.store import Workspace
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
@@ -74,3 +74,40 @@ def test_the_collector_and_the_page_cache_are_back_after_an_import(tmp_path, dat
             ws.import_file("Connections.csv", data=data)
         assert gc.isenabled()
         assert ws._conn.execute("PRAGMA cache_size").one()[0] == cache
+
+
+def _saved(ws: Workspace) -> tuple[list, list, list]:
+    contacts = [(c.id, c.to_row(), c.emails, c.extra) for c in ws.contacts()]
+    keys = ws._conn.execute("SELECT key, contact_id FROM contact_keys ORDER BY key")
+    indexes = ws._conn.execute(
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    )
+    return contacts, [tuple(r) for r in keys], [tuple(r) for r in indexes]
+
+
+def test_indexes_built_after_a_large_import_leave_the_same_workspace(tmp_path, monkeypatch):
+    # A large import into a small workspace builds the contacts' indexes after inserting
+    # them; the contacts, keys, report, indexes, undo and a second import are as before.
+    from leadnet_helpers.store import imports
+
+    more = [
+        f"P{i},Q{i % 7},https://www.linkedin.com/in/p{i},,Co{i % 3},,1 Mar 2025" for i in range(40)
+    ]
+    data = _file(HEADER, ROWS + more)
+    results = []
+    for rebuild_from in (1, 10**9):
+        monkeypatch.setattr(imports, "_REBUILD_FROM", rebuild_from)
+        path = tmp_path / f"w{rebuild_from}.leadnet.sqlite"
+        with Workspace.create(path, Profile(name="Ana")) as ws:
+            ws.add_contact(Contact(name="Ada Brooks", email="ada@x.example"))
+            report = ws.import_file("Connections.csv", data=data)
+            events = [(e.line, e.outcome, e.detail) for e in report.events]
+            after_import = _saved(ws)
+            assert ws.integrity_ok()
+            assert ws.find_contacts("Ada Brooks")
+            again = ws.import_file("Connections.csv", data=data).summary()
+            ws.undo()
+            after_undo = _saved(ws)
+        results.append((report.summary(), events, after_import, again, after_undo))
+    assert results[0] == results[1]
+    assert "contacts_name_key" in str(results[0][2][2])

@@ -149,3 +149,34 @@ def test_every_header_generation_is_recognised(head):
         "Ward Sister",
     )
     assert contact.extra == {"connected_on": "2025-03-14"}
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "14 Mar 2025",
+        "1 mar 2025",
+        "01 MAR 2025",
+        "29 Feb 2024",
+        "29 Feb 2025",  # no such day
+        "31 Apr 2025",
+        "0 Mar 2025",
+        "14 Foo 2025",
+        "14 Sept 2025",
+        "14 May 0000",
+        "14  Mar 2025",
+        "14-Mar-2025",
+    ],
+)
+def test_linkedin_dates_read_as_the_date_reader_reads_them(written):
+    # LinkedIn's "14 Mar 2025" is read without strptime for each date; the day, or
+    # the warning for a date we cannot read, is the one the date reader gives.
+    from leadnet_helpers.errors import LeadNetError
+    from leadnet_helpers.importers.linkedin import _TEXT_FORMATS, iso_date
+    from leadnet_helpers.rules import parse_date
+
+    try:
+        expected = parse_date(written, formats=_TEXT_FORMATS).isoformat()
+    except LeadNetError:
+        expected = ""
+    assert iso_date(written) == expected
