@@ -3,12 +3,14 @@
 The renderer itself (``jupyter/labextensions/leadnet-plotly``) is JavaScript; the browser
 tests of notebook 03 (tests/browser/test_dashboard_in_lab.py) check, in JupyterLab and in
 Voilà, that it draws every figure (and jupyterlab-plotly none) and that each figure follows
-its output's width.
+its output's width, and with which build of plotly.js (the basic build it ships, or the
+whole of plotly.js for other traces or another plotly.js version).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +24,7 @@ from leadnet_helpers.app.figure_renderer import (
     LEADNET_FIGURE_MIME,
     PLOTLY_MIME,
     figure_mime,
+    plotlyjs_version,
     renderer_installed,
 )
 
@@ -61,6 +64,33 @@ def test_the_dashboard_sends_figures_to_leadnets_renderer():
     assert set(out["data"]) == {LEADNET_FIGURE_MIME, "text/plain"}
     assert json.loads(out["data"][LEADNET_FIGURE_MIME])["data"][0]["y"] == [1, 2]
     assert dashboard.figure_spec(out)["data"][0]["y"] == [1, 2]
+    # the plotly.js the figure was made for: the renderer's basic build draws it only then
+    assert out["metadata"] == {LEADNET_FIGURE_MIME: {"plotlyjs": plotlyjs_version()}}
+
+
+def basic_build_version() -> str:
+    """The version the shipped plotly.js basic build declares in its first lines."""
+    head = (EXTENSION / "static" / "plotly-basic.min.js").read_text()[:200]
+    found = re.search(r"plotly\.js \(basic - minified\) v(\d+\.\d+\.\d+)", head)
+    assert found, head
+    return found.group(1)
+
+
+def test_the_renderer_ships_plotlys_basic_build_with_its_licence():
+    """The build the renderer loads (by a script beside it) and plotly.js's MIT licence."""
+    static = EXTENSION / "static"
+    entry = (static / "remoteEntry.js").read_text()
+    assert 'var BASIC_FILE = "plotly-basic.min.js"' in entry
+    assert "MIT" in (static / "plotly-basic.LICENSE").read_text()
+    # the build sets window.Plotly; the renderer takes it and puts back what the page had
+    assert "window.Plotly = Plotly" in (static / "plotly-basic.min.js").read_text()[-300:]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", basic_build_version())
+
+
+def test_plotlyjs_version_is_the_one_plotly_makes_figures_for():
+    from plotly.offline import get_plotlyjs_version
+
+    assert plotlyjs_version() == get_plotlyjs_version()
 
 
 @pytest.fixture
@@ -75,6 +105,7 @@ def test_without_the_renderer_figures_go_to_plotlys_own(no_renderer):
     """A server without leadnet-plotly (another environment) still draws every figure."""
     out = dashboard.figure_output(go.Figure(go.Bar(y=[3])))
     assert set(out["data"]) == {PLOTLY_MIME, "text/plain"}
+    assert out["metadata"] == {}
     assert out["data"][PLOTLY_MIME]["data"][0]["y"] == [3]  # plotly's own reads the JSON itself
     assert dashboard.figure_spec(out)["data"][0]["y"] == [3]
 

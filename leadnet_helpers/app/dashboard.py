@@ -46,7 +46,7 @@ from ..plots import build_figures, tie_layout
 from ..plots.gaps import TITLE as GAP_TITLE
 from ..plots.gaps import gap_list_html, gap_list_reading
 from ..plots.style import title_in_legend
-from .figure_renderer import LEADNET_FIGURE_MIME, PLOTLY_MIME, figure_mime
+from .figure_renderer import LEADNET_FIGURE_MIME, PLOTLY_MIME, figure_mime, plotlyjs_version
 from .workspace import watch, workspace_model
 
 if TYPE_CHECKING:
@@ -198,7 +198,8 @@ def figure_output(figure: go.Figure) -> dict[str, Any]:
     it back): the widget messages and the page's output models then carry and copy one
     string, where a 30,000-contact map would be hundreds of thousands of values, each
     walked by ipywidgets in the kernel and copied by the page. plotly's own renderer
-    gets the JSON itself.
+    gets the JSON itself. The output's metadata tells LeadNet's renderer which plotly.js
+    version the figure was made for (:func:`~leadnet_helpers.app.figure_renderer.plotlyjs_version`).
 
     Examples
     --------
@@ -217,11 +218,15 @@ def figure_output(figure: go.Figure) -> dict[str, Any]:
     spec["config"] = dict(PLOT_CONFIG)
     mime = figure_mime()
     sent: Any = spec
+    metadata: dict[str, Any] = {}
     if mime == LEADNET_FIGURE_MIME:
         sent = json.dumps(spec, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        # the plotly.js the figure was made for: the renderer's basic build draws it only if
+        # that is the build's version
+        metadata[mime] = {"plotlyjs": plotlyjs_version()}
     return {
         "output_type": "display_data",
-        "metadata": {},
+        "metadata": metadata,
         "data": {mime: sent, "text/plain": f"Figure: {text}".rstrip(": ")},
     }
 

@@ -7,8 +7,11 @@ of the ``plotly`` package) draws each figure three times: ``Plotly.react``, a
 notebook. LeadNet ships a small renderer of its own, the ``leadnet-plotly`` extension
 (``jupyter/labextensions/leadnet-plotly``, installed into
 ``share/jupyter/labextensions`` with the package), which reads
-:data:`LEADNET_FIGURE_MIME`, draws each figure once with the plotly.js that
-jupyterlab-plotly loads once per page, and on a change of width only resizes it.
+:data:`LEADNET_FIGURE_MIME`, draws each figure once, and on a change of width only
+resizes it. It draws a figure of scatter, bar and pie traces with plotly.js's "basic"
+build, which it ships (a sixth of the whole to load), when the figure was made for that
+build's version (:func:`plotlyjs_version`, sent in the output's metadata); any other
+figure with the whole plotly.js that jupyterlab-plotly loads once per page.
 
 A kernel whose Python has no ``leadnet-plotly`` extension (a server running from another
 environment than the workbook's kernel) gets plotly's own mime type, drawn as before.
@@ -38,6 +41,7 @@ __all__ = [
     "LEADNET_FIGURE_MIME",
     "PLOTLY_MIME",
     "figure_mime",
+    "plotlyjs_version",
     "renderer_installed",
 ]
 
@@ -91,3 +95,22 @@ def figure_mime() -> str:
     True
     """
     return LEADNET_FIGURE_MIME if renderer_installed() else PLOTLY_MIME
+
+
+@functools.cache
+def plotlyjs_version() -> str:
+    """The version of plotly.js the ``plotly`` package makes its figures for (``""``: unknown).
+
+    LeadNet's renderer draws a figure with its own plotly.js "basic" build only when the
+    build is this version; otherwise with the plotly.js of ``plotly``'s own extension.
+
+    Examples
+    --------
+    >>> plotlyjs_version().count(".") == 2 or plotlyjs_version() == ""
+    True
+    """
+    try:
+        from plotly.offline._plotlyjs_version import __plotlyjs_version__
+    except ImportError:  # a plotly without the file: the renderer uses the whole plotly.js
+        return ""
+    return str(__plotlyjs_version__)

@@ -13,10 +13,14 @@ same figures and a filter, with nothing fetched off the machine.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from leadnet_helpers import paths, personas
+from leadnet_helpers.app.figure_renderer import LEADNET_FIGURE_MIME, plotlyjs_version
 from leadnet_helpers.plots import FIGURES, PLOTTED
 
 from .conftest import ARTIFACTS, offsite
@@ -25,6 +29,18 @@ from .test_notebooks_in_lab import open_and_run_all
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "03_see_your_gaps.ipynb"
+BASIC_BUILD = (
+    Path(__file__).resolve().parents[2]
+    / "jupyter/labextensions/leadnet-plotly/static/plotly-basic.min.js"
+)
+
+
+def expected_build() -> str:
+    """The plotly.js that draws the sample's figures (bars and SVG scatters): the renderer's
+    basic build when it is the version plotly makes figures for, else the whole plotly.js."""
+    found = re.search(r"\(basic - minified\) v(\S+)", BASIC_BUILD.read_text()[:200])
+    return "basic" if found and found.group(1) == plotlyjs_version() else "full"
+
 
 # Each figure has drawn traces (plotly's g.trace), not only an empty plot (Voilà once showed
 # every figure empty); the gap list shows its table's rows.
@@ -109,6 +125,58 @@ _TAGGED = """() => Object.fromEntries(Array.from(document.querySelectorAll('.lea
              !!p.querySelector('.js-plotly-plot[data-leadnet-test="before"]')]))"""
 
 
+# One renderer of LeadNet's mime type, made by the notebook's rendermime and shown over the
+# page, given figure after figure: which plotly.js drew each, and what is drawn.
+_RENDER_ALONE = """async ([mime, outputs]) => {
+  const notebook = window.jupyterapp.shell.currentWidget.content;
+  const renderer = notebook.rendermime.createRenderer(mime);
+  renderer.node.style.cssText = 'position:fixed;top:0;left:0;width:640px;z-index:10000';
+  document.body.appendChild(renderer.node);
+  const seen = [];
+  for (const [spec, about] of outputs) {
+    await renderer.renderModel({data: {[mime]: JSON.stringify(spec)}, metadata: {[mime]: about},
+                                trusted: true});
+    const node = renderer.node;
+    const start = Date.now();
+    while (!node.hasAttribute('data-drawn') && Date.now() - start < 60000) {
+      await new Promise(r => setTimeout(r, 50));
+    }
+    seen.push({build: node.getAttribute('data-plotly'),
+               bars: node.querySelectorAll('g.trace.bars').length,
+               heatmaps: node.querySelectorAll('g.hm image, .heatmaplayer image').length});
+  }
+  renderer.dispose();
+  renderer.node.remove();
+  return seen;
+}"""
+
+
+def check_builds(page) -> None:
+    """The whole plotly.js draws what the basic build cannot, and a drawing moves between them."""
+    version = {"plotlyjs": plotlyjs_version()}
+    bars = {"data": [{"type": "bar", "x": ["a", "b"], "y": [1, 2]}], "layout": {"height": 300}}
+    heat = {"data": [{"type": "heatmap", "z": [[1, 2], [3, 4]]}], "layout": {"height": 300}}
+    seen = page.evaluate(
+        _RENDER_ALONE,
+        [
+            LEADNET_FIGURE_MIME,
+            [
+                [bars, version],
+                [heat, version],  # a trace type the basic build lacks: redrawn by the whole
+                [bars, {"plotlyjs": "0.0.1"}],  # made for another plotly.js: the whole
+                [bars, version],  # and back to the basic build
+            ],
+        ],
+    )
+    build = expected_build()
+    assert seen == [
+        {"build": build, "bars": 1, "heatmaps": 0},
+        {"build": "full", "bars": 0, "heatmaps": 1},
+        {"build": "full", "bars": 1, "heatmaps": 0},
+        {"build": build, "bars": 1, "heatmaps": 0},
+    ], seen
+
+
 def wait_drawn(page, timeout: float = 90_000) -> None:
     """Wait until each figure has drawn traces; fail naming the ones still empty."""
     try:
@@ -127,6 +195,13 @@ def wait_drawn(page, timeout: float = 90_000) -> None:
     # not by jupyterlab-plotly's, which draws three times and keeps a PNG copy (its img.plot-img)
     ours = page.locator(".leadnet-panel .leadnet-figure > .js-plotly-plot").count()
     assert ours == len(PLOTTED), f"{ours} of {drawn} figures drawn by LeadNet's renderer"
+    # with plotly.js's basic build (a sixth of the whole to load) when it can
+    builds = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.leadnet-panel .leadnet-figure'))"
+        ".map(n => n.getAttribute('data-plotly'))"
+    )
+    assert builds == [expected_build()] * len(PLOTTED), builds
+    assert page.evaluate("() => typeof window.moduleName") == "undefined"  # the build's global
     assert page.locator(".leadnet-panel img.plot-img").count() == 0
     # the gap list is a table a screen reader reads: a caption, column and row headers
     gaps = page.locator(".leadnet-panel-gaps table.leadnet-gap-list")
@@ -214,6 +289,7 @@ def test_03_every_figure_renders_and_filters_redraw_them(page, lab, shoot, sampl
     assert page.locator(".leadnet-panel .js-plotly-plot").count() == len(PLOTTED)
     page.locator(".leadnet-panel-keep_warm").scroll_into_view_if_needed()
     shoot(page, "03-4-keep-warm-strategic-outside")
+    check_builds(page)
 
 
 def test_03_in_the_app_every_figure_has_traces_and_filters_redraw(app, app_page, monkeypatch):
