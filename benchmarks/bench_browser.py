@@ -35,8 +35,10 @@ Chromium with a fresh kernel and prints, per run and as medians:
 * ``filter``: seconds from clicking the "Operational" network toggle (scrolled to the
   middle of the screen first) until the panels then on screen show their new figure
   drawn, and until every panel does (then 1 s of quiet before the next step);
-* ``plotly.js``: how many times plotly.js was fetched by the page (its chunk, not the
-  extension's small entry point); and the load average at the end of the run.
+* ``plotly.js``: how many times the page fetched each build of plotly.js: LeadNet's
+  renderer's basic build (``plotly-basic.min.js``, bars and scatters) and jupyterlab-plotly's
+  chunk holding the whole plotly.js (the WebGL maps at 5,000 contacts and more; Voilà fetches
+  it with the page's extensions, used or not); and the load average at the end of the run.
 
 Lab's clock starts at Run All (the page and the kernel are up); Voilà's at the
 navigation. It asserts nothing: it prints figures.
@@ -160,6 +162,12 @@ _FILTER = """async ({selector, quiet, timeout, keys}) => {
 _PLOTLY_LOADS = r"""() => performance.getEntriesByType('resource')
   .filter(e => /plotly|widgetbundle/i.test(e.name) && !/remoteEntry|style\.js/.test(e.name))
   .map(e => e.name.split('?')[0].split('/').slice(-2).join('/'))"""
+
+
+def _fetches(files: list[str]) -> str:
+    """How many times each plotly.js file was fetched: ``basic 1x, whole 1x``."""
+    names = ["basic" if "plotly-basic" in f else "whole" for f in files]
+    return ", ".join(f"{n} {names.count(n)}x" for n in sorted(set(names))) or "none"
 
 
 # Run All in notebook 01, 02, 04 or 05: until every cell has run and the outputs have been
@@ -722,8 +730,8 @@ def main(argv: list[str]) -> int:
                             f" open -> all 7 {_fmt(r['open'])} s,"
                             f" filter redraw: on screen ({'+'.join(r['seen']) or 'none'})"
                             f" {_fmt(r['filter seen'])} s, all 7 {_fmt(r['filter'])} s;"
-                            " plotly.js fetched "
-                            f"{len(r['plotly.js'])}x; off-machine requests "
+                            f" plotly.js fetched: {_fetches(r['plotly.js'])};"
+                            " off-machine requests "
                             f"{r['offsite'] or 'none'}; load average "
                             f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}",
                             flush=True,

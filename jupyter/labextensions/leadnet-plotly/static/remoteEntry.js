@@ -270,62 +270,106 @@ var _JUPYTERLAB;
 
   /* The plotly.js to draw *spec* with: the basic build when it can, else the whole. */
   async function plotlyFor(spec, version) {
-    if (basicDraws(spec)) {
-      var Plotly = await loadBasic();
-      if (Plotly && (!version || Plotly.version === version)) {
-        return Plotly;
-      }
+    var Basic = basicDraws(spec) ? await loadBasic() : null;
+    if (Basic && (!version || Basic.version === version)) {
+      return Basic;
     }
-    return loadPlotly();
+    // the whole; if it cannot be reached, the basic build of another version rather than nothing
+    return (await loadPlotly()) || Basic;
   }
 
   /* Once the page is idle, load plotly.js's basic build and draw a small figure off the page,
      then drop it: the first dashboard figure then finds plotly.js loaded and its drawing code
-     compiled, work done while the kernel starts or the person reads. (The whole of plotly.js
-     is loaded when a figure needs it: loading it for nothing would hold the page 1.4-2 s.)
+     compiled, work done while the kernel starts or the person reads. Then, once the page has
+     been quiet a while (QUIET_MS without a new output or a figure to draw: the person reads,
+     or the kernel computes a large workspace's figures), the whole plotly.js likewise, for
+     the WebGL maps of a large workspace: loading it holds the page 1.4-2 s, so never while
+     outputs arrive or figures wait (a figure that needs it sooner loads it itself).
      Nothing leaves the machine: plotly.js comes from this server. */
+  var QUIET_MS = 700;
+
+  function warmDraw(Plotly) {
+    if (!Plotly || !document.body) {
+      return undefined;
+    }
+    var div = document.createElement("div");
+    div.setAttribute("aria-hidden", "true");
+    div.style.cssText =
+      "position:absolute;left:-10000px;top:0;width:480px;height:320px;visibility:hidden";
+    document.body.appendChild(div);
+    var data = [
+      { type: "bar", x: ["a", "b"], y: [1, 2], name: "bars" },
+      { type: "scatter", x: [0, 1], y: [1, 0], mode: "markers+text", text: ["a", "b"] },
+    ];
+    var layout = {
+      title: { text: "<b>warm</b>" },
+      width: 480,
+      height: 320,
+      annotations: [{ text: "a<br>b", x: 0, y: 0, showarrow: false }],
+    };
+    return Plotly.newPlot(div, data, layout, { displaylogo: false }).then(function () {
+      Plotly.purge(div);
+      div.remove();
+    });
+  }
+
+  function whenIdle(then, timeout) {
+    if (typeof requestIdleCallback === "function") {
+      requestIdleCallback(then, { timeout: timeout });
+    } else {
+      setTimeout(then, 1000);
+    }
+  }
+
+  /* Call *then* once the page has gone QUIET_MS with no node added or removed and no figure
+     waiting to be drawn. */
+  function whenQuiet(then) {
+    if (typeof MutationObserver !== "function" || !document.body) {
+      whenIdle(then, 4000);
+      return;
+    }
+    var timer = null;
+    var observer = null;
+    var arm = function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        if (waiting.size || pumping) {
+          arm();
+          return;
+        }
+        observer.disconnect();
+        whenIdle(then, 2000);
+      }, QUIET_MS);
+    };
+    observer = new MutationObserver(arm);
+    observer.observe(document.body, { childList: true, subtree: true });
+    arm();
+  }
+
   function warmUp() {
     var run = function () {
       loadBasic()
-        .then(function (Plotly) {
-          if (!Plotly || !document.body) {
-            return;
-          }
-          var div = document.createElement("div");
-          div.setAttribute("aria-hidden", "true");
-          div.style.cssText =
-            "position:absolute;left:-10000px;top:0;width:480px;height:320px;visibility:hidden";
-          document.body.appendChild(div);
-          var data = [
-            { type: "bar", x: ["a", "b"], y: [1, 2], name: "bars" },
-            { type: "scatter", x: [0, 1], y: [1, 0], mode: "markers+text", text: ["a", "b"] },
-          ];
-          var layout = {
-            title: { text: "<b>warm</b>" },
-            width: 480,
-            height: 320,
-            annotations: [{ text: "a<br>b", x: 0, y: 0, showarrow: false }],
-          };
-          return Plotly.newPlot(div, data, layout, { displaylogo: false }).then(function () {
-            Plotly.purge(div);
-            div.remove();
-          });
-        })
+        .then(warmDraw)
         .catch(function () {
           // only a head start: a figure shown later loads what it needs itself
+        })
+        .then(function () {
+          whenQuiet(function () {
+            loadPlotly()
+              .then(warmDraw)
+              .catch(function () {
+                // as above
+              });
+          });
         });
     };
-    var whenIdle = function () {
-      if (typeof requestIdleCallback === "function") {
-        requestIdleCallback(run, { timeout: 4000 });
-      } else {
-        setTimeout(run, 1000);
-      }
+    var start = function () {
+      whenIdle(run, 4000);
     };
     if (document.body && document.body.hasAttribute("data-voila")) {
-      afterFirstOutput(whenIdle);
+      afterFirstOutput(start);
     } else {
-      whenIdle();
+      start();
     }
   }
 
