@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 
 import pytest
 
@@ -289,3 +290,28 @@ def test_a_crowd_sharing_a_name_is_one_short_report_entry(tmp_path):
         assert "2,000 contacts already in your workspace" in dupe.detail
         assert sum(len(e.detail) for e in report.events) < 5_000
         assert ws.count_contacts() == 4_000
+
+
+def test_contacts_saved_together_keep_every_cell_and_its_type(ws):
+    # One batch: a column empty in every contact (written as a literal), a column
+    # empty in some (bound), booleans and numbers beside unknowns (NULL).
+    contacts = [
+        Contact(name="Ada", inside_org=False, strength=4, tags=("a", "b"), extra={"n": "1"}),
+        Contact(name="Bo", inside_org=None, email="bo@x.org", emails=("bo@x.org",)),
+        Contact(name="Cy", inside_org=True, discretionary=False, extra={"n": 2}),
+    ]
+    with ws._write() as conn:
+        ids = Workspace._insert(conn, contacts)
+    assert ids == sorted(ids) and len(set(ids)) == 3
+    stored = {c.id: c for c in ws.contacts()}
+    for cid, contact in zip(ids, contacts, strict=True):
+        assert stored[cid] == replace(contact, id=cid)
+    typed = ws._conn.execute(
+        "SELECT typeof(role), typeof(inside_org), typeof(strength), typeof(discretionary), "
+        "tags, extra FROM contacts ORDER BY id"
+    )
+    assert [tuple(r) for r in typed] == [
+        ("text", "integer", "integer", "null", "a;b", '{"n": "1"}'),
+        ("text", "null", "null", "null", "", ""),
+        ("text", "integer", "null", "integer", "", '{"n": 2}'),
+    ]

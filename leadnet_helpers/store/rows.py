@@ -9,8 +9,10 @@ write transaction.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import lru_cache
 from operator import attrgetter
+from typing import Any
 
 from ..model import CONTACT_FIELDS, Contact, name_key
 from .connection import LockedConnection, now
@@ -118,20 +120,79 @@ def cell(value: object) -> str:
 
 
 def insert_contacts(conn: LockedConnection, contacts: list[Contact]) -> list[int]:
-    """Insert contacts inside the caller's write transaction; return their new ids."""
+    """Insert contacts inside the caller's write transaction; return their new ids.
+
+    The cells are prepared a column at a time, and a column that is empty in
+    every one of these contacts (``''`` or NULL, as most of an export's fields
+    are) is written as that literal rather than bound row by row: SQLite
+    stores the very same cells either way.
+
+    Examples
+    --------
+    >>> import sqlite3
+    >>> from .schema import MIGRATIONS
+    >>> conn = LockedConnection(sqlite3.connect(":memory:", isolation_level=None))
+    >>> for version in sorted(MIGRATIONS):
+    ...     for statement in MIGRATIONS[version].split(";"):
+    ...         _ = conn.execute(statement) if statement.strip() else None
+    >>> insert_contacts(conn, [Contact("Ada", strength=4, tags=("a", "b")), Contact("Bo")])
+    [1, 2]
+    >>> [tuple(r) for r in conn.execute("SELECT name, strength, tags, inside_org FROM contacts")]
+    [('Ada', 4, 'a;b', None), ('Bo', None, '', None)]
+    """
     stamp = now()
-    cols = ("id", *_STAMPED)
     # Inside BEGIN IMMEDIATE no one else can write, so the next ids are ours to take.
     first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contacts").one()[0]
     ids = list(range(first, first + len(contacts)))
+    if not contacts:
+        return ids
+    columns: list[tuple[str, str, Sequence[object] | None]] = [("id", "?", ids)]
+    columns += [(column, *_literal(_cells_of(at, contacts))) for at, column in enumerate(COLUMNS)]
+    columns.append(("name_key", "?", [name_key(c.name) for c in contacts]))
+    columns.append(("created_at", "?", [stamp] * len(ids)))
+    columns.append(("updated_at", "?", [stamp] * len(ids)))
+    bound = [values for _, mark, values in columns if values is not None]
     conn.executemany(
-        f"INSERT INTO contacts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-        [
-            (cid, *to_db(c), name_key(c.name), stamp, stamp)
-            for cid, c in zip(ids, contacts, strict=True)
-        ],
+        f"INSERT INTO contacts ({', '.join(c for c, _, _ in columns)}) "
+        f"VALUES ({', '.join(mark for _, mark, _ in columns)})",
+        zip(*bound, strict=True),
     )
     return ids
+
+
+_GETTERS = [attrgetter(c) for c in COLUMNS]
+_TUPLE_SET = frozenset(_TUPLE_AT)
+_BOOL_SET = frozenset(_BOOL_AT)
+
+
+def _cells_of(at: int, contacts: list[Contact]) -> list[Any]:
+    """The cells of column ``COLUMNS[at]`` for *contacts*, as :func:`to_db` makes them."""
+    values: list[Any] = list(map(_GETTERS[at], contacts))
+    if at in _TUPLE_SET:
+        return list(map(";".join, values))
+    if at in _BOOL_SET:
+        return [v if v is None else int(v) for v in values]
+    if at == _EXTRA_AT:
+        return [_extra_json(v) if v else "" for v in values]
+    return values
+
+
+def _literal(values: list[Any]) -> tuple[str, list[Any] | None]:
+    """How a column's cells are written: ``("?", values)`` bound, or a literal for all.
+
+    Only the empty text and NULL are written as literals, when every cell is that.
+
+    Examples
+    --------
+    >>> _literal(["", ""]), _literal([None, None]), _literal(["", None]), _literal(["", "x"])
+    (("''", None), ('NULL', None), ('?', ['', None]), ('?', ['', 'x']))
+    """
+    first = values[0]
+    if (first is None or (type(first) is str and first == "")) and values.count(first) == len(
+        values
+    ):
+        return ("NULL" if first is None else "''"), None
+    return "?", values
 
 
 def update_contacts(conn: LockedConnection, contacts: list[Contact]) -> None:
