@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import fields
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..model import CONTACT_FIELDS, Contact, name_key
@@ -23,6 +24,7 @@ __all__ = [
     "SELECT",
     "TUPLE_FIELDS",
     "cell",
+    "contacts_from_db",
     "from_db",
     "insert_contacts",
     "record_keys",
@@ -47,6 +49,8 @@ _TEXT_AT = [
 ]
 _EXTRA_AT = COLUMNS.index("extra")
 _ALL_COLUMNS = attrgetter(*COLUMNS)
+# A row read with SELECT (COLUMNS, then id) reordered as Contact's fields, for Contact(*row).
+_in_field_order = itemgetter(*((*COLUMNS, "id").index(f.name) for f in fields(Contact)))
 # json.dumps(extra, ensure_ascii=False), without building an encoder per contact
 _EXTRA_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -88,17 +92,41 @@ def to_db(contact: Contact) -> list[object]:
 
 def from_db(row: tuple) -> Contact:
     """The contact from a row read with :data:`SELECT` (its columns, then its id)."""
-    values = list(row[:-1])
+    return contacts_from_db([row])[0]
+
+
+def contacts_from_db(rows: list[tuple]) -> list[Contact]:
+    """The contacts from rows read with :data:`SELECT`, as :func:`from_db` makes each.
+
+    The cells are converted a column at a time, and a text column's distinct
+    values are split into tuples once (a tuple is immutable, so contacts may
+    share one); each contact gets its own ``extra`` dictionary.
+
+    Examples
+    --------
+    >>> row = ["Ada", *[""] * (len(COLUMNS) - 1), 7]
+    >>> row[COLUMNS.index("tags")], row[COLUMNS.index("inside_org")] = "a;;b", 0
+    >>> row[COLUMNS.index("role")], row[COLUMNS.index("extra")] = None, '{"n": "1"}'
+    >>> (ada,) = contacts_from_db([tuple(row)])
+    >>> ada.id, ada.tags, ada.inside_org, ada.role, ada.extra, ada.strength
+    (7, ('a', 'b'), False, '', {'n': '1'}, '')
+    """
+    if not rows:
+        return []
+    columns: list[Any] = list(zip(*rows, strict=True))
     for i in _TEXT_AT:
-        if values[i] is None:
-            values[i] = ""
+        if None in columns[i]:
+            columns[i] = ["" if v is None else v for v in columns[i]]
     for i in _TUPLE_AT:
-        values[i] = tuple(v for v in values[i].split(";") if v) if values[i] else ()
+        split: dict[object, tuple[str, ...]] = {}
+        for value in set(columns[i]):
+            split[value] = tuple(v for v in value.split(";") if v) if value else ()
+        columns[i] = list(map(split.__getitem__, columns[i]))
     for i in _BOOL_AT:
-        if values[i] is not None:
-            values[i] = bool(values[i])
-    values[_EXTRA_AT] = json.loads(values[_EXTRA_AT]) if values[_EXTRA_AT] else {}
-    return Contact(**dict(zip(COLUMNS, values, strict=True)), id=row[-1])
+        columns[i] = [v if v is None else bool(v) for v in columns[i]]
+    loads = json.loads
+    columns[_EXTRA_AT] = [loads(v) if v else {} for v in columns[_EXTRA_AT]]
+    return list(map(Contact, *_in_field_order(columns)))
 
 
 def to_json(contact: Contact) -> dict[str, object]:
