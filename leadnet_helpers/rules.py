@@ -488,8 +488,12 @@ def to_timestamps(values: Iterable[object] | pd.Series) -> pd.Series:
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     if series.dtype.kind == "M":
         return series.astype("datetime64[ns]")
-    cleaned = series.map(lambda v: v[:10] if isinstance(v, str) and v.strip() else v)
-    cleaned = cleaned.map(lambda v: None if isinstance(v, str) and not v.strip() else v)
+    # the first ten characters of a text (the date of a date and time), None for blank text
+    cleaned = pd.Series(
+        [(v[:10] if v.strip() else None) if isinstance(v, str) else v for v in _cells(series)],
+        index=series.index,
+        dtype=object,
+    )
     out = pd.to_datetime(cleaned, errors="coerce", format="ISO8601")
     return out.astype("datetime64[ns]")
 
