@@ -132,12 +132,9 @@ class ImportsMixin(WorkspaceBase):
                 conn.execute(f"PRAGMA cache_size = {int(cache)}")
 
     def _save_parsed(self, conn: LockedConnection, parsed, progress) -> ImportReport:
-        known_keys: dict[str, int] = {
-            r["key"]: r["contact_id"]
-            for r in conn.execute("SELECT key, contact_id FROM contact_keys")
-        }
+        known_keys: dict[str, int] = dict(conn.tuples("SELECT key, contact_id FROM contact_keys"))
         known_names: dict[str, list[str]] = {}
-        for key, cname in conn.execute("SELECT name_key, name FROM contacts"):
+        for key, cname in conn.tuples("SELECT name_key, name FROM contacts"):
             known_names.setdefault(key, []).append(cname)
         plan = plan_import(parsed, known_keys, known_names, self.contact)
         report = plan.report
