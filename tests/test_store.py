@@ -315,3 +315,23 @@ def test_contacts_saved_together_keep_every_cell_and_its_type(ws):
         ("text", "null", "null", "null", "", ""),
         ("text", "integer", "null", "integer", "", '{"n": 2}'),
     ]
+
+
+def test_undoing_an_import_forgets_every_key_it_recorded(ws):
+    ws.add_contact(Contact(name="Ada Brooks", email="ada@x.example", emails=("ada@x.example",)))
+    keys = "SELECT key, contact_id FROM contact_keys ORDER BY key"
+    before = [tuple(r) for r in ws._conn.execute(keys)]
+    new_only = b"name,email,linkedin_url\nBo Chen,bo@y.example,https://www.linkedin.com/in/bo\n"
+    report = ws.import_file("new.csv", data=new_only)
+    assert report.imported == 1 and len(ws._conn.execute(keys)) == len(before) + 3
+    assert ws.undo() == "Undid: imported new.csv"
+    assert [tuple(r) for r in ws._conn.execute(keys)] == before
+    assert ws.import_file("new.csv", data=new_only).summary() == report.summary()  # new again
+    ws.undo()
+    merging = new_only + b"Ada Brooks,ada@x.example,https://www.linkedin.com/in/ada-brooks\n"
+    report = ws.import_file("merging.csv", data=merging)
+    assert (report.imported, report.merged) == (1, 1)
+    recorded = {k for k, _ in ws._conn.execute(keys)} - {k for k, _ in before}
+    assert "linkedin:https://www.linkedin.com/in/ada-brooks" in recorded  # given to Ada
+    ws.undo()
+    assert recorded.isdisjoint(k for k, _ in ws._conn.execute(keys))

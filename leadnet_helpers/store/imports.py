@@ -183,7 +183,13 @@ class ImportsMixin(WorkspaceBase):
             [
                 {"op": "delete", "ids": ids},
                 {"op": "restore", "rows": before},
-                {"op": "forget_keys", "keys": list(resolved)},
+                # the new contacts' keys go with them (ON DELETE CASCADE): only the keys
+                # given to contacts already there are listed (a large import's keys
+                # would make the entry megabytes long)
+                {
+                    "op": "forget_keys",
+                    "keys": [k for k, (kind, _) in plan.keys.items() if kind != "new"],
+                },
             ],
         )
         return report
