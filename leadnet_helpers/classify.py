@@ -52,6 +52,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -316,6 +317,24 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def _scalar_cells(values: list[object]) -> list[str]:
+    """:func:`_cell` of each of a column's values, worked out once per distinct value.
+
+    Values count as the same only with the same type too (``True == 1``).
+
+    Examples
+    --------
+    >>> _scalar_cells([None, True, 1, True, 4])
+    ['', 'yes', '1', 'yes', '4']
+    """
+    keys = list(zip(map(type, values), values, strict=True))
+    try:
+        text = {key: _cell(key[1]) for key in dict.fromkeys(keys)}
+    except TypeError:  # an unhashable value
+        return list(map(_cell, values))
+    return list(map(text.__getitem__, keys))
+
+
 def _as_frame(contacts: Iterable[Contact] | pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     """Template-shaped text columns, plus the contact ids."""
     if isinstance(contacts, pd.DataFrame):
@@ -341,9 +360,11 @@ def _as_frame(contacts: Iterable[Contact] | pd.DataFrame) -> tuple[pd.DataFrame,
     items = list(contacts)
     cols = {}
     for col in _CONTACT_COLUMNS:
-        values = [getattr(c, col) for c in items]
-        if col in ("inside_org", "discretionary", "strength", "gives_me", "i_give", "tags"):
-            values = [_cell(v) for v in values]
+        values = list(map(attrgetter(col), items))
+        if col in ("inside_org", "discretionary", "strength"):
+            values = _scalar_cells(values)
+        elif col in ("gives_me", "i_give", "tags"):
+            values = [";".join(map(str, v)) if type(v) is tuple else _cell(v) for v in values]
         cols[col] = values
     out = (
         pd.DataFrame(cols, dtype=str)
@@ -553,9 +574,10 @@ def _questions(
     templates = [q["ask"] for q in qs] + [book.fallback_question]
     names = frame["name"].to_numpy(dtype=object)
     out: list[tuple[str, ...]] = [()] * n
-    for i in np.flatnonzero(ask):  # only the contacts that need review get questions
+    chosen = picks.tolist()  # Python ints: a row of numpy ones is slow to walk
+    for i in np.flatnonzero(ask).tolist():  # only the contacts that need review get questions
         first = _first_name(names[i])
-        out[i] = tuple(templates[k].replace("{first}", first) for k in picks[i] if k >= 0)
+        out[i] = tuple(templates[k].replace("{first}", first) for k in chosen[i] if k >= 0)
     return out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
+from operator import attrgetter, is_
 from typing import TYPE_CHECKING, Any
 
 from .model import CONTACT_FIELDS, Contact, name_key
@@ -116,14 +116,30 @@ class ImportReport:
 #: Fields a record's fingerprint covers only when filled, so that records stored before
 #: these fields existed keep their fingerprints (re-importing them still adds nothing).
 _LATER_FIELDS = ("helps_with", "energy")
-_identity = attrgetter(*(f for f in CONTACT_FIELDS if f not in ("source", *_LATER_FIELDS)))
+_IDENTITY = tuple(f for f in CONTACT_FIELDS if f not in ("source", *_LATER_FIELDS))
 _later = attrgetter(*_LATER_FIELDS)
+# The identity is (name, organisation, role, <the middle fields>, email, linkedin_url,
+# phone). An export fills the outer ones and nearly always leaves the middle ones at
+# their defaults, whose text is then known: the very objects '', None and () (CPython
+# keeps one of each; any other object, even an equal one, has its repr taken).
+_HEAD, _TAIL = _IDENTITY[:3], _IDENTITY[-3:]
+assert _HEAD == ("name", "organisation", "role") and _TAIL == ("email", "linkedin_url", "phone")
+_head, _tail = attrgetter(*_HEAD), attrgetter(*_TAIL)
+_middle = attrgetter(*_IDENTITY[3:-3])
+_DEFAULT_MIDDLE = _middle(Contact(""))
+_DEFAULT_MIDDLE_TEXT = repr(_DEFAULT_MIDDLE)[1:-1]
+#: ``repr((identity, sorted(extra.items())))`` with the middle fields' text as one %s.
+_TEXT = "((%r, %r, %r, %s, %r, %r, %r), %r)"
 
 
 def fingerprint(contact: Contact) -> str:
     """Return a stable hash of what a record says (its source aside).
 
     The same record imported twice has the same fingerprint, so it adds nothing.
+    It hashes ``repr((identity, sorted(extra.items())))`` (then the later fields'
+    repr when one is filled), *identity* being the tuple of every field but
+    ``source``, ``emails``, ``extra`` and the later fields: stored keys depend
+    on this text, so it must never change.
 
     Examples
     --------
@@ -134,7 +150,10 @@ def fingerprint(contact: Contact) -> str:
     >>> fingerprint(Contact("Ada")) == fingerprint(Contact("Ada", energy="drains"))
     False
     """
-    text = repr((_identity(contact), sorted(contact.extra.items())))
+    middle = _middle(contact)
+    known = all(map(is_, middle, _DEFAULT_MIDDLE))
+    text = _DEFAULT_MIDDLE_TEXT if known else repr(middle)[1:-1]
+    text = _TEXT % (*_head(contact), text, *_tail(contact), sorted(contact.extra.items()))
     later = _later(contact)
     if any(later):
         text += repr(later)
@@ -149,7 +168,11 @@ def contact_keys(contact: Contact) -> list[str]:
     >>> contact_keys(Contact("Ada", email="ada@x.org", emails=("ada@x.org", "a@y.org")))
     ['email:ada@x.org', 'email:a@y.org']
     """
-    keys = [f"email:{e}" for e in dict.fromkeys((contact.email, *contact.emails)) if e]
+    email, emails = contact.email, contact.emails
+    if emails:
+        keys = [f"email:{e}" for e in dict.fromkeys((email, *emails)) if e]
+    else:
+        keys = [f"email:{email}"] if email else []
     if contact.linkedin_url:
         keys.append(f"linkedin:{contact.linkedin_url}")
     return keys

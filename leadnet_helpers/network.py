@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 import pandas as pd
 
@@ -97,8 +98,10 @@ def network_from(
     ['Bo', 'personal']
     """
     items = list(contacts)
-    rows = [{name: getattr(c, name) for name in _FROM_CONTACT} for c in items]
-    frame = pd.DataFrame(rows, columns=list(_FROM_CONTACT))
+    if items:  # a column at a time (as many cells as from one dict per contact)
+        frame = pd.DataFrame({name: list(map(attrgetter(name), items)) for name in _FROM_CONTACT})
+    else:
+        frame = pd.DataFrame([], columns=list(_FROM_CONTACT))
     frame["id"] = pd.array([c.id for c in items], dtype="Int64")
     if types is not None and len(types):
         by_id = types.set_index("contact_id")

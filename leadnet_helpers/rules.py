@@ -168,6 +168,21 @@ def location(inside_org: object, organisation: object, own_organisation: object)
     return "" if flag is None else ("inside" if flag else "outside")
 
 
+def _cells(values: Sequence[object] | pd.Series) -> list[object]:
+    """The values of a column as a list; a pandas one through numpy (its own walk is slow).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _cells(pd.Series(["a", None, True], dtype=object)), _cells(("b",))
+    (['a', None, True], ['b'])
+    """
+    to_numpy = getattr(values, "to_numpy", None)
+    if to_numpy is not None:
+        return list(to_numpy(dtype=object).tolist())
+    return list(values)
+
+
 def locations(
     inside_org: Sequence[object] | pd.Series,
     organisations: Sequence[object] | pd.Series,
@@ -182,12 +197,14 @@ def locations(
     """
     import numpy as np
 
-    flags = list(inside_org)
-    orgs = list(organisations)
+    flags = _cells(inside_org)
+    orgs = _cells(organisations)
     compared: dict[object, bool | None] = {}
     out = np.empty(len(flags), dtype=object)
     for i, (flag_value, org) in enumerate(zip(flags, orgs, strict=True)):
-        flag = _flag(flag_value)
+        # nothing recorded (None, or the empty text of a template cell): no need to ask _flag
+        unset = flag_value is None or (type(flag_value) is str and not flag_value)
+        flag = None if unset else _flag(flag_value)
         if flag is None:
             key = org if isinstance(org, str) else ""
             if key not in compared:
@@ -471,8 +488,12 @@ def to_timestamps(values: Iterable[object] | pd.Series) -> pd.Series:
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     if series.dtype.kind == "M":
         return series.astype("datetime64[ns]")
-    cleaned = series.map(lambda v: v[:10] if isinstance(v, str) and v.strip() else v)
-    cleaned = cleaned.map(lambda v: None if isinstance(v, str) and not v.strip() else v)
+    # the first ten characters of a text (the date of a date and time), None for blank text
+    cleaned = pd.Series(
+        [(v[:10] if v.strip() else None) if isinstance(v, str) else v for v in _cells(series)],
+        index=series.index,
+        dtype=object,
+    )
     out = pd.to_datetime(cleaned, errors="coerce", format="ISO8601")
     return out.astype("datetime64[ns]")
 

@@ -67,3 +67,30 @@ def test_a_change_made_by_another_connection_is_seen(tmp_path):
         other.add_contact(Contact("Bo"))
     assert analysis_of(ws, TODAY).network.size == 1
     ws.close()
+
+
+def test_the_contacts_table_holds_each_contact_with_its_cells_and_types():
+    import pandas as pd
+
+    from leadnet_helpers.network import network_from
+
+    contacts = [
+        Contact(
+            "Ada", id=1, inside_org=True, strength=4, tags=("board",), last_contact="2026-10-01"
+        ),
+        Contact("Bo", id=2, organisation="Fabrikam", gives_me=("insight", "support")),
+        Contact("Cy", id=None, organisation="Contoso Ltd", network_type="personal"),
+    ]
+    table = network_from(Profile("Ana", organisation="Contoso"), contacts).contacts
+    assert table["name"].tolist() == ["Ada", "Bo", "Cy"]
+    assert table["id"].tolist() == [1, 2, pd.NA] and str(table["id"].dtype) == "Int64"
+    assert table["strength"].tolist() == [4, pd.NA, pd.NA]
+    assert str(table["strength"].dtype) == "Int64"
+    assert table["inside_org"].tolist() == [True, None, None]
+    assert table["tags"].tolist() == [("board",), (), ()]
+    assert table["gives_me"].tolist() == [(), ("insight", "support"), ()]
+    assert table["location"].tolist() == ["inside", "outside", "inside"]
+    assert table["network_type"].tolist() == ["", "", "personal"]
+    assert table["last_contact"].notna().tolist() == [True, False, False]
+    empty = network_from(Profile("Ana"), []).contacts
+    assert empty.empty and list(empty.columns) == list(table.columns)

@@ -408,3 +408,26 @@ def test_labelled_agreement_at_least_90_percent():
     # the classifier should know when it is unsure: misses carry less confidence
     hits = result.loc[result["expected"] == result["network_type"], "confidence"]
     assert misses["confidence"].mean() < hits.mean(), report
+
+
+def test_contacts_and_their_template_cells_classify_alike_whatever_the_values():
+    # Booleans beside None and numbers (True == 1, but one reads "yes", the other "1"),
+    # tuples, thin rows that get questions: the contacts' path and the cells' path agree.
+    contacts = [
+        Contact(name=f"P{i}", id=i, **fields)
+        for i, fields in enumerate(
+            [
+                {"inside_org": True, "strength": 1, "tags": ("board",)},
+                {"inside_org": False, "discretionary": True, "strength": 5},
+                {"inside_org": None, "gives_me": ("insight", "support"), "i_give": ("advice",)},
+                {"organisation": "Contoso Ltd", "role": "Engineer"},
+                {"organisation": "Fabrikam", "relationship": "supplier", "discretionary": False},
+                {"notes": "met at the summit", "tags": ("a", "b")},
+            ]
+            * 3
+        )
+    ]
+    by_contacts = classify(contacts, ME)
+    frame = pd.DataFrame([{**c.to_row(), "id": c.id} for c in contacts])
+    pd.testing.assert_frame_equal(by_contacts, classify(frame, ME))
+    assert by_contacts["questions"].map(len).sum() > 0  # thin rows were asked about

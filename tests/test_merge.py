@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -151,3 +153,115 @@ def test_every_record_is_accounted_for(rows):
     assert len(
         {e.line for e in report.events if e.outcome in ("imported", "merged", "rejected")}
     ) == len(rows)
+
+
+# Workspaces store these keys: a record imported again is recognised only if its
+# fingerprint is the one computed when it was first imported, so they never change.
+_STORED_KEYS = [
+    (Contact("Ada"), "fp:a53154753bfd5a40dca99bf99f270807", []),
+    (
+        Contact(
+            "Noah Zhang",
+            organisation="Northwind Analytics",
+            role="CFO",
+            linkedin_url="https://www.linkedin.com/in/noah-zhang-75db4a",
+            source="linkedin",
+            extra={"connected_on": "2026-11-20"},
+        ),
+        "fp:29f582e15938c81884a904e766f495af",
+        ["linkedin:https://www.linkedin.com/in/noah-zhang-75db4a"],
+    ),
+    (
+        Contact(
+            'Zoë O\'Neill "Z"',
+            organisation="Nordlys",
+            role="Head",
+            function="Strategy",
+            industry="Energy",
+            seniority="senior",
+            inside_org=False,
+            relationship="peer",
+            context="board",
+            frequency="monthly",
+            last_contact="2026-10-01",
+            strength=4,
+            gives_me=("insight", "support"),
+            i_give=("advice",),
+            orientation="future",
+            discretionary=True,
+            network_type="strategic",
+            introduced_by="Ada",
+            tags=("a", "b"),
+            notes="line\nbreak\ttab",
+            helps_with=("energy",),
+            energy="gives",
+            email="z@x.org",
+            emails=("z@x.org", "zo@y.org"),
+            linkedin_url="https://www.linkedin.com/in/zoe",
+            phone="+47 1",
+            source="google",
+            extra={"b": "2", "a": 1},
+        ),
+        "fp:55aebfb833a6868182a3ca2025b0c7b8",
+        ["email:z@x.org", "email:zo@y.org", "linkedin:https://www.linkedin.com/in/zoe"],
+    ),
+    (Contact("Bo", energy="drains"), "fp:70b0b06fb49e7985afe3a82ee0fd5d01", []),
+]
+
+
+def test_a_record_gets_the_keys_workspaces_already_store_for_it():
+    plan = plan_import(
+        _file(*(ParsedRecord(i, c) for i, (c, _, _) in enumerate(_STORED_KEYS))), {}, {}, _never
+    )
+    for index, (_, fp, keys) in enumerate(_STORED_KEYS):
+        assert [k for k, (_, at) in plan.keys.items() if at == index] == [fp, *keys]
+
+
+def test_a_record_imported_again_adds_nothing_whatever_its_source():
+    known = {fp: 7 for _, fp, _ in _STORED_KEYS}
+    again = [replace(c, source="template-csv") for c, _, _ in _STORED_KEYS]
+    plan = plan_import(_file(*(ParsedRecord(i, c) for i, c in enumerate(again))), known, {}, _never)
+    assert plan.report.merged == len(again) and not plan.new and not plan.updates
+
+
+_TEXTS = st.sampled_from(["", " ", "Ada", "O'Neill", 'say "hi"', "Zoë", "a\\b\nc", "\udcff"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(_TEXTS, min_size=15, max_size=15),
+    flags=st.lists(st.sampled_from([None, True, False]), min_size=2, max_size=2),
+    strength=st.sampled_from([None, 1, 5]),
+    tuples=st.lists(st.sampled_from([(), ("a",), ("a", "b;c")]), min_size=4, max_size=4),
+    extra=st.dictionaries(st.sampled_from(["b", "a", "n"]), st.sampled_from(["", "x", 1])),
+)
+def test_a_fingerprint_hashes_the_repr_of_what_the_record_says(
+    texts, flags, strength, tuples, extra
+):
+    import hashlib
+
+    from leadnet_helpers.merge import fingerprint
+    from leadnet_helpers.model import CONTACT_FIELDS
+
+    names = ("name", "organisation", "role", "function", "industry", "seniority")
+    names += ("relationship", "context", "frequency", "last_contact", "orientation")
+    names += ("network_type", "introduced_by", "notes", "email")
+    contact = Contact(
+        **dict(zip(names, texts, strict=True)),
+        inside_org=flags[0],
+        discretionary=flags[1],
+        strength=strength,
+        gives_me=tuples[0],
+        i_give=tuples[1],
+        tags=tuples[2],
+        helps_with=tuples[3],
+        extra=extra,
+    )
+    identity = tuple(
+        getattr(contact, f) for f in CONTACT_FIELDS if f not in ("source", "helps_with", "energy")
+    )
+    text = repr((identity, sorted(extra.items())))
+    if contact.helps_with or contact.energy:
+        text += repr((contact.helps_with, contact.energy))
+    expected = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    assert fingerprint(contact) == expected

@@ -171,8 +171,8 @@ def test_the_contacts_digest_follows_every_change_and_matches_a_fresh_read(ws):
     with Workspace.open(ws.path) as fresh:
         assert fresh.contacts_digest() == start
     first = ws.contacts()[0]
-    ws.update_contact(first.id, notes="met at the summit")
-    ws.add_contact(Contact("Grace Hopper"))
+    ws.update_contact(first.id, notes="met at the summit", gives_me="insight")
+    ws.add_contact(Contact("Grace Hopper", tags=("navy",), extra={"ship": "Harvard Mark I"}))
     patched = ws.contacts_digest()
     assert patched != start
     with Workspace.open(ws.path) as fresh:

@@ -133,3 +133,18 @@ def test_time_ago_is_worded_the_same_in_diagnostics_and_plan():
         "7 months ago",
         "2 years ago",
     ]
+
+
+def test_dates_in_a_column_read_as_days_whatever_the_column_holds():
+    import pandas as pd
+
+    from leadnet_helpers.rules import to_timestamps
+
+    for kind in (object, "str"):
+        column = pd.Series(
+            ["2026-01-02", "2026-01-03T10:30:00", " ", "", None, "soon"], index=[9, 8, 7, 6, 5, 4]
+        ).astype(kind)
+        read = to_timestamps(column)
+        assert read.index.tolist() == [9, 8, 7, 6, 5, 4] and str(read.dtype) == "datetime64[ns]"
+        assert read.tolist()[:2] == [pd.Timestamp("2026-01-02"), pd.Timestamp("2026-01-03")]
+        assert read.iloc[2:].isna().all()

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 
 import pytest
 
@@ -289,3 +290,48 @@ def test_a_crowd_sharing_a_name_is_one_short_report_entry(tmp_path):
         assert "2,000 contacts already in your workspace" in dupe.detail
         assert sum(len(e.detail) for e in report.events) < 5_000
         assert ws.count_contacts() == 4_000
+
+
+def test_contacts_saved_together_keep_every_cell_and_its_type(ws):
+    # One batch: a column empty in every contact (written as a literal), a column
+    # empty in some (bound), booleans and numbers beside unknowns (NULL).
+    contacts = [
+        Contact(name="Ada", inside_org=False, strength=4, tags=("a", "b"), extra={"n": "1"}),
+        Contact(name="Bo", inside_org=None, email="bo@x.org", emails=("bo@x.org",)),
+        Contact(name="Cy", inside_org=True, discretionary=False, extra={"n": 2}),
+    ]
+    with ws._write() as conn:
+        ids = Workspace._insert(conn, contacts)
+    assert ids == sorted(ids) and len(set(ids)) == 3
+    stored = {c.id: c for c in ws.contacts()}
+    for cid, contact in zip(ids, contacts, strict=True):
+        assert stored[cid] == replace(contact, id=cid)
+    typed = ws._conn.execute(
+        "SELECT typeof(role), typeof(inside_org), typeof(strength), typeof(discretionary), "
+        "tags, extra FROM contacts ORDER BY id"
+    )
+    assert [tuple(r) for r in typed] == [
+        ("text", "integer", "integer", "null", "a;b", '{"n": "1"}'),
+        ("text", "null", "null", "null", "", ""),
+        ("text", "integer", "null", "integer", "", '{"n": 2}'),
+    ]
+
+
+def test_undoing_an_import_forgets_every_key_it_recorded(ws):
+    ws.add_contact(Contact(name="Ada Brooks", email="ada@x.example", emails=("ada@x.example",)))
+    keys = "SELECT key, contact_id FROM contact_keys ORDER BY key"
+    before = [tuple(r) for r in ws._conn.execute(keys)]
+    new_only = b"name,email,linkedin_url\nBo Chen,bo@y.example,https://www.linkedin.com/in/bo\n"
+    report = ws.import_file("new.csv", data=new_only)
+    assert report.imported == 1 and len(ws._conn.execute(keys)) == len(before) + 3
+    assert ws.undo() == "Undid: imported new.csv"
+    assert [tuple(r) for r in ws._conn.execute(keys)] == before
+    assert ws.import_file("new.csv", data=new_only).summary() == report.summary()  # new again
+    ws.undo()
+    merging = new_only + b"Ada Brooks,ada@x.example,https://www.linkedin.com/in/ada-brooks\n"
+    report = ws.import_file("merging.csv", data=merging)
+    assert (report.imported, report.merged) == (1, 1)
+    recorded = {k for k, _ in ws._conn.execute(keys)} - {k for k, _ in before}
+    assert "linkedin:https://www.linkedin.com/in/ada-brooks" in recorded  # given to Ada
+    ws.undo()
+    assert recorded.isdisjoint(k for k, _ in ws._conn.execute(keys))

@@ -193,16 +193,18 @@ def _plain_record(
     >>> _plain_record(3, ["", "", "", "", "Riverside", "", ""], list(range(7)), {}, False)
     """
     first, last, url, email, company, position, connected = places
-    raw_url = normalise_text(cells[url])
+    # normalise_text of every cell, without a call for the usual ASCII one
+    cells = [c.strip() if c.isascii() else normalise_text(c) for c in cells]
+    raw_url = cells[url]
     linkedin_url = normalise_linkedin_url(raw_url)
     if raw_url and not linkedin_url:
         return None
-    raw_email = normalise_text(cells[email])
+    raw_email = cells[email]
     address = normalise_email(raw_email) if raw_email else ""
     if raw_email and not address:
         return None
     extra: dict[str, str] = {}
-    when = normalise_text(cells[connected])
+    when = cells[connected]
     if when:
         iso = seen_dates.get(when)
         if iso is None:
@@ -210,13 +212,13 @@ def _plain_record(
         if not iso:
             return None
         extra["connected_on"] = iso
-    name = join_name(normalise_text(cells[first]), normalise_text(cells[last]))
+    name = join_name(cells[first], cells[last])
     if not name:
         return None
     contact = Contact(
         name=name,
-        organisation=normalise_text(cells[company]),
-        role=normalise_text(cells[position]),
+        organisation=cells[company],
+        role=cells[position],
         email=address,
         emails=(address,) if address else (),
         linkedin_url=linkedin_url,

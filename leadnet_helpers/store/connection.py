@@ -109,6 +109,27 @@ class LockedConnection:
                     raise self._busy(_STATEMENT_WAIT_MS / 1000) from None
                 raise
 
+    def tuples(self, sql: str, params: Params = ()) -> list[tuple]:
+        """The rows of one statement as plain tuples (no :class:`sqlite3.Row` per row).
+
+        Examples
+        --------
+        >>> conn = LockedConnection(sqlite3.connect(":memory:", isolation_level=None))
+        >>> conn.tuples("SELECT 1, 'a' UNION ALL SELECT 2, NULL")
+        [(1, 'a'), (2, None)]
+        """
+        with self.lock:
+            cursor = self.raw.cursor()
+            cursor.row_factory = None
+            try:
+                return cursor.execute(sql, params).fetchall()
+            except sqlite3.OperationalError as exc:
+                if is_busy(exc):
+                    raise self._busy(_STATEMENT_WAIT_MS / 1000) from None
+                raise
+            finally:
+                cursor.close()
+
     def executemany(self, sql: str, rows: Iterable[Params]) -> sqlite3.Cursor:
         with self.lock:
             try:

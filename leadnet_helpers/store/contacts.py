@@ -17,7 +17,16 @@ from ..merge import contact_keys
 from ..model import Contact, contact_from_row, name_key, normalise_text
 from .base import WorkspaceBase
 from .connection import now
-from .rows import COLUMNS, SELECT, cell, from_db, insert_contacts, record_keys, to_json
+from .rows import (
+    COLUMNS,
+    SELECT,
+    cell,
+    contacts_from_db,
+    from_db,
+    insert_contacts,
+    record_keys,
+    to_json,
+)
 from .undo import log_undo
 
 __all__ = ["ContactsMixin"]
@@ -30,8 +39,12 @@ def _cells(contact: Contact | Mapping[str, object]) -> dict[str, str]:
 
 
 def _mark(row: tuple) -> bytes:
-    """A short fingerprint of one contact's row as read with ``SELECT`` (its cells and id)."""
-    return hashlib.blake2b(marshal.dumps(row), digest_size=8).digest()
+    """A short fingerprint of one contact's row as read with ``SELECT`` (its cells and id).
+
+    Marshal's format 2: the later ones mark objects referenced elsewhere, so the
+    same cells would give other bytes depending on what else holds them.
+    """
+    return hashlib.blake2b(marshal.dumps(row, 2), digest_size=8).digest()
 
 
 class ContactsMixin(WorkspaceBase):
@@ -73,8 +86,8 @@ class ContactsMixin(WorkspaceBase):
             stamp = self.revision()
             cached = self._contacts_read
             if cached is None or cached[0] != stamp:
-                rows = [tuple(r) for r in self._conn.execute(f"{SELECT} ORDER BY id").fetchall()]
-                read = [from_db(r) for r in rows]
+                rows = self._conn.tuples(f"{SELECT} ORDER BY id")
+                read = contacts_from_db(rows)
                 cached = (stamp, read, {c.id: i for i, c in enumerate(read)})
                 self._contacts_read, self._contact_marks = cached, [_mark(r) for r in rows]
             return list(cached[1])

@@ -132,12 +132,9 @@ class ImportsMixin(WorkspaceBase):
                 conn.execute(f"PRAGMA cache_size = {int(cache)}")
 
     def _save_parsed(self, conn: LockedConnection, parsed, progress) -> ImportReport:
-        known_keys: dict[str, int] = {
-            r["key"]: r["contact_id"]
-            for r in conn.execute("SELECT key, contact_id FROM contact_keys")
-        }
+        known_keys: dict[str, int] = dict(conn.tuples("SELECT key, contact_id FROM contact_keys"))
         known_names: dict[str, list[str]] = {}
-        for key, cname in conn.execute("SELECT name_key, name FROM contacts"):
+        for key, cname in conn.tuples("SELECT name_key, name FROM contacts"):
             known_names.setdefault(key, []).append(cname)
         plan = plan_import(parsed, known_keys, known_names, self.contact)
         report = plan.report
@@ -186,7 +183,13 @@ class ImportsMixin(WorkspaceBase):
             [
                 {"op": "delete", "ids": ids},
                 {"op": "restore", "rows": before},
-                {"op": "forget_keys", "keys": list(resolved)},
+                # the new contacts' keys go with them (ON DELETE CASCADE): only the keys
+                # given to contacts already there are listed (a large import's keys
+                # would make the entry megabytes long)
+                {
+                    "op": "forget_keys",
+                    "keys": [k for k, (kind, _) in plan.keys.items() if kind != "new"],
+                },
             ],
         )
         return report

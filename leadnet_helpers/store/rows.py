@@ -9,8 +9,11 @@ write transaction.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import fields
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
+from typing import Any
 
 from ..model import CONTACT_FIELDS, Contact, name_key
 from .connection import LockedConnection, now
@@ -21,6 +24,7 @@ __all__ = [
     "SELECT",
     "TUPLE_FIELDS",
     "cell",
+    "contacts_from_db",
     "from_db",
     "insert_contacts",
     "record_keys",
@@ -45,6 +49,8 @@ _TEXT_AT = [
 ]
 _EXTRA_AT = COLUMNS.index("extra")
 _ALL_COLUMNS = attrgetter(*COLUMNS)
+# A row read with SELECT (COLUMNS, then id) reordered as Contact's fields, for Contact(*row).
+_in_field_order = itemgetter(*((*COLUMNS, "id").index(f.name) for f in fields(Contact)))
 # json.dumps(extra, ensure_ascii=False), without building an encoder per contact
 _EXTRA_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -86,17 +92,41 @@ def to_db(contact: Contact) -> list[object]:
 
 def from_db(row: tuple) -> Contact:
     """The contact from a row read with :data:`SELECT` (its columns, then its id)."""
-    values = list(row[:-1])
+    return contacts_from_db([row])[0]
+
+
+def contacts_from_db(rows: list[tuple]) -> list[Contact]:
+    """The contacts from rows read with :data:`SELECT`, as :func:`from_db` makes each.
+
+    The cells are converted a column at a time, and a text column's distinct
+    values are split into tuples once (a tuple is immutable, so contacts may
+    share one); each contact gets its own ``extra`` dictionary.
+
+    Examples
+    --------
+    >>> row = ["Ada", *[""] * (len(COLUMNS) - 1), 7]
+    >>> row[COLUMNS.index("tags")], row[COLUMNS.index("inside_org")] = "a;;b", 0
+    >>> row[COLUMNS.index("role")], row[COLUMNS.index("extra")] = None, '{"n": "1"}'
+    >>> (ada,) = contacts_from_db([tuple(row)])
+    >>> ada.id, ada.tags, ada.inside_org, ada.role, ada.extra, ada.strength
+    (7, ('a', 'b'), False, '', {'n': '1'}, '')
+    """
+    if not rows:
+        return []
+    columns: list[Any] = list(zip(*rows, strict=True))
     for i in _TEXT_AT:
-        if values[i] is None:
-            values[i] = ""
+        if None in columns[i]:
+            columns[i] = ["" if v is None else v for v in columns[i]]
     for i in _TUPLE_AT:
-        values[i] = tuple(v for v in values[i].split(";") if v) if values[i] else ()
+        split: dict[object, tuple[str, ...]] = {}
+        for value in set(columns[i]):
+            split[value] = tuple(v for v in value.split(";") if v) if value else ()
+        columns[i] = list(map(split.__getitem__, columns[i]))
     for i in _BOOL_AT:
-        if values[i] is not None:
-            values[i] = bool(values[i])
-    values[_EXTRA_AT] = json.loads(values[_EXTRA_AT]) if values[_EXTRA_AT] else {}
-    return Contact(**dict(zip(COLUMNS, values, strict=True)), id=row[-1])
+        columns[i] = [v if v is None else bool(v) for v in columns[i]]
+    loads = json.loads
+    columns[_EXTRA_AT] = [loads(v) if v else {} for v in columns[_EXTRA_AT]]
+    return list(map(Contact, *_in_field_order(columns)))
 
 
 def to_json(contact: Contact) -> dict[str, object]:
@@ -118,20 +148,79 @@ def cell(value: object) -> str:
 
 
 def insert_contacts(conn: LockedConnection, contacts: list[Contact]) -> list[int]:
-    """Insert contacts inside the caller's write transaction; return their new ids."""
+    """Insert contacts inside the caller's write transaction; return their new ids.
+
+    The cells are prepared a column at a time, and a column that is empty in
+    every one of these contacts (``''`` or NULL, as most of an export's fields
+    are) is written as that literal rather than bound row by row: SQLite
+    stores the very same cells either way.
+
+    Examples
+    --------
+    >>> import sqlite3
+    >>> from .schema import MIGRATIONS
+    >>> conn = LockedConnection(sqlite3.connect(":memory:", isolation_level=None))
+    >>> for version in sorted(MIGRATIONS):
+    ...     for statement in MIGRATIONS[version].split(";"):
+    ...         _ = conn.execute(statement) if statement.strip() else None
+    >>> insert_contacts(conn, [Contact("Ada", strength=4, tags=("a", "b")), Contact("Bo")])
+    [1, 2]
+    >>> [tuple(r) for r in conn.execute("SELECT name, strength, tags, inside_org FROM contacts")]
+    [('Ada', 4, 'a;b', None), ('Bo', None, '', None)]
+    """
     stamp = now()
-    cols = ("id", *_STAMPED)
     # Inside BEGIN IMMEDIATE no one else can write, so the next ids are ours to take.
     first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contacts").one()[0]
     ids = list(range(first, first + len(contacts)))
+    if not contacts:
+        return ids
+    columns: list[tuple[str, str, Sequence[object] | None]] = [("id", "?", ids)]
+    columns += [(column, *_literal(_cells_of(at, contacts))) for at, column in enumerate(COLUMNS)]
+    columns.append(("name_key", "?", [name_key(c.name) for c in contacts]))
+    columns.append(("created_at", "?", [stamp] * len(ids)))
+    columns.append(("updated_at", "?", [stamp] * len(ids)))
+    bound = [values for _, mark, values in columns if values is not None]
     conn.executemany(
-        f"INSERT INTO contacts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-        [
-            (cid, *to_db(c), name_key(c.name), stamp, stamp)
-            for cid, c in zip(ids, contacts, strict=True)
-        ],
+        f"INSERT INTO contacts ({', '.join(c for c, _, _ in columns)}) "
+        f"VALUES ({', '.join(mark for _, mark, _ in columns)})",
+        zip(*bound, strict=True),
     )
     return ids
+
+
+_GETTERS = [attrgetter(c) for c in COLUMNS]
+_TUPLE_SET = frozenset(_TUPLE_AT)
+_BOOL_SET = frozenset(_BOOL_AT)
+
+
+def _cells_of(at: int, contacts: list[Contact]) -> list[Any]:
+    """The cells of column ``COLUMNS[at]`` for *contacts*, as :func:`to_db` makes them."""
+    values: list[Any] = list(map(_GETTERS[at], contacts))
+    if at in _TUPLE_SET:
+        return list(map(";".join, values))
+    if at in _BOOL_SET:
+        return [v if v is None else int(v) for v in values]
+    if at == _EXTRA_AT:
+        return [_extra_json(v) if v else "" for v in values]
+    return values
+
+
+def _literal(values: list[Any]) -> tuple[str, list[Any] | None]:
+    """How a column's cells are written: ``("?", values)`` bound, or a literal for all.
+
+    Only the empty text and NULL are written as literals, when every cell is that.
+
+    Examples
+    --------
+    >>> _literal(["", ""]), _literal([None, None]), _literal(["", None]), _literal(["", "x"])
+    (("''", None), ('NULL', None), ('?', ['', None]), ('?', ['', 'x']))
+    """
+    first = values[0]
+    if (first is None or (type(first) is str and first == "")) and values.count(first) == len(
+        values
+    ):
+        return ("NULL" if first is None else "''"), None
+    return "?", values
 
 
 def update_contacts(conn: LockedConnection, contacts: list[Contact]) -> None:
