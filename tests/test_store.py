@@ -335,3 +335,38 @@ def test_undoing_an_import_forgets_every_key_it_recorded(ws):
     assert "linkedin:https://www.linkedin.com/in/ada-brooks" in recorded  # given to Ada
     ws.undo()
     assert recorded.isdisjoint(k for k, _ in ws._conn.execute(keys))
+
+
+def test_undoing_an_import_that_merged_keeps_what_the_contact_had(ws):
+    """Undo puts the merged contact's fields back and nothing else of theirs is lost.
+
+    (Restoring the row with INSERT OR REPLACE deleted it first, and the foreign keys' cascade
+    took the contact's ties, log, keys, classification and key-contact place with it.)
+    """
+    ada = ws.add_contact(
+        Contact(name="Ada Brooks", email="ada@x.example", emails=("ada@x.example",))
+    )
+    cy = ws.add_contact(Contact(name="Cy Dune"))
+    ws.add_ties([(ada, cy)])
+    ws.log_interaction(ada, "met", "2026-11-01", "coffee")
+    ws.save_classifications([(ada, "personal", "", 1.0, "[]")], by="person")
+    ws.set_key_contacts({ada: "mentor"})
+    tables = {
+        "ties": "SELECT * FROM ties ORDER BY 1, 2",
+        "log": "SELECT * FROM interactions ORDER BY id",
+        "keys": "SELECT * FROM contact_keys ORDER BY key",
+        "classified": "SELECT contact_id, network_type FROM classifications ORDER BY 1",
+        "key contacts": "SELECT contact_id FROM key_contacts ORDER BY 1",
+        "created": "SELECT id, created_at FROM contacts ORDER BY id",
+    }
+
+    def snapshot() -> dict[str, list[tuple]]:
+        return {name: [tuple(r) for r in ws._conn.execute(sql)] for name, sql in tables.items()}
+
+    before = snapshot()
+    assert all(before.values()), before
+    report = ws.import_file("ada.csv", data=b"name,email,role\nAda Brooks,ada@x.example,Matron\n")
+    assert report.merged == 1 and ws.contact(ada).role == "Matron"
+    assert ws.undo() == "Undid: imported ada.csv"
+    assert ws.contact(ada).role == ""
+    assert snapshot() == before

@@ -234,16 +234,24 @@ def update_contacts(conn: LockedConnection, contacts: list[Contact]) -> None:
 
 
 def restore_rows(conn: LockedConnection, rows: list[dict[str, object]]) -> None:
-    """Put back contacts saved by :func:`to_json`, under their old ids."""
+    """Put back contacts saved by :func:`to_json`, under their old ids.
+
+    A contact deleted since is added again; one still there (an import merged into it)
+    gets its saved fields back in place, keeping its ties, log, keys, classification and
+    key-contact place, and the day it was added. (``INSERT OR REPLACE`` would delete the
+    row first, and the foreign keys' ``ON DELETE CASCADE`` would take all of those with it.)
+    """
     stamp = now()
+    updated = ", ".join(f"{c} = excluded.{c}" for c in (*COLUMNS, "name_key", "updated_at"))
+    sql = (
+        f"INSERT INTO contacts (id, {', '.join(_STAMPED)}) "
+        f"VALUES ({', '.join('?' * (len(_STAMPED) + 1))}) "
+        f"ON CONFLICT(id) DO UPDATE SET {updated}"
+    )
     for row in rows:
         # rows saved before a column existed (an older undo entry) lack it: empty
         values = [row.get(c, "") for c in COLUMNS]
-        conn.execute(
-            f"INSERT OR REPLACE INTO contacts (id, {', '.join(_STAMPED)}) "
-            f"VALUES ({', '.join('?' * (len(_STAMPED) + 1))})",
-            (row["id"], *values, name_key(str(row["name"])), stamp, stamp),
-        )
+        conn.execute(sql, (row["id"], *values, name_key(str(row["name"])), stamp, stamp))
 
 
 def record_keys(conn: LockedConnection, keys: dict[str, int]) -> None:
