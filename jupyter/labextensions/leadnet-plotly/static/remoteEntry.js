@@ -280,13 +280,15 @@ var _JUPYTERLAB;
 
   /* Once the page is idle, load plotly.js's basic build and draw a small figure off the page,
      then drop it: the first dashboard figure then finds plotly.js loaded and its drawing code
-     compiled, work done while the kernel starts or the person reads. Then, once the page has
-     been quiet a while (QUIET_MS without a new output or a figure to draw: the person reads,
-     or the kernel computes a large workspace's figures), the whole plotly.js likewise, for
-     the WebGL maps of a large workspace: loading it holds the page 1.4-2 s, so never while
-     outputs arrive or figures wait (a figure that needs it sooner loads it itself).
+     compiled, work done while the kernel starts or the person reads. Then the whole plotly.js
+     likewise, for the WebGL maps of a large workspace, but only once cells run (a new output
+     appears) and the page has then been quiet QUIET_MS (no node added or removed, no figure
+     waiting): the kernel is computing, as it does for seconds before a large workspace's
+     figures, or everything is drawn. Loading it holds the page 1.4-2 s, so never while the
+     person reads before running (a Run All would wait for it), while outputs arrive or while
+     figures wait; a figure that needs it sooner loads it itself.
      Nothing leaves the machine: plotly.js comes from this server. */
-  var QUIET_MS = 700;
+  var QUIET_MS = 1000;
 
   function warmDraw(Plotly) {
     if (!Plotly || !document.body) {
@@ -321,15 +323,16 @@ var _JUPYTERLAB;
     }
   }
 
-  /* Call *then* once the page has gone QUIET_MS with no node added or removed and no figure
-     waiting to be drawn. */
+  /* Call *then* once a new output has appeared and the page has since gone QUIET_MS with no
+     node added or removed and no figure waiting to be drawn. */
   function whenQuiet(then) {
     if (typeof MutationObserver !== "function" || !document.body) {
       whenIdle(then, 4000);
       return;
     }
+    var OUTPUT = "jp-OutputArea-output";
     var timer = null;
-    var observer = null;
+    var running = false; // a new output has appeared: cells run
     var arm = function () {
       clearTimeout(timer);
       timer = setTimeout(function () {
@@ -341,9 +344,23 @@ var _JUPYTERLAB;
         whenIdle(then, 2000);
       }, QUIET_MS);
     };
-    observer = new MutationObserver(arm);
+    var isOutput = function (node) {
+      return (
+        node.nodeType === 1 &&
+        (node.classList.contains(OUTPUT) || node.getElementsByClassName(OUTPUT).length > 0)
+      );
+    };
+    var observer = new MutationObserver(function (records) {
+      if (!running) {
+        running = records.some(function (record) {
+          return Array.prototype.some.call(record.addedNodes, isOutput);
+        });
+      }
+      if (running) {
+        arm();
+      }
+    });
     observer.observe(document.body, { childList: true, subtree: true });
-    arm();
   }
 
   function warmUp() {
