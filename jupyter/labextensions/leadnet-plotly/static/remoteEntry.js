@@ -280,16 +280,14 @@ var _JUPYTERLAB;
 
   /* Once the page is idle, load plotly.js's basic build and draw a small figure off the page,
      then drop it: the first dashboard figure then finds plotly.js loaded and its drawing code
-     compiled, work done while the kernel starts or the person reads. Then the whole plotly.js
-     likewise, for the WebGL maps of a large workspace, but only once cells run (a new output
-     appears) and the page has then been quiet QUIET_MS (no node added or removed, no figure
-     waiting): the kernel is computing, as it does for seconds before a large workspace's
-     figures, or everything is drawn. Loading it holds the page 1.4-2 s, so never while the
-     person reads before running (a Run All would wait for it), while outputs arrive or while
-     figures wait; a figure that needs it sooner loads it itself.
+     compiled, work done while the kernel starts or the person reads.
+     In JupyterLab the whole plotly.js follows, at the next idle moment (for the WebGL maps of
+     a large workspace): the person reads the notebook before running it, so it is loaded
+     before a Run All needs it. Voila runs the cells as soon as the page is up: there the whole
+     plotly.js, which holds the page 1.4-2 s, is loaded only when a figure needs it. (Loading it
+     later in JupyterLab, once the page is quiet after outputs, held a Run All's figures up
+     1.5 s one run in two at 54 contacts: a pause of the kernel is not the end of a Run All.)
      Nothing leaves the machine: plotly.js comes from this server. */
-  var QUIET_MS = 1000;
-
   function warmDraw(Plotly) {
     if (!Plotly || !document.body) {
       return undefined;
@@ -323,67 +321,27 @@ var _JUPYTERLAB;
     }
   }
 
-  /* Call *then* once a new output has appeared and the page has since gone QUIET_MS with no
-     node added or removed and no figure waiting to be drawn. */
-  function whenQuiet(then) {
-    if (typeof MutationObserver !== "function" || !document.body) {
-      whenIdle(then, 4000);
-      return;
-    }
-    var OUTPUT = "jp-OutputArea-output";
-    var timer = null;
-    var running = false; // a new output has appeared: cells run
-    var arm = function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        if (waiting.size || pumping) {
-          arm();
-          return;
-        }
-        observer.disconnect();
-        whenIdle(then, 2000);
-      }, QUIET_MS);
-    };
-    var isOutput = function (node) {
-      return (
-        node.nodeType === 1 &&
-        (node.classList.contains(OUTPUT) || node.getElementsByClassName(OUTPUT).length > 0)
-      );
-    };
-    var observer = new MutationObserver(function (records) {
-      if (!running) {
-        running = records.some(function (record) {
-          return Array.prototype.some.call(record.addedNodes, isOutput);
-        });
-      }
-      if (running) {
-        arm();
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-  }
-
   function warmUp() {
+    var voila = !!(document.body && document.body.hasAttribute("data-voila"));
+    var ignore = function () {
+      // only a head start: a figure shown later loads what it needs itself
+    };
     var run = function () {
       loadBasic()
         .then(warmDraw)
-        .catch(function () {
-          // only a head start: a figure shown later loads what it needs itself
-        })
+        .catch(ignore)
         .then(function () {
-          whenQuiet(function () {
-            loadPlotly()
-              .then(warmDraw)
-              .catch(function () {
-                // as above
-              });
-          });
+          if (!voila) {
+            whenIdle(function () {
+              loadPlotly().then(warmDraw).catch(ignore);
+            }, 4000);
+          }
         });
     };
     var start = function () {
       whenIdle(run, 4000);
     };
-    if (document.body && document.body.hasAttribute("data-voila")) {
+    if (voila) {
       afterFirstOutput(start);
     } else {
       start();
