@@ -186,7 +186,9 @@ def ego_layout(contacts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 def _strength_text(contacts: pd.DataFrame) -> np.ndarray:
     """Each contact's tie strength as its hover says it, after "tie strength"."""
     strength = pd.to_numeric(contacts["strength"], errors="coerce")
-    return np.array(["unknown" if pd.isna(s) else f"{int(s)} of 5" for s in strength], dtype=str)
+    which, distinct = pd.factorize(strength.to_numpy(dtype=float, na_value=np.nan))
+    said = [f"{int(s)} of 5" for s in distinct] + ["unknown"]  # [-1]: no strength
+    return np.array(said, dtype=str)[which]
 
 
 def _fallback_reading(contacts: pd.DataFrame) -> str:

@@ -101,16 +101,17 @@ def keep_warm_table(
     days = np.maximum(np.floor(days.astype(float)), 0.0)
     codes = type_codes(contacts).to_numpy(dtype=object)
     strength = pd.to_numeric(contacts["strength"], errors="coerce")
-    band = strength.map(lambda s: "unknown" if pd.isna(s) else bands.get(int(s), "unknown"))
-    ideal = np.empty(len(contacts))
-    most = np.empty(len(contacts))
-    lookup: dict[tuple[str, str], tuple[float, float]] = {}
-    for i, (t, b) in enumerate(zip(codes, band, strict=True)):
-        key = (t, b)
-        if key not in lookup:
-            cell = intervals[t or "unclassified"][b]
-            lookup[key] = (float(cell["ideal"]), float(cell["max"]))
-        ideal[i], most[i] = lookup[key]
+    # each distinct strength, then each distinct (type, band) pair, looked up once and
+    # spread over the contacts
+    which, distinct = pd.factorize(strength.to_numpy(dtype=float, na_value=np.nan))
+    named = [bands.get(int(s), "unknown") for s in distinct] + ["unknown"]  # [-1]: no strength
+    band = np.array(named, dtype=object)[which]
+    where, pairs = pd.MultiIndex.from_arrays([codes, band]).factorize()
+    cells = np.empty((len(pairs), 2))
+    for row, (t, b) in enumerate(pairs):
+        cell = intervals[t or "unclassified"][b]
+        cells[row] = (float(cell["ideal"]), float(cell["max"]))
+    ideal, most = cells[where, 0], cells[where, 1]
     status = np.where(
         np.isnan(days),
         "no date",

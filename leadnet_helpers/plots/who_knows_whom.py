@@ -174,27 +174,43 @@ def tie_layout(net: NetworkData) -> dict[int, tuple[float, float]]:
     return pos
 
 
+def _placed(positions: Mapping[int, tuple[float, float]] | None) -> tuple[pd.Index, np.ndarray]:
+    """*positions* as an index of contact ids and an array of their places (one row each,
+    rounded by :func:`~.style.map_points`): looked up for a whole column of ids at once.
+
+    Examples
+    --------
+    >>> ids, places = _placed({4: (0.123456, 1.0), 2: (0.5, -0.25)})
+    >>> ids.tolist(), places.tolist()
+    ([4, 2], [[0.1235, 1.0], [0.5, -0.25]])
+    """
+    if not positions:
+        return pd.Index([], dtype="int64"), np.empty((0, 2))
+    ids = pd.Index(np.fromiter(positions.keys(), dtype="int64", count=len(positions)))
+    values = np.array(list(positions.values()), dtype=float).reshape(-1, 2)
+    return ids, map_points(values)
+
+
 def _edges(
-    ties: pd.DataFrame, pos: dict[int, tuple[float, float]]
+    ties: pd.DataFrame, placed: pd.Index, places: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """The tie lines as plotly draws them in one trace: for each tie whose two ends are
-    placed, its two ends then a gap (NaN, sent as null), in arrays (copied in one go).
+    placed (*placed*, *places*: :func:`_placed`), its two ends then a gap (NaN, sent as
+    null), in arrays (copied in one go).
 
     Examples
     --------
     >>> ties = pd.DataFrame({"contact_a": [1, 1], "contact_b": [2, 9]})
-    >>> xs, ys = _edges(ties, {1: (0.0, 0.5), 2: (1.0, 1.5)})
+    >>> xs, ys = _edges(ties, *_placed({1: (0.0, 0.5), 2: (1.0, 1.5)}))
     >>> xs.tolist(), ys.tolist()
     ([0.0, 1.0, nan], [0.5, 1.5, nan])
     """
-    ends = [
-        (pa, pb)
-        for a, b in zip(ties["contact_a"].tolist(), ties["contact_b"].tolist(), strict=True)
-        if (pa := pos.get(int(a))) is not None and (pb := pos.get(int(b))) is not None
-    ]
-    lines = np.full((len(ends), 3, 2), np.nan)
-    if ends:
-        lines[:, :2, :] = np.array(ends, dtype=float)
+    a = placed.get_indexer(ties["contact_a"].to_numpy(dtype="int64"))
+    b = placed.get_indexer(ties["contact_b"].to_numpy(dtype="int64"))
+    both = (a >= 0) & (b >= 0)
+    lines = np.full((int(both.sum()), 3, 2), np.nan)
+    lines[:, 0, :] = places[a[both]]
+    lines[:, 1, :] = places[b[both]]
     flat = lines.reshape(-1, 2)
     return flat[:, 0].copy(), flat[:, 1].copy()
 
@@ -247,11 +263,12 @@ def who_knows_whom_figure(
     if len(contacts) == 0:
         return empty_figure(TITLE, "No contacts to show yet.", key="ties")
     ids = _ids(contacts)
-    if positions is None or any(int(i) not in positions for i in ids):
-        positions = tie_layout(net)
-    places = map_points(np.array(list(positions.values()), dtype=float).reshape(-1, 2))
-    positions = dict(zip(positions, map(tuple, places.tolist()), strict=True))
-    xy = np.array([positions[int(i)] for i in ids], dtype=float).reshape(-1, 2)
+    placed, places = _placed(positions)
+    where = placed.get_indexer(ids)
+    if (where < 0).any():
+        placed, places = _placed(tie_layout(net))
+        where = placed.get_indexer(ids)
+    xy = places[where]
     codes = type_codes(contacts).to_numpy(dtype=object)
     degree = pd.concat([net.ties["contact_a"], net.ties["contact_b"]]).value_counts()
     deg = pd.Series(ids).map(degree).fillna(0).astype(int).to_numpy()
@@ -259,7 +276,7 @@ def who_knows_whom_figure(
     n = len(contacts)
     kind = scatter_type(n + 3 * len(net.ties))
     data: list[dict] = []
-    ex, ey = _edges(net.ties, positions)
+    ex, ey = _edges(net.ties, placed, places)
     if len(ex):
         data.append(
             {
