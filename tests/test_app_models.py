@@ -101,6 +101,20 @@ def test_the_dashboard_model_filters_the_analysis_and_follows_the_workspace(samp
     assert ("fresh (1)", "fresh") in board.tag_options()
 
 
+def test_a_filter_choice_made_again_is_shown_at_once_until_the_workspace_changes(sample):
+    board = Dashboard(sample, today=TODAY)
+    everyone = board.state()
+    board.change(types=("personal", "strategic"))
+    assert board.state()[0].network.size < 54
+    board.reset()  # every network again: the redraw kept, not worked out anew
+    assert board.state() is everyone
+    sample.add_contact(Contact("New Strategist", network_type="strategic"))
+    workspace_model(sample).changed()
+    shown, figures = board.state()  # the kept redraws were of the workspace before the change
+    assert shown.network.size == 55
+    assert "Strategic (7)" in [trace.name for trace in figures["ego"].data]
+
+
 def test_the_plan_editor_saves_every_change(sample):
     editor = PlanEditor(sample, today=TODAY)
     first = editor.plan.actions[0]

@@ -205,8 +205,8 @@ def _edges(
     >>> xs.tolist(), ys.tolist()
     ([0.0, 1.0, nan], [0.5, 1.5, nan])
     """
-    a = placed.get_indexer(ties["contact_a"].to_numpy(dtype="int64"))
-    b = placed.get_indexer(ties["contact_b"].to_numpy(dtype="int64"))
+    a = placed.get_indexer(pd.Index(ties["contact_a"].to_numpy(dtype="int64")))
+    b = placed.get_indexer(pd.Index(ties["contact_b"].to_numpy(dtype="int64")))
     both = (a >= 0) & (b >= 0)
     lines = np.full((int(both.sum()), 3, 2), np.nan)
     lines[:, 0, :] = places[a[both]]
@@ -264,10 +264,10 @@ def who_knows_whom_figure(
         return empty_figure(TITLE, "No contacts to show yet.", key="ties")
     ids = _ids(contacts)
     placed, places = _placed(positions)
-    where = placed.get_indexer(ids)
+    where = placed.get_indexer(pd.Index(ids))
     if (where < 0).any():
         placed, places = _placed(tie_layout(net))
-        where = placed.get_indexer(ids)
+        where = placed.get_indexer(pd.Index(ids))
     xy = places[where]
     codes = type_codes(contacts).to_numpy(dtype=object)
     degree = pd.concat([net.ties["contact_a"], net.ties["contact_b"]]).value_counts()

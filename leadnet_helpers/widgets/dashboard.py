@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import date
 
@@ -32,6 +33,7 @@ import plotly.graph_objects as go
 from ..app.dashboard import (
     EMPTY_WORKSPACE,
     INSIDE_OPTIONS,
+    KEPT_REDRAWS,
     Dashboard,
     Filters,
     figure_output,
@@ -139,6 +141,9 @@ class DashboardView(widgets.VBox):
         self.today = today
         self.model = Dashboard(ws, net=net, today=today)
         self.last_redraw = 0.0
+        # each figure's output, kept while the model keeps the figure (a filter choice made
+        # again is sent without turning its figures into JSON again)
+        self._sent: OrderedDict[int, tuple[go.Figure, dict]] = OrderedDict()
         self.current: NetworkData = self.net
         self.findings: list[Finding] = []
         self.feedback = feedback_widget()
@@ -267,7 +272,7 @@ class DashboardView(widgets.VBox):
         for key in FIGURES:
             figure = figures.get(key)
             if figure is not None:
-                said, shown_as = reading_of(figure), figure_output(figure)
+                said, shown_as = reading_of(figure), self._output_of(figure)
                 reading = reading_html(key, said, _finding_for(figure, findings), basis)
             else:  # the gap list: a table of text
                 said, shown_as = gap_list_reading(findings), gap_list_output(findings)
@@ -298,6 +303,16 @@ class DashboardView(widgets.VBox):
             )
         self.feedback.value = ""
         self.last_redraw = time.perf_counter() - started
+
+    def _output_of(self, figure: go.Figure) -> dict:
+        """:func:`figure_output` of *figure*, made once per figure the model keeps."""
+        kept = self._sent.get(id(figure))
+        if kept is None or kept[0] is not figure:
+            kept = self._sent[id(figure)] = (figure, figure_output(figure))
+        self._sent.move_to_end(id(figure))
+        while len(self._sent) > len(FIGURES) * KEPT_REDRAWS:
+            self._sent.popitem(last=False)
+        return kept[1]
 
     # ------------------------------------------------------------------ callbacks
 
