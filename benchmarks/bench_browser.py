@@ -35,6 +35,8 @@ Chromium with a fresh kernel and prints, per run and as medians:
 * ``filter``: seconds from clicking the "Operational" network toggle (scrolled to the
   middle of the screen first) until the panels then on screen show their new figure
   drawn, and until every panel does (then 1 s of quiet before the next step);
+* ``back``: the same for a second click on the toggle (every network shown again: a
+  choice the dashboard has already drawn, whose redraw it kept);
 * ``plotly.js``: how many times the page fetched each build of plotly.js: LeadNet's
   renderer's basic build (``plotly-basic.min.js``, bars and scatters) and jupyterlab-plotly's
   chunk holding the whole plotly.js (the WebGL maps at 5,000 contacts and more; Voilà fetches
@@ -563,21 +565,25 @@ def run_once(browser, server: Server, timeout: float, width: int = 1280, read: f
             "drawn": len(first),
             "missing": [k for k in KEYS if k not in first],
         }
-        out["filter"] = out["filter seen"] = None
+        out["filter"] = out["filter seen"] = out["back"] = None
         out["seen"] = []
         if len(first) == len(KEYS) and page.locator(".leadnet-type-operational").count():
-            redrawn = page.evaluate(
-                _FILTER,
-                {
-                    "selector": ".leadnet-type-operational",
-                    "quiet": 1000,
-                    "timeout": 60_000,
-                    "keys": KEYS,
-                },
-            )
-            if redrawn:
-                out["filter"], out["filter seen"] = redrawn["all"], redrawn["seen"]
-                out["seen"] = redrawn["seenKeys"]
+            # the operational network off, then on again (a choice already drawn)
+            for name in ("filter", "back"):
+                redrawn = page.evaluate(
+                    _FILTER,
+                    {
+                        "selector": ".leadnet-type-operational",
+                        "quiet": 1000,
+                        "timeout": 60_000,
+                        "keys": KEYS,
+                    },
+                )
+                if not redrawn:
+                    break
+                out[name] = redrawn["all"]
+                if name == "filter":
+                    out["filter seen"], out["seen"] = redrawn["seen"], redrawn["seenKeys"]
         out["plotly.js"] = page.evaluate(_PLOTLY_LOADS)
         out["offsite"] = sorted(set(offsite))
         return out
@@ -729,7 +735,8 @@ def main(argv: list[str]) -> int:
                             f"({r['drawn']}/7 drawn{', missing ' + ','.join(r['missing']) if r['missing'] else ''}),"
                             f" open -> all 7 {_fmt(r['open'])} s,"
                             f" filter redraw: on screen ({'+'.join(r['seen']) or 'none'})"
-                            f" {_fmt(r['filter seen'])} s, all 7 {_fmt(r['filter'])} s;"
+                            f" {_fmt(r['filter seen'])} s, all 7 {_fmt(r['filter'])} s,"
+                            f" back {_fmt(r['back'])} s;"
                             f" plotly.js fetched: {_fetches(r['plotly.js'])};"
                             " off-machine requests "
                             f"{r['offsite'] or 'none'}; load average "
@@ -750,7 +757,8 @@ def main(argv: list[str]) -> int:
                     f"{_fmt(med('first'))} s, all 7 drawn {_fmt(med('all'))} s, open -> all 7 "
                     f"{_fmt(med('open'))} s, filter redraw on screen "
                     f"{_fmt(med('filter seen'))} s, all 7 "
-                    f"{_fmt(med('filter'))} s ({complete}/{len(runs)} runs drew all 7)",
+                    f"{_fmt(med('filter'))} s, back {_fmt(med('back'))} s "
+                    f"({complete}/{len(runs)} runs drew all 7)",
                     flush=True,
                 )
         browser.close()

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from .diagnostics.structure import EgoStructure
     from .store import Workspace
 
-__all__ = ["Analysis", "analyse", "analysis_of", "classify_and_save"]
+__all__ = ["Analysis", "analyse", "analysis_of", "classify_and_save", "measured_counts"]
 
 Settings = str | Path | Mapping[str, Any] | None
 
@@ -318,8 +318,30 @@ def _classified(
     return types, table
 
 
+def measured_counts(ws: Workspace) -> tuple[int, int]:
+    """How many contacts and ties the figures will measure, without working the analysis out.
+
+    The key contacts and the ties among them when the person chose some (as the analysis
+    scopes itself, :func:`_scoped`), else every contact and tie. Cheap: a page can get
+    ready for the figures (:func:`~leadnet_helpers.app.figure_renderer.prepare_dashboard`)
+    before they are worked out.
+
+    Examples
+    --------
+    >>> from leadnet_helpers.personas import open_sample
+    >>> measured_counts(open_sample("ana-lucia-ferreira"))
+    (54, 87)
+    """
+    key = frozenset(ws.key_contacts())
+    if not key:
+        return ws.count_contacts(), ws.count_ties()
+    among = sum(1 for tie in ws.ties() if tie.contact_a in key and tie.contact_b in key)
+    return len(key), among
+
+
 def _scoped(net: NetworkData, day: date, types: pd.DataFrame, key: frozenset[int]) -> Analysis:
-    """The analysis of *net*, measured on the key contacts when the person chose some."""
+    """The analysis of *net*, measured on the key contacts when the person chose some
+    (:func:`measured_counts` counts them the same way)."""
     if not key:
         return analyse(net, day, classification=types)
     made = analyse(filter_network(net, ids=key), day, classification=types)

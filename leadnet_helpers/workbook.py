@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from . import paths, personas
+from .app.figure_renderer import prepare_dashboard
 from .errors import WorkspaceError
 from .model import Profile, normalise_text
 from .store import Workspace
@@ -38,6 +39,7 @@ __all__ = [
     "export_folder",
     "network_examples",
     "open_sample_workspace",
+    "prepare_dashboard",
     "reset_session",
     "start_workspace",
     "where_things_live",

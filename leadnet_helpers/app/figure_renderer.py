@@ -35,13 +35,21 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..store import Workspace
 
 __all__ = [
     "EXTENSION_NAME",
     "LEADNET_FIGURE_MIME",
     "PLOTLY_MIME",
+    "PREPARE_MIME",
     "figure_mime",
     "plotlyjs_version",
+    "prepare_dashboard",
+    "prepare_for_webgl",
+    "prepare_output",
     "renderer_installed",
 ]
 
@@ -51,6 +59,10 @@ PLOTLY_MIME = "application/vnd.plotly.v1+json"
 #: one string of JSON text (version 2; version 1 sent the JSON itself), see
 #: :func:`~leadnet_helpers.app.dashboard.figure_output`.
 LEADNET_FIGURE_MIME = "application/vnd.leadnet.plotly.v2+json"
+#: The mime type of a note to LeadNet's renderer, shown before a notebook works out figures
+#: that need the whole plotly.js (:func:`prepare_output`): the page loads it while the
+#: kernel works, not after the figures arrive. The note itself shows nothing.
+PREPARE_MIME = "application/vnd.leadnet.plotly-prepare+json"
 #: The name of LeadNet's JupyterLab extension (its folder under ``labextensions``).
 EXTENSION_NAME = "leadnet-plotly"
 
@@ -114,3 +126,70 @@ def plotlyjs_version() -> str:
     except ImportError:  # a plotly without the file: the renderer uses the whole plotly.js
         return ""
     return str(__plotlyjs_version__)
+
+
+def prepare_output() -> dict[str, Any]:
+    """The note (one notebook output) that tells LeadNet's renderer to load the whole plotly.js now.
+
+    The WebGL maps of a large workspace are drawn with the whole plotly.js, which holds the
+    page 1.4-2 s while it loads. In Voila, which runs the notebook as the page opens, that
+    came after the figures had arrived; loaded on this note, it happens while the kernel
+    works the figures out. The note shows nothing (an empty text elsewhere).
+
+    Examples
+    --------
+    >>> out = prepare_output()
+    >>> out["data"][PREPARE_MIME], out["data"]["text/plain"]
+    ({'plotly': 'whole'}, '')
+    """
+    return {
+        "output_type": "display_data",
+        "metadata": {},
+        "data": {PREPARE_MIME: {"plotly": "whole"}, "text/plain": ""},
+    }
+
+
+def prepare_for_webgl(contacts: int, ties: int) -> bool:
+    """Show :func:`prepare_output` when a dashboard of this size draws WebGL maps.
+
+    Only in a kernel with LeadNet's renderer installed, and only when the maps need it
+    (:func:`~leadnet_helpers.plots.needs_webgl`). Returns whether the note was shown.
+
+    Examples
+    --------
+    >>> prepare_for_webgl(30_000, 4_000)  # no kernel here: nothing shown
+    False
+    """
+    from ..plots import needs_webgl
+
+    if not needs_webgl(contacts, ties) or figure_mime() != LEADNET_FIGURE_MIME:
+        return False
+    from IPython import get_ipython
+
+    if get_ipython() is None:
+        return False
+    from IPython.display import display
+
+    out = prepare_output()
+    display(out["data"], raw=True, metadata=out["metadata"])
+    return True
+
+
+def prepare_dashboard(ws: Workspace) -> bool:
+    """Get the page ready for the dashboard of *ws* before it is worked out (notebook 03).
+
+    Shows :func:`prepare_output` when the dashboard's maps will be drawn with WebGL
+    (:func:`prepare_for_webgl`, counted with
+    :func:`~leadnet_helpers.analysis.measured_counts`). Call it in a cell before the
+    dashboard's: Voilà sends a cell's outputs when the cell has run, so the page gets the
+    note while the next cells work the figures out. Returns whether the note was shown.
+
+    Examples
+    --------
+    >>> from leadnet_helpers.personas import open_sample
+    >>> prepare_dashboard(open_sample("ana-lucia-ferreira"))  # 54 contacts: no WebGL
+    False
+    """
+    from ..analysis import measured_counts
+
+    return prepare_for_webgl(*measured_counts(ws))

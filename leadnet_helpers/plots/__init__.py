@@ -25,7 +25,15 @@ roles and energy      who gives each kind of help; energising ties   :mod:`.role
 from .balance import balance_figure, target_mix
 from .diversity import diversity_figure, diversity_table
 from .ego import ego_layout, ego_map_figure
-from .figures import FIGURES, GAP_LIST, PLAN_FIGURES, PLOTTED, build_figures, plan_figures
+from .figures import (
+    FIGURES,
+    GAP_LIST,
+    PLAN_FIGURES,
+    PLOTTED,
+    build_figures,
+    needs_webgl,
+    plan_figures,
+)
 from .gaps import gap_list_html, gap_list_reading, rank_gaps
 from .give_take import give_take_counts, give_take_figure
 from .keep_warm import keep_warm_figure, keep_warm_table
@@ -66,6 +74,7 @@ __all__ = [
     "give_take_figure",
     "keep_warm_figure",
     "keep_warm_table",
+    "needs_webgl",
     "plan_figures",
     "rank_gaps",
     "reading_of",

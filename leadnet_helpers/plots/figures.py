@@ -18,10 +18,10 @@ from .diversity import DIVERSITY_KEYS, diversity_figure
 from .ego import EGO_KEYS, ego_map_figure
 from .give_take import GIVE_TAKE_KEYS, give_take_figure
 from .keep_warm import KEEP_WARM_KEYS, keep_warm_figure
-from .style import pick_finding
-from .who_knows_whom import TIES_KEYS, who_knows_whom_figure
+from .style import pick_finding, scatter_type
+from .who_knows_whom import TIES_KEYS, tie_map_size, who_knows_whom_figure
 
-__all__ = ["FIGURES", "GAP_LIST", "PLOTTED", "build_figures"]
+__all__ = ["FIGURES", "GAP_LIST", "PLOTTED", "build_figures", "needs_webgl"]
 
 #: The dashboard's panels in order: key and plain title.
 FIGURES: dict[str, str] = {
@@ -81,6 +81,24 @@ def build_figures(
     }
     wanted = list(PLOTTED) if only is None else [k for k in PLOTTED if k in set(only)]
     return {key: makers[key]() for key in wanted}
+
+
+def needs_webgl(contacts: int, ties: int) -> bool:
+    """Whether a dashboard of *contacts* contacts and *ties* ties draws a map with WebGL.
+
+    The ego map draws a dot per contact, the who-knows-whom map a dot per contact and
+    three points per tie (:func:`~.who_knows_whom.tie_map_size`); each is drawn with
+    WebGL (``scattergl``, :func:`~.style.scatter_type`) above
+    :data:`~.style.SCATTERGL_THRESHOLD` points. Known before the figures are built, from
+    two counts: the page can get ready for them while they are worked out.
+
+    Examples
+    --------
+    >>> needs_webgl(54, 20), needs_webgl(800, 100), needs_webgl(30_000, 4_000)
+    (False, True, True)
+    """
+    biggest = max(contacts, tie_map_size(contacts, ties))
+    return scatter_type(biggest) == "scattergl"
 
 
 #: The key charts embedded in the exported plan, in order.

@@ -38,7 +38,7 @@ from .style import (
     type_label,
 )
 
-__all__ = ["SPRING_LIMIT", "TIES_KEYS", "tie_layout", "who_knows_whom_figure"]
+__all__ = ["SPRING_LIMIT", "TIES_KEYS", "tie_layout", "tie_map_size", "who_knows_whom_figure"]
 
 #: The keys of the finding this figure reads from (the first one present wins).
 TIES_KEYS = ("structure", "constraint", "structural_holes")
@@ -174,6 +174,19 @@ def tie_layout(net: NetworkData) -> dict[int, tuple[float, float]]:
     return pos
 
 
+def tie_map_size(contacts: int, ties: int) -> int:
+    """How many points the who-knows-whom map draws: a dot per contact, and three per tie
+    (the line's two ends, then a gap). Above
+    :data:`~leadnet_helpers.plots.style.SCATTERGL_THRESHOLD` it is drawn with WebGL.
+
+    Examples
+    --------
+    >>> tie_map_size(54, 20)
+    114
+    """
+    return contacts + 3 * ties
+
+
 def _placed(positions: Mapping[int, tuple[float, float]] | None) -> tuple[pd.Index, np.ndarray]:
     """*positions* as an index of contact ids and an array of their places (one row each,
     rounded by :func:`~.style.map_points`): looked up for a whole column of ids at once.
@@ -274,7 +287,7 @@ def who_knows_whom_figure(
     deg = pd.Series(ids).map(degree).fillna(0).astype(int).to_numpy()
     text = hover_who(contacts)
     n = len(contacts)
-    kind = scatter_type(n + 3 * len(net.ties))
+    kind = scatter_type(tie_map_size(n, len(net.ties)))
     data: list[dict] = []
     ex, ey = _edges(net.ties, placed, places)
     if len(ex):

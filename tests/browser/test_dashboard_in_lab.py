@@ -21,7 +21,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from leadnet_helpers import paths, personas
 from leadnet_helpers.app.figure_renderer import LEADNET_FIGURE_MIME, plotlyjs_version
-from leadnet_helpers.plots import FIGURES, PLOTTED
+from leadnet_helpers.model import Contact, Profile
+from leadnet_helpers.plots import FIGURES, PLOTTED, needs_webgl
+from leadnet_helpers.store import Workspace
 
 from .conftest import ARTIFACTS, offsite
 from .test_notebooks_in_lab import open_and_run_all
@@ -314,4 +316,67 @@ def test_03_in_the_app_every_figure_has_traces_and_filters_redraw(app, app_page,
     )
     assert "Showing 6 of 54 contacts: strategic network." in status.text_content()
     wait_drawn(page)
+    assert offsite(page.requests) == []  # type: ignore[attr-defined]
+
+
+# When the dashboard's filters (the output of the cell that works the figures out) were added
+# to the page (ms since it opened).
+_FILTERS_ADDED = """(() => {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('.leadnet-dashboard-filters')) {
+      window.__filtersAdded = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, {childList: true, subtree: true});
+})()"""
+
+
+def test_03_in_the_app_a_large_workspace_gets_plotly_ready_before_its_maps(
+    app, app_page, monkeypatch
+):
+    """Voilà, 1,100 contacts: the maps are WebGL, and the whole plotly.js they need is asked
+    for (on the dashboard's note) while the kernel works the figures out, not once they arrive."""
+    monkeypatch.setenv("LEADNET_HOME", str(app.leadnet_home))
+    path = Path(app.leadnet_home) / "large.leadnet.sqlite"
+    ws = Workspace.create(path, Profile("Ana Lima", organisation="Contoso"))
+    types = ("operational", "personal", "strategic")
+    for i in range(1_100):
+        ws.add_contact(
+            Contact(f"Person {i}", organisation=f"Org {i % 40}", network_type=types[i % 3])
+        )
+    assert needs_webgl(ws.count_contacts(), ws.count_ties())
+    paths.remember_current_workspace(ws.path)
+    ws.close()
+    page = app_page
+    page.add_init_script(_FILTERS_ADDED)
+    page.goto(app.step_url(NOTEBOOK))
+    page.wait_for_function(
+        "n => document.querySelectorAll('.leadnet-panel .leadnet-figure[data-drawn]').length === n",
+        arg=len(PLOTTED),
+        timeout=180_000,
+    )
+    asked = page.evaluate(
+        "() => Number(document.documentElement.getAttribute('data-leadnet-plotly-whole'))"
+    )
+    filters_added = page.evaluate("() => window.__filtersAdded")
+    assert 0 < asked < filters_added, (asked, filters_added)
+    builds = page.evaluate(
+        "() => Object.fromEntries(Array.from(document.querySelectorAll('.leadnet-panel'))"
+        ".filter(p => p.querySelector('.leadnet-figure')).map(p => [p.className.split(' ')"
+        ".find(c => c.startsWith('leadnet-panel-')).slice(14),"
+        " p.querySelector('.leadnet-figure').getAttribute('data-plotly')]))"
+    )
+    assert builds["ego"] == builds["ties"] == "full", builds  # WebGL: the whole plotly.js
+    assert builds["balance"] == expected_build(), builds
+    # the note itself takes no room on the page
+    note = page.locator(".leadnet-prepare")
+    assert note.count() == 1
+    assert (
+        page.evaluate(
+            "() => document.querySelector('.leadnet-prepare').closest('.jp-OutputArea-child')"
+            ".getBoundingClientRect().height"
+        )
+        == 0
+    )
+    assert "Showing all 1,100 contacts." in page.locator(".leadnet-dashboard-status").text_content()
     assert offsite(page.requests) == []  # type: ignore[attr-defined]

@@ -33,6 +33,9 @@ var _JUPYTERLAB;
   var NAME = "leadnet-plotly";
   var MIME = "application/vnd.leadnet.plotly.v2+json";
   var PLOTLY_MIME = "application/vnd.plotly.v1+json";
+  /* a note from the kernel, shown before it works out figures that need the whole plotly.js
+     (the WebGL maps of a large workspace): load it now, while the kernel works; show nothing */
+  var PREPARE_MIME = "application/vnd.leadnet.plotly-prepare+json";
   var shared = null; // the page's share scope: @lumino/widgets comes from there
   var plotly = null; // the promise of the whole of plotly.js (or null when it cannot be reached)
   var basic = null; // the promise of plotly.js's basic build (or null when it cannot be loaded)
@@ -185,6 +188,13 @@ var _JUPYTERLAB;
      field once it has drawn one figure; an empty figure off the page makes it load. */
   function loadPlotly() {
     if (plotly === null) {
+      // when the page first asked for it (ms since it opened): for tests and benchmarks
+      if (typeof document !== "undefined" && document.documentElement) {
+        document.documentElement.setAttribute(
+          "data-leadnet-plotly-whole",
+          String(Math.round(typeof performance !== "undefined" ? performance.now() : 0))
+        );
+      }
       plotly = (async function () {
         var container = root._JUPYTERLAB && root._JUPYTERLAB["jupyterlab-plotly"];
         if (!container) {
@@ -553,18 +563,67 @@ var _JUPYTERLAB;
       }
     }
 
-    return {
-      id: "leadnet-plotly:renderer",
-      rendererFactory: {
-        safe: true,
-        mimeTypes: [MIME],
-        createRenderer: function (options) {
-          return new LeadnetFigure(options);
+    /* The note to get the whole plotly.js ready: it starts the load (after the output is
+       shown) and draws nothing; its output area is hidden (hideNotes). */
+    class PrepareNote extends Widget {
+      constructor() {
+        super();
+        this.addClass("leadnet-prepare");
+        this.node.setAttribute("aria-hidden", "true");
+      }
+
+      renderModel(model) {
+        var note = model.data[PREPARE_MIME] || {};
+        if (note.plotly === "whole") {
+          setTimeout(function () {
+            loadPlotly()
+              .then(warmDraw)
+              .catch(function () {
+                // only a head start: the figure that needs it loads it itself
+              });
+          }, 0);
+        }
+        return Promise.resolve();
+      }
+    }
+
+    return [
+      {
+        id: "leadnet-plotly:renderer",
+        rendererFactory: {
+          safe: true,
+          mimeTypes: [MIME],
+          createRenderer: function (options) {
+            return new LeadnetFigure(options);
+          },
         },
+        rank: 0,
+        dataType: "json",
       },
-      rank: 0,
-      dataType: "json",
-    };
+      {
+        id: "leadnet-plotly:prepare",
+        rendererFactory: {
+          safe: true,
+          mimeTypes: [PREPARE_MIME],
+          createRenderer: function () {
+            return new PrepareNote();
+          },
+        },
+        rank: 0,
+        dataType: "json",
+      },
+    ];
+  }
+
+  /* The output area of a note (PrepareNote) takes no room on the page. */
+  function hideNotes() {
+    if (typeof document === "undefined" || !document.head || document.getElementById(NAME + "-notes")) {
+      return;
+    }
+    var style = document.createElement("style");
+    style.id = NAME + "-notes";
+    style.textContent = ".jp-OutputArea-child:has(.leadnet-prepare) { display: none; }";
+    document.head.appendChild(style);
   }
 
   root._JUPYTERLAB = root._JUPYTERLAB || {};
@@ -578,10 +637,11 @@ var _JUPYTERLAB;
         return Promise.reject(new Error("Module " + module + " does not exist in " + NAME));
       }
       return sharedModule("@lumino/widgets").then(function (widgets) {
-        var extension = makeExtension(widgets.Widget);
+        var extensions = makeExtension(widgets.Widget);
+        hideNotes();
         setTimeout(warmUp, 0); // after the page's extensions are all registered
         return function () {
-          return { __esModule: true, default: [extension] };
+          return { __esModule: true, default: extensions };
         };
       });
     },
