@@ -252,13 +252,26 @@ def introductions(
     score = common + differ + (v.strength[a] + v.strength[b]) / 10.0
     picked = np.flatnonzero(ok)
     picked = picked[np.argsort(-score[picked], kind="stable")]
-    intro_key = np.array([name_key(x) for x in v.column("introduced_by")], dtype=object)
-    name_keys = np.array([name_key(str(x)) for x in v.names], dtype=object)
+    introducers, names = v.column("introduced_by"), v.names
+    # the keys of the rows the loop reaches only (it stops at `limit` suggestions)
+    intro_key: dict[int, str] = {}
+    name_keys: dict[int, str] = {}
+
+    def introducer(row: int) -> str:
+        if row not in intro_key:
+            intro_key[row] = name_key(introducers[row])
+        return intro_key[row]
+
+    def named(row: int) -> str:
+        if row not in name_keys:
+            name_keys[row] = name_key(str(names[row]))
+        return name_keys[row]
+
     suggestions: list[dict[str, Any]] = []
     used: Counter[int] = Counter()
     for p in picked:
         i, j = int(a[p]), int(b[p])
-        if intro_key[i] == name_keys[j] or intro_key[j] == name_keys[i]:
+        if introducer(i) == named(j) or introducer(j) == named(i):
             continue  # one introduced you to the other: they already know each other
         if used[i] >= 2 or used[j] >= 2:
             continue  # spread the suggestions over more people

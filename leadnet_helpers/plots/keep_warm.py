@@ -105,10 +105,11 @@ def keep_warm_table(
     # spread over the contacts
     which, distinct = pd.factorize(strength.to_numpy(dtype=float, na_value=np.nan))
     named = [bands.get(int(s), "unknown") for s in distinct] + ["unknown"]  # [-1]: no strength
-    band = np.array(named, dtype=object)[which]
-    where, pairs = pd.MultiIndex.from_arrays([codes, band]).factorize()
+    kind, kinds = pd.factorize(codes)
+    pairs, where = np.unique(kind * len(named) + which % len(named), return_inverse=True)
     cells = np.empty((len(pairs), 2))
-    for row, (t, b) in enumerate(pairs):
+    for row, pair in enumerate(pairs.tolist()):
+        t, b = kinds[pair // len(named)], named[pair % len(named)]
         cell = intervals[t or "unclassified"][b]
         cells[row] = (float(cell["ideal"]), float(cell["max"]))
     ideal, most = cells[where, 0], cells[where, 1]
