@@ -48,7 +48,6 @@ _TEXT_AT = [
     i for i, c in enumerate(COLUMNS) if c not in (*TUPLE_FIELDS, *BOOL_FIELDS, "strength", "extra")
 ]
 _EXTRA_AT = COLUMNS.index("extra")
-_ALL_COLUMNS = attrgetter(*COLUMNS)
 # A row read with SELECT (COLUMNS, then id) reordered as Contact's fields, for Contact(*row).
 _in_field_order = itemgetter(*((*COLUMNS, "id").index(f.name) for f in fields(Contact)))
 # json.dumps(extra, ensure_ascii=False), without building an encoder per contact
@@ -78,16 +77,15 @@ def _extra_json(extra: dict[str, object]) -> str:
 
 
 def to_db(contact: Contact) -> list[object]:
-    """The contact's cells in :data:`COLUMNS` order, as SQLite stores them."""
-    values = list(_ALL_COLUMNS(contact))
-    for i in _TUPLE_AT:
-        values[i] = ";".join(values[i])
-    for i in _BOOL_AT:
-        if values[i] is not None:
-            values[i] = int(values[i])
-    extra = values[_EXTRA_AT]
-    values[_EXTRA_AT] = _extra_json(extra) if extra else ""
-    return values
+    """The contact's cells in :data:`COLUMNS` order, as SQLite stores them (:func:`_cells_of`).
+
+    Examples
+    --------
+    >>> cells = dict(zip(COLUMNS, to_db(Contact("Ada", tags=("a", "b"), inside_org=True))))
+    >>> cells["name"], cells["tags"], cells["inside_org"], cells["extra"]
+    ('Ada', 'a;b', 1, '')
+    """
+    return [_cells_of(at, [contact])[0] for at in range(len(COLUMNS))]
 
 
 def from_db(row: tuple) -> Contact:
@@ -194,7 +192,9 @@ _BOOL_SET = frozenset(_BOOL_AT)
 
 
 def _cells_of(at: int, contacts: list[Contact]) -> list[Any]:
-    """The cells of column ``COLUMNS[at]`` for *contacts*, as :func:`to_db` makes them."""
+    """The cells of column ``COLUMNS[at]`` for *contacts*, as SQLite stores them: tuples
+    ``;``-joined, booleans 0/1, ``extra`` as JSON text (``""`` when empty). The one home of
+    that rule: :func:`to_db`, :func:`insert_contacts` and :func:`update_contacts` use it."""
     values: list[Any] = list(map(_GETTERS[at], contacts))
     if at in _TUPLE_SET:
         return list(map(";".join, values))
@@ -227,9 +227,10 @@ def update_contacts(conn: LockedConnection, contacts: list[Contact]) -> None:
     """Save changed contacts (by their ids) inside the caller's write transaction."""
     sets = ", ".join(f"{c} = ?" for c in COLUMNS)
     stamp = now()
+    cells = zip(*(_cells_of(at, contacts) for at in range(len(COLUMNS))), strict=True)
     conn.executemany(
         f"UPDATE contacts SET {sets}, name_key = ?, updated_at = ? WHERE id = ?",
-        [(*to_db(c), name_key(c.name), stamp, c.id) for c in contacts],
+        [(*row, name_key(c.name), stamp, c.id) for row, c in zip(cells, contacts, strict=True)],
     )
 
 
