@@ -10,6 +10,7 @@ and builds its :class:`~leadnet_helpers.findings.Finding` through
 from __future__ import annotations
 
 import math
+import re
 import weakref
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -154,17 +155,48 @@ def no_contacts(key: str, title: str, principle: str, source: str) -> Finding:
 # --------------------------------------------------------------------------- readers
 
 
+# whitespace next to a value's edge, in values joined by NUL (re's \s is str.strip's whitespace)
+_UNSTRIPPED = re.compile(r"^\s|\s$|\s\x00|\x00\s")
+
+
 def text(frame: pd.DataFrame, column: str) -> np.ndarray:
-    """A text column as an object array of stripped strings (``""`` when missing)."""
+    """A text column as an object array of stripped strings (``""`` when missing).
+
+    Examples
+    --------
+    >>> text(pd.DataFrame({"c": ["a ", None, 3, "b"]}), "c").tolist()
+    ['a', '', '', 'b']
+    """
     if column not in frame:
         return np.full(len(frame), "", dtype=object)
-    col = frame[column]
-    return np.array([v.strip() if isinstance(v, str) else "" for v in col.tolist()], dtype=object)
+    values = frame[column].tolist()
+    try:  # every value text already stripped (as the store keeps them): kept as they are
+        if not _UNSTRIPPED.search("\x00".join(values)) and "\x00" not in "".join(values):
+            return np.array(values, dtype=object)
+    except TypeError:  # missing values, numbers: one by one
+        pass
+    return np.array([v.strip() if isinstance(v, str) else "" for v in values], dtype=object)
+
+
+def casefolded(values: np.ndarray) -> np.ndarray:
+    """Text values case-folded, as an object array (one pass over the joined text).
+
+    Examples
+    --------
+    >>> casefolded(np.array(["Straße", "ÉCOLE", ""], dtype=object)).tolist()
+    ['strasse', 'école', '']
+    """
+    items = values.tolist()
+    joined = "\x00".join(items)
+    parts = joined.casefold().split("\x00")
+    if len(parts) != len(items):  # a value held the separator itself
+        parts = [v.casefold() for v in items]
+    return np.array(parts, dtype=object)
 
 
 def folded(frame: pd.DataFrame, column: str) -> np.ndarray:
     """A text column case-folded, for comparisons."""
-    return np.array([v.casefold() for v in text(frame, column)], dtype=object)
+    return casefolded(text(frame, column))
 
 
 def strengths(frame: pd.DataFrame) -> np.ndarray:
@@ -333,7 +365,7 @@ class View:
         """A text column, case-folded (cached per column)."""
         cache = self.__dict__.setdefault("_folded", {})
         if name not in cache:
-            cache[name] = np.array([v.casefold() for v in self.column(name)], dtype=object)
+            cache[name] = casefolded(self.column(name))
         return cache[name]
 
     def concerned(
