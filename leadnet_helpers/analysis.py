@@ -225,7 +225,10 @@ class Analysis:
         """
         if types is None and inside is None and not tags:
             return self
+        from .diagnostics._common import carry_view_part
+
         part = filter_network(self.network, types=types, inside=inside, tags=tags)
+        carry_view_part(self.network, part)  # its rows' columns, as the whole's view read them
         made = analyse(part, self.today, classification=self.classification)
         return replace(made, wider=self.wider, key_ids=self.key_ids)
 

@@ -94,3 +94,24 @@ def test_the_contacts_table_holds_each_contact_with_its_cells_and_types():
     assert table["last_contact"].notna().tolist() == [True, False, False]
     empty = network_from(Profile("Ana"), []).contacts
     assert empty.empty and list(empty.columns) == list(table.columns)
+
+
+@pytest.mark.parametrize(
+    "part",
+    [{"types": ["strategic"]}, {"inside": False}, {"types": ["personal", "operational"]}],
+)
+def test_a_filtered_analysis_finds_what_a_fresh_one_finds(part):
+    """A dashboard filter reuses the whole network's columns row by row: same findings."""
+    from leadnet_helpers.analysis import analyse
+    from leadnet_helpers.network import filter_network
+    from leadnet_helpers.personas import open_sample
+
+    ws = open_sample("ana-lucia-ferreira")
+    whole = analysis_of(ws, "2026-11-21")
+    assert whole.findings  # the whole network's view is read first, as the dashboard does
+    filtered = whole.filtered(**part)
+    fresh = analyse(
+        filter_network(whole.network, **part), "2026-11-21", classification=whole.classification
+    )
+    assert filtered.network.size == fresh.network.size < whole.network.size
+    assert [repr(f) for f in filtered.findings] == [repr(f) for f in fresh.findings]

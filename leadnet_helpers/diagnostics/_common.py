@@ -454,3 +454,60 @@ def carry_view(old: NetworkData, new: NetworkData) -> None:
     for key, value in hit[1].__dict__.items():
         if key not in ("net", "frame", "n", "log"):
             made.__dict__.setdefault(key, value)
+
+
+# The view's arrays that each hold one value per contact, worked out from that contact's own
+# row: a part of the network can take them row by row. (``names`` is not one: a contact with no
+# name is called after its row number.)
+_ROW_ARRAYS = ("ids", "types", "strength")
+_ROW_LISTS = ("gives_me", "i_give")
+_ROW_COLUMNS = ("_text", "_folded")
+
+
+def carry_view_part(whole: NetworkData, part: NetworkData) -> None:
+    """Let *part* (some of *whole*'s contacts, e.g. :func:`~leadnet_helpers.network.filter_network`'s)
+    reuse, row by row, the contact arrays *whole*'s view has read.
+
+    A dashboard filter analyses part of the network: its text columns, types and
+    strengths are those of the whole network's rows it keeps, not read again. Nothing
+    happens when *whole* has no view yet, or when its contacts' ids do not each name one
+    row.
+
+    Examples
+    --------
+    >>> from leadnet_helpers.model import Contact, Profile
+    >>> from leadnet_helpers.network import filter_network, network_from
+    >>> whole = network_from(
+    ...     Profile("Ana"),
+    ...     [Contact("Bo", id=1, role="CFO "), Contact("Cy", id=2, network_type="strategic")],
+    ... )
+    >>> _ = view(whole).column("role")
+    >>> part = filter_network(whole, types=["strategic"])
+    >>> carry_view_part(whole, part)
+    >>> view(part).__dict__["_text"]["role"].tolist() == view(part).column("role").tolist() == [""]
+    True
+    """
+    hit = _VIEWS.get(id(whole))
+    if hit is None or hit[0]() is not whole or part.contacts is None or not len(part.contacts):
+        return
+    have = hit[1].__dict__
+    if not any(name in have for name in (*_ROW_ARRAYS, *_ROW_LISTS, *_ROW_COLUMNS, "inside")):
+        return
+    known = ids(whole.contacts)
+    if np.isnan(known).any() or len(np.unique(known)) != len(known):
+        return  # a row without an id, or an id on two rows: rows cannot be matched
+    rows = positions(whole.contacts, part.contacts["id"])
+    if (rows < 0).any():
+        return
+    made = view(part).__dict__
+    for name in _ROW_ARRAYS:
+        if name in have:
+            made.setdefault(name, have[name][rows])
+    if "inside" in have:
+        made.setdefault("inside", tuple(flag[rows] for flag in have["inside"]))
+    for name in _ROW_LISTS:
+        if name in have:
+            made.setdefault(name, [have[name][i] for i in rows.tolist()])
+    for name in _ROW_COLUMNS:
+        if name in have:
+            made.setdefault(name, {column: values[rows] for column, values in have[name].items()})
