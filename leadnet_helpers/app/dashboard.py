@@ -42,7 +42,7 @@ from ..analysis import Analysis, analyse, analysis_of
 from ..findings import Finding
 from ..model import NETWORK_TYPES
 from ..network import NetworkData, filter_network
-from ..plots import FigureSet, tie_layout
+from ..plots import build_figures, tie_layout
 from ..plots.gaps import TITLE as GAP_TITLE
 from ..plots.gaps import gap_list_html, gap_list_reading
 from ..plots.style import title_in_legend
@@ -346,7 +346,7 @@ class Dashboard(HasTraits):
             self.analysis = analysis_of(ws, today)
         self.positions: dict[int, tuple[float, float]] = tie_layout(self.analysis.network)
         # the latest redraws (:meth:`state`), by filters, the newest last
-        self._redraws: OrderedDict[Filters, tuple[Analysis, FigureSet]] = OrderedDict()
+        self._redraws: OrderedDict[Filters, tuple[Analysis, dict[str, go.Figure]]] = OrderedDict()
         if ws is not None:
             watch(workspace_model(ws), self.reload)
 
@@ -404,13 +404,11 @@ class Dashboard(HasTraits):
             tags=list(f.tags) or None,
         )
 
-    def state(self) -> tuple[Analysis, FigureSet]:
+    def state(self) -> tuple[Analysis, dict[str, go.Figure]]:
         """What a redraw computes: the analysis of the part kept, and every figure of it.
 
-        The figures are built when first read (:class:`~leadnet_helpers.plots.FigureSet`):
-        a view sends each as soon as it is built. The last :data:`KEPT_REDRAWS` filter
-        choices' are kept (until the workspace changes): the same choice again gives the
-        same analysis and figures, at once.
+        The last :data:`KEPT_REDRAWS` filter choices' are kept (until the workspace
+        changes): the same choice again gives the same analysis and figures, at once.
 
         Examples
         --------
@@ -428,8 +426,8 @@ class Dashboard(HasTraits):
         made = self._redraws.get(key)
         if made is None:
             shown = self.shown()
-            figures = FigureSet(
-                shown.network, shown.findings, today=shown.today, positions=self.positions
+            figures = build_figures(
+                shown.network, list(shown.findings), today=shown.today, positions=self.positions
             )
             made = self._redraws[key] = (shown, figures)
             while len(self._redraws) > KEPT_REDRAWS:

@@ -6,7 +6,7 @@ The dashboard's last panel, the gap list, is a table of text rather than a figur
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 import plotly.graph_objects as go
@@ -21,7 +21,7 @@ from .keep_warm import KEEP_WARM_KEYS, keep_warm_figure
 from .style import pick_finding, scatter_type
 from .who_knows_whom import TIES_KEYS, tie_map_size, who_knows_whom_figure
 
-__all__ = ["FIGURES", "GAP_LIST", "PLOTTED", "FigureSet", "build_figures", "needs_webgl"]
+__all__ = ["FIGURES", "GAP_LIST", "PLOTTED", "build_figures", "needs_webgl"]
 
 #: The dashboard's panels in order: key and plain title.
 FIGURES: dict[str, str] = {
@@ -81,54 +81,6 @@ def build_figures(
     }
     wanted = list(PLOTTED) if only is None else [k for k in PLOTTED if k in set(only)]
     return {key: makers[key]() for key in wanted}
-
-
-class FigureSet(Mapping[str, go.Figure]):
-    """Every figure of the dashboard (:data:`PLOTTED`), each built when first read, then kept.
-
-    Takes :func:`build_figures`' arguments. A view that shows the figures one after the
-    other reads them in order: the page draws the first while the next is being built,
-    rather than waiting for all six.
-
-    Examples
-    --------
-    >>> from leadnet_helpers.model import Profile
-    >>> from leadnet_helpers.network import network_from
-    >>> figures = FigureSet(network_from(Profile("Ana"), []))
-    >>> list(figures) == list(PLOTTED), len(figures.built)
-    (True, 0)
-    >>> figures["balance"] is figures["balance"], sorted(figures.built)
-    (True, ['balance'])
-    """
-
-    def __init__(
-        self,
-        net: NetworkData,
-        findings: Iterable[Finding] = (),
-        *,
-        today: date | datetime | str | None = None,
-        positions: dict[int, tuple[float, float]] | None = None,
-    ) -> None:
-        self.net, self.findings = net, list(findings)
-        self.today, self.positions = today, positions
-        #: The figures built so far, by key.
-        self.built: dict[str, go.Figure] = {}
-
-    def __getitem__(self, key: str) -> go.Figure:
-        if key not in self.built:
-            if key not in PLOTTED:
-                raise KeyError(key)
-            made = build_figures(
-                self.net, self.findings, today=self.today, positions=self.positions, only=[key]
-            )
-            self.built[key] = made[key]
-        return self.built[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(PLOTTED)
-
-    def __len__(self) -> int:
-        return len(PLOTTED)
 
 
 def needs_webgl(contacts: int, ties: int) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import html
 import time
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 import ipywidgets as widgets
@@ -117,7 +117,7 @@ class DashboardView(widgets.VBox):
 
     Attributes
     ----------
-    figures : mapping of go.Figure
+    figures : dict of go.Figure
         The figures drawn last, by key (every panel but the gap list, a table of text).
     outputs : dict of widgets.Output
         Where each figure and its reading are drawn (the panels: the same widgets from
@@ -194,7 +194,7 @@ class DashboardView(widgets.VBox):
             [type_row, self.inside, self.tags, self.reset, self.status, self.feedback]
         )
         self.filters.add_class("leadnet-dashboard-filters")
-        self.figures: Mapping[str, go.Figure] = {}
+        self.figures: dict[str, go.Figure] = {}
         self.readings: dict[str, _Reading] = {key: _Reading() for key in FIGURES}
         spaced = widgets.Layout(margin="0 0 18px 0")  # one layout model for every panel
         self.panels: dict[str, _Panel] = {key: _Panel(key, spaced) for key in FIGURES}
