@@ -252,26 +252,15 @@ def introductions(
     score = common + differ + (v.strength[a] + v.strength[b]) / 10.0
     picked = np.flatnonzero(ok)
     picked = picked[np.argsort(-score[picked], kind="stable")]
+    # keyed only for the pairs the loop reaches (it stops at `limit` suggestions); name_key
+    # keeps the keys it has made
     introducers, names = v.column("introduced_by"), v.names
-    # the keys of the rows the loop reaches only (it stops at `limit` suggestions)
-    intro_key: dict[int, str] = {}
-    name_keys: dict[int, str] = {}
-
-    def introducer(row: int) -> str:
-        if row not in intro_key:
-            intro_key[row] = name_key(introducers[row])
-        return intro_key[row]
-
-    def named(row: int) -> str:
-        if row not in name_keys:
-            name_keys[row] = name_key(str(names[row]))
-        return name_keys[row]
-
     suggestions: list[dict[str, Any]] = []
     used: Counter[int] = Counter()
     for p in picked:
         i, j = int(a[p]), int(b[p])
-        if introducer(i) == named(j) or introducer(j) == named(i):
+        one_way = name_key(introducers[i]) == name_key(str(names[j]))
+        if one_way or name_key(introducers[j]) == name_key(str(names[i])):
             continue  # one introduced you to the other: they already know each other
         if used[i] >= 2 or used[j] >= 2:
             continue  # spread the suggestions over more people
