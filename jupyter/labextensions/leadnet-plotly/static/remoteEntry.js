@@ -323,6 +323,16 @@ var _JUPYTERLAB;
     });
   }
 
+  /* Load the whole plotly.js and draw the small figure off the page with it: a head start
+     only (a figure that needs it loads it itself). */
+  function warmWhole() {
+    return loadPlotly()
+      .then(warmDraw)
+      .catch(function () {
+        // only a head start
+      });
+  }
+
   function whenIdle(then, timeout) {
     if (typeof requestIdleCallback === "function") {
       requestIdleCallback(then, { timeout: timeout });
@@ -342,9 +352,7 @@ var _JUPYTERLAB;
         .catch(ignore)
         .then(function () {
           if (!voila) {
-            whenIdle(function () {
-              loadPlotly().then(warmDraw).catch(ignore);
-            }, 4000);
+            whenIdle(warmWhole, 4000);
           }
         });
     };
@@ -575,13 +583,7 @@ var _JUPYTERLAB;
       renderModel(model) {
         var note = model.data[PREPARE_MIME] || {};
         if (note.plotly === "whole") {
-          setTimeout(function () {
-            loadPlotly()
-              .then(warmDraw)
-              .catch(function () {
-                // only a head start: the figure that needs it loads it itself
-              });
-          }, 0);
+          setTimeout(warmWhole, 0);
         }
         return Promise.resolve();
       }
