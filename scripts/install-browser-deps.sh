@@ -33,8 +33,7 @@ if [ "$(id -u)" != 0 ]; then
   fi
 fi
 echo "Installing Chromium (browser tests) and pango (PDF export) from Debian (about 30 s)..."
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core \
-  libpango-1.0-0 libpangoft2-1.0-0 >/dev/null
+# shellcheck source=scripts/apt-get-waiting.sh
+source "$(dirname "$0")/apt-get-waiting.sh"
+apt_install chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
 echo "Chromium installed at /usr/bin/chromium."

@@ -17,9 +17,9 @@ if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   fi
   if [ "$(id -u)" = 0 ] || [ -n "$SUDO" ]; then
     echo "Installing Node.js and npm from Debian (JupyterHub test)..."
-    export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+    # shellcheck source=scripts/apt-get-waiting.sh
+    source scripts/apt-get-waiting.sh
+    apt_install nodejs npm
   fi
 fi
 if ! command -v npm >/dev/null 2>&1; then
