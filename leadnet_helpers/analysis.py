@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -364,6 +365,9 @@ class _Made:
 _kept: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
 
 # One analysis per open workspace object, forgotten with it.
+# Held while one is worked out: a kernel's preload thread (:mod:`.app.preload`) may be working
+# out the very analysis a cell asks for; the cell waits for it instead of working it out twice.
+_working = threading.RLock()
 _latest: weakref.WeakKeyDictionary[Any, tuple[tuple[object, ...], _Made]] = (
     weakref.WeakKeyDictionary()
 )
@@ -380,13 +384,16 @@ def analysis_of(ws: Workspace, today: date | str | None = None) -> Analysis:
         The day to count from (default: today).
     """
     day = as_date(today)
-    stamp = (ws.revision(), day)
-    hit = _latest.get(ws)
-    if hit is not None and hit[0] == stamp:
-        return hit[1].analysis
-    made = _compute(ws, day, hit[1] if hit is not None else None)
-    _latest[ws] = (stamp, made)
-    return made.analysis
+    with _working:
+        # the stamp is read before the workspace: a change made while the analysis is worked
+        # out leaves it older than the workspace's, so the next call works it out again
+        stamp = (ws.revision(), day)
+        hit = _latest.get(ws)
+        if hit is not None and hit[0] == stamp:
+            return hit[1].analysis
+        made = _compute(ws, day, hit[1] if hit is not None else None)
+        _latest[ws] = (stamp, made)
+        return made.analysis
 
 
 def classify_and_save(ws: Workspace, today: date | str | None = None) -> Analysis:
@@ -397,6 +404,11 @@ def classify_and_save(ws: Workspace, today: date | str | None = None) -> Analysi
     Their stored form is kept with the classification on disk, so a fresh
     kernel on unchanged contacts does not write them out again to compare.
     """
+    with _working:
+        return _classify_and_save(ws, today)
+
+
+def _classify_and_save(ws: Workspace, today: date | str | None) -> Analysis:
     made = analysis_of(ws, today)
     if len(made.classification):
         decided = person_decisions(ws)

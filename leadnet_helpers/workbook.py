@@ -14,6 +14,7 @@ given by :func:`~leadnet_helpers.paths.leadnet_home`.
 from __future__ import annotations
 
 import html
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -63,6 +64,9 @@ class Session:
 
 
 _session: Session | None = None
+# Held while the session is chosen: the kernel's preload thread (:mod:`.app.preload`) and a
+# cell may both ask at once, and must get the same workspace object.
+_choosing = threading.RLock()
 #: This kernel's undo session: a workspace opened again in the same kernel (a re-run
 #: cell) keeps its Undo history; another kernel or a CLI command has its own.
 KERNEL_SESSION = uuid.uuid4().hex[:16]
@@ -180,6 +184,11 @@ def current_workspace() -> Workspace:
     >>> current_session().kind
     'fallback'
     """
+    with _choosing:
+        return _current_workspace()
+
+
+def _current_workspace() -> Workspace:
     global _session
     remembered = paths.current_workspace_path()
     if _session is not None and _session.workspace.path.exists():

@@ -31,8 +31,8 @@ print(sorted(m for m in ("pandas", "networkx", "plotly.graph_objects", "ipywidge
 """
 
 
-def _kernel_output(tmp_path: Path, notebook: str, **names: str) -> str:
-    """What PROBE prints in a kernel started for *notebook* (or as *names* tell it)."""
+def _kernel_output(tmp_path: Path, notebook: str, probe: str = PROBE, **names: str) -> str:
+    """What *probe* prints in a kernel started for *notebook* (or as *names* tell it)."""
     env = {
         **{
             k: v
@@ -54,7 +54,7 @@ def _kernel_output(tmp_path: Path, notebook: str, **names: str) -> str:
         client.wait_for_ready(timeout=120)
         printed: list[str] = []
         reply = client.execute_interactive(
-            PROBE,
+            probe,
             timeout=180,
             output_hook=lambda msg: printed.append(msg["content"].get("text", "")),
         )
@@ -89,6 +89,76 @@ def test_other_notebooks_load_no_plotting_library(tmp_path):
     printed = _kernel_output(tmp_path, "01_map_your_contacts.ipynb")
     assert "plotly.graph_objects" not in printed and "networkx" not in printed
     assert "leadnet_helpers.widgets.dashboard" not in printed
+
+
+# notebook 03's dashboard cell, once the preload thread has finished; what it shows and
+# whether it was worked out ahead
+DASHBOARD = """
+import threading
+for thread in threading.enumerate():
+    if thread.name == "leadnet-preload":
+        thread.join(120)
+from leadnet_helpers.app import dashboard as model
+from leadnet_helpers.workbook import current_workspace
+ws = current_workspace()
+ahead = model._ahead[ws][2] if ws in model._ahead else None
+{between}
+from leadnet_helpers.widgets import dashboard_view
+dash = dashboard_view(ws)
+print(dash.status.value, "ahead" if dash.figures is ahead else "worked out in the cell")
+"""
+
+
+def _chosen_sample(home: Path) -> Path:
+    """A copy of the sample persona in *home*, chosen (as notebook 00 does)."""
+    from leadnet_helpers import paths, personas
+
+    ws = personas.open_sample("ana-lucia-ferreira")
+    paths.remember_current_workspace(ws.path)
+    ws.close()
+    return ws.path
+
+
+def test_notebook_03_kernel_works_the_chosen_dashboard_out_ahead(tmp_path, home):
+    _chosen_sample(home)
+    printed = _kernel_output(
+        tmp_path, "notebooks/03_see_your_gaps.ipynb", DASHBOARD.format(between="")
+    )
+    assert "Showing all 54 contacts" in printed and printed.endswith(" ahead"), printed
+
+
+def test_a_change_made_after_the_preload_is_shown_not_the_dashboard_worked_out_before(
+    tmp_path, home
+):
+    """Another notebook (here: another connection) adds a contact once the kernel has worked
+    the dashboard out: the cell shows 55 contacts, worked out again."""
+    path = _chosen_sample(home)
+    add = (
+        "from leadnet_helpers.store import Workspace\n"
+        "from leadnet_helpers.model import Contact\n"
+        f"other = Workspace.open({str(path)!r})\n"
+        "_ = other.add_contact(Contact(name='Zoe Added Later'))\n"
+        "other.close()\n"
+        "assert ahead is not None, 'nothing was worked out ahead'"
+    )
+    printed = _kernel_output(
+        tmp_path, "notebooks/03_see_your_gaps.ipynb", DASHBOARD.format(between=add)
+    )
+    assert "Showing all 55 contacts" in printed, printed
+    assert printed.endswith("worked out in the cell"), printed
+
+
+def test_with_no_workspace_chosen_nothing_is_read_ahead(tmp_path, home):
+    """The cell makes the sample copy itself, and says so: the preload opens nothing."""
+    probe = (
+        "import threading, sys\n"
+        "[t.join(120) for t in threading.enumerate() if t.name == 'leadnet-preload']\n"
+        "from leadnet_helpers import workbook\n"
+        "print('leadnet_helpers.widgets.dashboard' in sys.modules, workbook._session)"
+    )
+    printed = _kernel_output(tmp_path, "notebooks/03_see_your_gaps.ipynb", probe)
+    assert printed == "True None"
+    assert not (home / "samples").exists()
 
 
 def _module_imports() -> dict[str, set[str]]:

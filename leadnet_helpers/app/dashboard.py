@@ -28,6 +28,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import threading
+import weakref
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -66,6 +68,7 @@ __all__ = [
     "gap_list_output",
     "plain_json",
     "tag_options",
+    "work_out_ahead",
 ]
 
 #: The choices of the inside/outside filter: (label, value).
@@ -312,6 +315,63 @@ def plain_json(value: Any) -> Any:
     return value
 
 
+# The whole dashboard of a workspace worked out ahead (:func:`work_out_ahead`): the analysis
+# it was worked out from, the ties figure's positions and every figure; the workspaces whose
+# first dashboard was made (nothing more to do ahead for them); the lock held meanwhile.
+_ahead: weakref.WeakKeyDictionary[Any, tuple[Analysis, dict, dict[str, go.Figure]]] = (
+    weakref.WeakKeyDictionary()
+)
+_made: weakref.WeakSet[Any] = weakref.WeakSet()
+_ahead_lock = threading.Lock()
+
+
+def work_out_ahead(ws: Workspace) -> bool:
+    """Work the dashboard of *ws* out ahead, for the first :class:`Dashboard` made of it.
+
+    The kernel of notebook 03 calls it in its preload thread (:mod:`.preload`) while the
+    page loads, with everything shown: the analysis of today
+    (:func:`~leadnet_helpers.analysis.analysis_of`), the ties figure's positions and every
+    figure. The :class:`Dashboard` takes them only if they were worked out from the very
+    analysis it reads (the same object, which :func:`~leadnet_helpers.analysis.analysis_of`
+    hands back until the workspace changes): a contact added or a decision made meanwhile,
+    from any notebook, and it works everything out again. A Dashboard made while this runs
+    waits for it. Returns whether it did the work (not when a dashboard of *ws* was made
+    already).
+
+    Examples
+    --------
+    >>> from leadnet_helpers.personas import open_sample
+    >>> ws = open_sample("ana-lucia-ferreira")
+    >>> work_out_ahead(ws)
+    True
+    >>> figures = _ahead[ws][2]
+    >>> Dashboard(ws).state()[1] is figures  # taken, not worked out again
+    True
+    >>> work_out_ahead(ws)  # its dashboard was made: nothing to do ahead
+    False
+    """
+    with _ahead_lock:
+        if ws in _made:
+            return False
+        analysis = analysis_of(ws)
+        positions = tie_layout(analysis.network)
+        figures = build_figures(
+            analysis.network, list(analysis.findings), today=analysis.today, positions=positions
+        )
+        _ahead[ws] = (analysis, positions, figures)
+        return True
+
+
+def _take_ahead(ws: Workspace, analysis: Analysis) -> tuple[dict, dict[str, go.Figure]] | None:
+    """What :func:`work_out_ahead` made of *ws*, if made from *analysis*; once."""
+    with _ahead_lock:  # waits for a preload working it out now
+        _made.add(ws)
+        ahead = _ahead.pop(ws, None)
+    if ahead is None or ahead[0] is not analysis:
+        return None
+    return ahead[1], ahead[2]
+
+
 class Dashboard(HasTraits):
     """The dashboard's state: the filters chosen, over the workspace's analysis.
 
@@ -344,9 +404,14 @@ class Dashboard(HasTraits):
         else:
             assert ws is not None  # checked above
             self.analysis = analysis_of(ws, today)
-        self.positions: dict[int, tuple[float, float]] = tie_layout(self.analysis.network)
         # the latest redraws (:meth:`state`), by filters, the newest last
         self._redraws: OrderedDict[Filters, tuple[Analysis, dict[str, go.Figure]]] = OrderedDict()
+        ahead = None if ws is None else _take_ahead(ws, self.analysis)
+        if ahead is not None:  # worked out from this very analysis: current
+            self.positions: dict[int, tuple[float, float]] = ahead[0]
+            self._redraws[Filters()] = (self.analysis, ahead[1])
+        else:
+            self.positions = tie_layout(self.analysis.network)
         if ws is not None:
             watch(workspace_model(ws), self.reload)
 

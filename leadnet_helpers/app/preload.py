@@ -8,9 +8,17 @@ they start: a background thread imports the libraries the notebook will need
 while the kernel already answers, so a cell run during the import simply
 waits for the module it needs (Python's import lock) and none runs twice.
 
-Nothing is read from the workspace, so nothing shown can be stale: only
-modules are imported, the third-party libraries first, then the workbook's
-own modules the notebook's cells import, in the cells' order. A cell that
+The third-party libraries come first, then the workbook's own modules the
+notebook's cells import, in the cells' order. Notebook 03's kernel then works
+the dashboard of the chosen workspace out
+(:func:`~leadnet_helpers.app.dashboard.work_out_ahead`: the analysis and every
+figure; in Voilà the page takes seconds to load before it runs a cell). Nothing
+shown can be stale: the dashboard takes what was worked out only if it was
+worked out from the analysis of the workspace as it is when the cell runs (a
+change from any notebook since, and it works everything out again), and a cell
+asking while it is being worked out waits for it instead of doing it twice.
+With no workspace chosen yet nothing is read: the cell makes the sample copy
+and says so. A cell that
 imports a module the thread is importing waits for it (Python's per-module
 import locks). Two threads could only see each other's modules
 half-initialised if module-level imports formed a cycle, which
@@ -35,11 +43,11 @@ from __future__ import annotations
 import importlib
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-__all__ = ["HEAVY", "VOILA_SINGLE", "kernel_notebook", "modules_for", "start"]
+__all__ = ["AHEAD", "HEAVY", "VOILA_SINGLE", "kernel_notebook", "modules_for", "start"]
 
 #: What each notebook imports that takes long, by the number its file name starts with
 #: (third-party libraries, then the workbook's modules in the order its cells import them);
@@ -78,12 +86,30 @@ def modules_for(notebook: str | None) -> tuple[str, ...]:
     return HEAVY.get(number, HEAVY["*"])
 
 
-def _import_all(modules: tuple[str, ...]) -> None:
-    for module in modules:
-        try:
+def _work_out_dashboard() -> None:
+    """Notebook 03: work the chosen workspace's dashboard out ahead (none chosen: nothing)."""
+    from ..paths import current_workspace_path
+
+    if current_workspace_path() is None:
+        return
+    from ..workbook import current_workspace
+    from .dashboard import work_out_ahead
+
+    work_out_ahead(current_workspace())
+
+
+#: What a notebook's kernel works out ahead once its libraries are imported.
+AHEAD: dict[str, Callable[[], None]] = {"03": _work_out_dashboard}
+
+
+def _import_all(modules: tuple[str, ...], then: Callable[[], None] | None = None) -> None:
+    try:
+        for module in modules:
             importlib.import_module(module)
-        except Exception:  # noqa: BLE001 - an import that fails here fails again, visibly, in the cell
-            return
+        if then is not None:
+            then()
+    except Exception:  # noqa: BLE001 - what fails here fails again, visibly, in the cell
+        return
 
 
 #: The notebook a Voilà serving one notebook alone runs (``make voila``: the dashboard).
@@ -124,7 +150,7 @@ def kernel_notebook(environ: Mapping[str, str] | None = None) -> str | None:
 
 
 def start(notebook: str | None = None) -> threading.Thread | None:
-    """Start importing *notebook*'s heavy libraries in a background thread.
+    """Start importing *notebook*'s heavy libraries in a background thread (then :data:`AHEAD`).
 
     *notebook* defaults to the kernel's notebook (:func:`kernel_notebook`).
     Returns the thread, or None when there is nothing to import.
@@ -134,11 +160,13 @@ def start(notebook: str | None = None) -> threading.Thread | None:
     >>> start("README.md") is None
     True
     """
-    modules = modules_for(notebook if notebook is not None else kernel_notebook())
+    notebook = notebook if notebook is not None else kernel_notebook()
+    modules = modules_for(notebook)
     if not modules:
         return None
+    then = AHEAD.get(PurePath(notebook or "").name[:2])
     thread = threading.Thread(
-        target=_import_all, args=(modules,), name="leadnet-preload", daemon=True
+        target=_import_all, args=(modules, then), name="leadnet-preload", daemon=True
     )
     thread.start()
     return thread
