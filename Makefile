@@ -28,21 +28,27 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # An editable install leaves out the package's data files: LeadNet's figure renderer (a
-# JupyterLab / Voilà extension, pyproject's data-files) is linked into the venv instead, as
-# `jupyter labextension develop` does. A built wheel (pip install leadnet) carries it.
+# JupyterLab / Voilà extension, pyproject's data-files) is copied into the venv instead (again
+# whenever one of its files changes), with plotly's own plotly.min.js beside it
+# (scripts/install-renderer.sh). A built wheel (pip install leadnet) carries the renderer.
 LABEXT := $(VENV)/share/jupyter/labextensions/leadnet-plotly
+RENDERER := $(wildcard jupyter/labextensions/leadnet-plotly/package.json \
+	jupyter/labextensions/leadnet-plotly/static/*)
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
-	mkdir -p "$(dir $(LABEXT))" && ln -sfn "$(CURDIR)/jupyter/labextensions/leadnet-plotly" "$(LABEXT)"
+	touch $@
+
+$(VENV)/.renderer: $(VENV)/.installed scripts/install-renderer.sh $(RENDERER)
+	@bash scripts/install-renderer.sh "$(LABEXT)" "$(BIN)/python"
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,course]'
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(VENV)/.renderer
 
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test $(VENV)/.renderer
 
 lab: install
 	@echo "Opening JupyterLab on notebooks/00_start_here.ipynb (the URL follows; Ctrl+C stops it)."

@@ -38,9 +38,10 @@ Chromium with a fresh kernel and prints, per run and as medians:
 * ``back``: the same for a second click on the toggle (every network shown again: a
   choice the dashboard has already drawn, whose redraw it kept);
 * ``plotly.js``: how many times the page fetched each build of plotly.js: LeadNet's
-  renderer's basic build (``plotly-basic.min.js``, bars and scatters) and jupyterlab-plotly's
-  chunk holding the whole plotly.js (the WebGL maps at 5,000 contacts and more; Voilà fetches
-  it with the page's extensions, used or not); and the load average at the end of the run.
+  renderer's basic build (``plotly-basic.min.js``, bars and scatters) and the whole plotly.js
+  (the WebGL maps at 5,000 contacts and more): jupyterlab-plotly's chunk in Lab, which fetches
+  it with the page's extensions, used or not; the copy beside the renderer in Voilà), and the
+  load average at the end of the run.
 
 Lab's clock starts at Run All (the page and the kernel are up); Voilà's at the
 navigation. It asserts nothing: it prints figures.

@@ -58,6 +58,19 @@ def test_jupyterlab_lists_the_renderer_as_enabled():
     assert renderer_installed()
 
 
+def test_the_installed_renderer_carries_the_whole_plotlyjs_the_kernel_makes_figures_for():
+    """make's install copies the renderer and plotly's own plotly.min.js where Jupyter looks
+    (scripts/install-renderer.sh): Voilà then draws the WebGL maps without jupyterlab-plotly."""
+    static = Path(sys.prefix) / "share" / "jupyter" / "labextensions" / EXTENSION_NAME / "static"
+    if not (static / "plotly.min.js").is_file():
+        pytest.skip("not installed by make (a wheel install borrows jupyterlab-plotly's)")
+    head = (static / "plotly.min.js").read_text(encoding="utf-8")[:200]
+    assert f"plotly.js v{plotlyjs_version()}" in head, head
+    # the copy is the repository's renderer as it is now (make copies it again on a change)
+    for name in ("remoteEntry.js", "plotly-basic.min.js"):
+        assert (static / name).read_bytes() == (EXTENSION / "static" / name).read_bytes(), name
+
+
 def test_the_dashboard_sends_figures_to_leadnets_renderer():
     out = dashboard.figure_output(go.Figure(go.Bar(y=[1, 2])))
     assert figure_mime() == LEADNET_FIGURE_MIME

@@ -18,9 +18,12 @@
  *   for a figure whose traces are all of those types, and whose plotly.js version (sent by the
  *   kernel in the output's metadata) is the build's. Loading it costs the page's one thread
  *   0.2-0.3 s, against 1.4-2.0 s for the whole of plotly.js on a 2-core machine;
- * - otherwise the whole of plotly.js, borrowed from jupyterlab-plotly (the `plotly` package's
- *   extension, always installed with LeadNet), which loads it once per page: the WebGL maps
- *   of a large workspace (scattergl), any other trace type, or another plotly.js version.
+ * - otherwise the whole of plotly.js, once per page: the one jupyterlab-plotly (the `plotly`
+ *   package's extension) loads, when the page has that extension (JupyterLab), else the
+ *   `plotly` package's own build (plotly/package_data/plotly.min.js), which `make install`
+ *   copies beside this file: the WebGL maps of a large workspace (scattergl), any other trace
+ *   type, or another plotly.js version. (So LeadNet's Voila, jupyter/config/voila.json, leaves
+ *   jupyterlab-plotly out: it would fetch and run its 4.8 MB chunk with every page, used or not.)
  * A drawing is updated by the plotly.js that drew it; moving to the other one redraws it.
  *
  * The file is a module-federation container as JupyterLab and Voila load them: a global
@@ -45,6 +48,7 @@ var _JUPYTERLAB;
   /* where this file was loaded from: plotly-basic.min.js sits beside it */
   var HERE = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : "";
   var BASIC_FILE = "plotly-basic.min.js";
+  var WHOLE_FILE = "plotly.min.js";
   /* A filter change replaces a dashboard figure's output: the old output is cleared, then a
      new one added. The old drawing is kept a moment under its figure's key (the dashboard's
      layout.meta.figure) and the new output takes it over and updates it with Plotly.react,
@@ -184,8 +188,51 @@ var _JUPYTERLAB;
     return factory();
   }
 
-  /* plotly.js as jupyterlab-plotly holds it: its renderer class keeps the module in a static
-     field once it has drawn one figure; an empty figure off the page makes it load. */
+  /* A build of plotly.js from beside this file (this server: nothing leaves the machine), by a
+     script element, so the browser can keep its compiled code between visits; the promise of
+     its Plotly, or of null when it cannot be loaded. A build sets window.Plotly (and
+     window.moduleName); what the page had there before is put back. */
+  function loadScript(file) {
+    return new Promise(function (resolve) {
+      if (!HERE || !document.head) {
+        resolve(null);
+        return;
+      }
+      var before = {};
+      ["Plotly", "moduleName"].forEach(function (name) {
+        before[name] = { had: name in root, value: root[name] };
+      });
+      var putBack = function () {
+        var loaded = root.Plotly;
+        Object.keys(before).forEach(function (name) {
+          if (before[name].had) {
+            root[name] = before[name].value;
+          } else {
+            delete root[name];
+          }
+        });
+        return loaded;
+      };
+      var script = document.createElement("script");
+      script.async = true;
+      script.src = new URL(file, HERE).href;
+      script.onload = function () {
+        var Plotly = putBack();
+        resolve(Plotly && typeof Plotly.newPlot === "function" ? Plotly : null);
+      };
+      script.onerror = function () {
+        putBack();
+        script.remove();
+        resolve(null);
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  /* The whole of plotly.js: the one jupyterlab-plotly holds when the page loaded that
+     extension (JupyterLab fetches its 4.8 MB chunk with the page anyway: not twice), else the
+     `plotly` package's own build, which `make install` puts beside this file (WHOLE_FILE: the
+     same version; LeadNet's Voila leaves jupyterlab-plotly out). */
   function loadPlotly() {
     if (plotly === null) {
       // when the page first asked for it (ms since it opened): for tests and benchmarks
@@ -195,76 +242,54 @@ var _JUPYTERLAB;
           String(Math.round(typeof performance !== "undefined" ? performance.now() : 0))
         );
       }
-      plotly = (async function () {
-        var container = root._JUPYTERLAB && root._JUPYTERLAB["jupyterlab-plotly"];
-        if (!container) {
+      plotly = fromJupyterlabPlotly()
+        .catch(function (err) {
+          console.warn(NAME + ": jupyterlab-plotly's plotly.js could not be reached", err);
           return null;
-        }
-        var module = (await container.get("./mimeExtension"))();
-        var Rendered = module && module.RenderedPlotly;
-        if (!Rendered || !("Plotly" in Rendered)) {
-          return null;
-        }
-        if (!Rendered.Plotly) {
-          var probe = new Rendered({ mimeType: PLOTLY_MIME });
-          var data = {};
-          data[PLOTLY_MIME] = { data: [], layout: {} };
-          try {
-            await probe.createGraph({ data: data, setData: function () {} });
-          } catch (err) {
-            // the module is loaded before the probe draws; a failed draw off the page is fine
-          }
-          probe.dispose();
-        }
-        var Plotly = Rendered.Plotly;
-        return Plotly && typeof Plotly.newPlot === "function" ? Plotly : null;
-      })().catch(function (err) {
-        console.warn(NAME + ": plotly.js could not be reached", err);
-        return null;
-      });
+        })
+        .then(function (Plotly) {
+          return Plotly || loadScript(WHOLE_FILE);
+        });
     }
     return plotly;
   }
 
-  /* plotly.js's basic build, from beside this file (this server: nothing leaves the machine),
-     by a script element, so the browser can keep its compiled code between visits. The build
-     sets window.Plotly (and window.moduleName); what the page had there before is put back. */
+  /* plotly.js as jupyterlab-plotly holds it: its renderer class keeps the module in a static
+     field once it has drawn one figure; an empty figure off the page makes it load. */
+  async function fromJupyterlabPlotly() {
+    var container = root._JUPYTERLAB && root._JUPYTERLAB["jupyterlab-plotly"];
+    if (!container) {
+      return null;
+    }
+    var module = (await container.get("./mimeExtension"))();
+    var Rendered = module && module.RenderedPlotly;
+    if (!Rendered || !("Plotly" in Rendered)) {
+      return null;
+    }
+    if (!Rendered.Plotly) {
+      var probe = new Rendered({ mimeType: PLOTLY_MIME });
+      var data = {};
+      data[PLOTLY_MIME] = { data: [], layout: {} };
+      try {
+        await probe.createGraph({ data: data, setData: function () {} });
+      } catch (err) {
+        // the module is loaded before the probe draws; a failed draw off the page is fine
+      }
+      probe.dispose();
+    }
+    var Plotly = Rendered.Plotly;
+    return Plotly && typeof Plotly.newPlot === "function" ? Plotly : null;
+  }
+
+  /* plotly.js's basic build, shipped beside this file. */
   function loadBasic() {
     if (basic === null) {
-      basic = new Promise(function (resolve) {
-        if (!HERE || !document.head) {
-          resolve(null);
-          return;
-        }
-        var before = {};
-        ["Plotly", "moduleName"].forEach(function (name) {
-          before[name] = { had: name in root, value: root[name] };
-        });
-        var putBack = function () {
-          var loaded = root.Plotly;
-          Object.keys(before).forEach(function (name) {
-            if (before[name].had) {
-              root[name] = before[name].value;
-            } else {
-              delete root[name];
-            }
-          });
-          return loaded;
-        };
-        var script = document.createElement("script");
-        script.async = true;
-        script.src = new URL(BASIC_FILE, HERE).href;
-        script.onload = function () {
-          var Plotly = putBack();
-          basicLoaded = Plotly && typeof Plotly.newPlot === "function" ? Plotly : null;
-          resolve(basicLoaded);
-        };
-        script.onerror = function () {
-          putBack();
+      basic = loadScript(BASIC_FILE).then(function (Plotly) {
+        basicLoaded = Plotly;
+        if (!Plotly) {
           console.warn(NAME + ": " + BASIC_FILE + " could not be loaded; using the whole plotly.js");
-          resolve(null);
-        };
-        document.head.appendChild(script);
+        }
+        return Plotly;
       });
     }
     return basic;
