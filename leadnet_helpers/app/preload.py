@@ -42,12 +42,21 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 import threading
+import time
 from collections.abc import Callable, Mapping
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-__all__ = ["AHEAD", "HEAVY", "VOILA_SINGLE", "kernel_notebook", "modules_for", "start"]
+__all__ = [
+    "AHEAD",
+    "HEAVY",
+    "VOILA_SINGLE",
+    "kernel_notebook",
+    "modules_for",
+    "start",
+]
 
 #: What each notebook imports that takes long, by the number its file name starts with
 #: (third-party libraries, then the workbook's modules in the order its cells import them);
@@ -102,14 +111,33 @@ def _work_out_dashboard() -> None:
 AHEAD: dict[str, Callable[[], None]] = {"03": _work_out_dashboard}
 
 
-def _import_all(modules: tuple[str, ...], then: Callable[[], None] | None = None) -> None:
+#: What stopped this kernel's preload, as its traceback (None: nothing did, or none ran).
+#: The cell that needs the module imports it again and shows any error there.
+stopped_by: str | None = None
+
+
+def _import_all(
+    modules: tuple[str, ...],
+    then: Callable[[], None] | None = None,
+    after_leaving_path: str | None = None,
+) -> None:
+    global stopped_by
+    # IPython runs the startup file with its folder put first on sys.path and takes it off
+    # when the file has run: an import looking along sys.path as it shrinks can skip an
+    # entry (site-packages: "No module named 'pandas'"), so wait for it to go (at most 2 s).
+    waited = 0
+    while after_leaving_path is not None and after_leaving_path in sys.path and waited < 200:
+        time.sleep(0.01)
+        waited += 1
     try:
         for module in modules:
             importlib.import_module(module)
         if then is not None:
             then()
     except Exception:  # noqa: BLE001 - what fails here fails again, visibly, in the cell
-        return
+        import traceback
+
+        stopped_by = traceback.format_exc()
 
 
 #: The notebook a Voilà serving one notebook alone runs (``make voila``: the dashboard).
@@ -149,11 +177,16 @@ def kernel_notebook(environ: Mapping[str, str] | None = None) -> str | None:
     return path if path.endswith(".ipynb") else VOILA_SINGLE
 
 
-def start(notebook: str | None = None) -> threading.Thread | None:
+def start(
+    notebook: str | None = None, *, after_leaving_path: str | None = None
+) -> threading.Thread | None:
     """Start importing *notebook*'s heavy libraries in a background thread (then :data:`AHEAD`).
 
-    *notebook* defaults to the kernel's notebook (:func:`kernel_notebook`).
-    Returns the thread, or None when there is nothing to import.
+    *notebook* defaults to the kernel's notebook (:func:`kernel_notebook`). A kernel's
+    startup file passes its own folder as *after_leaving_path* when IPython has put it on
+    ``sys.path`` for the file's run: the thread imports once it is off again.
+    Returns the thread, or None when there is nothing to import (any failure of the
+    thread is kept in :data:`stopped_by`).
 
     Examples
     --------
@@ -166,7 +199,10 @@ def start(notebook: str | None = None) -> threading.Thread | None:
         return None
     then = AHEAD.get(PurePath(notebook or "").name[:2])
     thread = threading.Thread(
-        target=_import_all, args=(modules, then), name="leadnet-preload", daemon=True
+        target=_import_all,
+        args=(modules, then, after_leaving_path),
+        name="leadnet-preload",
+        daemon=True,
     )
     thread.start()
     return thread
