@@ -38,10 +38,10 @@ Chromium with a fresh kernel and prints, per run and as medians:
 * ``back``: the same for a second click on the toggle (every network shown again: a
   choice the dashboard has already drawn, whose redraw it kept);
 * ``plotly.js``: how many times the page fetched each build of plotly.js: LeadNet's
-  renderer's basic build (``plotly-basic.min.js``, bars and scatters) and the whole plotly.js
-  (the WebGL maps at 5,000 contacts and more): jupyterlab-plotly's chunk in Lab, which fetches
-  it with the page's extensions, used or not; the copy beside the renderer in Voilà), and the
-  load average at the end of the run.
+  renderer's basic build (``plotly-basic.min.js``, bars and scatters), its gl2d build
+  (``plotly-gl2d.min.js``, the WebGL maps of a large workspace) and the whole plotly.js
+  (jupyterlab-plotly's chunk in Lab, the copy beside the renderer in Voilà: only for other
+  trace types, none in the dashboard), and the load average at the end of the run.
 
 Lab's clock starts at Run All (the page and the kernel are up); Voilà's at the
 navigation. It asserts nothing: it prints figures.
@@ -169,7 +169,10 @@ _PLOTLY_LOADS = r"""() => performance.getEntriesByType('resource')
 
 def _fetches(files: list[str]) -> str:
     """How many times each plotly.js file was fetched: ``basic 1x, whole 1x``."""
-    names = ["basic" if "plotly-basic" in f else "whole" for f in files]
+    names = [
+        "basic" if "plotly-basic" in f else "gl2d" if "plotly-gl2d" in f else "whole"
+        for f in files
+    ]
     return ", ".join(f"{n} {names.count(n)}x" for n in sorted(set(names))) or "none"
 
 

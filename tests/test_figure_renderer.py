@@ -67,7 +67,7 @@ def test_the_installed_renderer_carries_the_whole_plotlyjs_the_kernel_makes_figu
     head = (static / "plotly.min.js").read_text(encoding="utf-8")[:200]
     assert f"plotly.js v{plotlyjs_version()}" in head, head
     # the copy is the repository's renderer as it is now (make copies it again on a change)
-    for name in ("remoteEntry.js", "plotly-basic.min.js"):
+    for name in ("remoteEntry.js", "plotly-basic.min.js", "plotly-gl2d.min.js"):
         assert (static / name).read_bytes() == (EXTENSION / "static" / name).read_bytes(), name
 
 
@@ -98,6 +98,18 @@ def test_the_renderer_ships_plotlys_basic_build_with_its_licence():
     # the build sets window.Plotly; the renderer takes it and puts back what the page had
     assert "window.Plotly = Plotly" in (static / "plotly-basic.min.js").read_text()[-300:]
     assert re.fullmatch(r"\d+\.\d+\.\d+", basic_build_version())
+
+
+def test_the_renderer_ships_plotlys_gl2d_build_for_the_webgl_maps():
+    """The WebGL maps' build (scripts/update-plotly-basic.sh fetches both builds at once): the
+    basic build's version, its licence, and the global the renderer takes and puts back."""
+    static = EXTENSION / "static"
+    entry = (static / "remoteEntry.js").read_text()
+    assert 'var GL2D_FILE = "plotly-gl2d.min.js"' in entry
+    assert "MIT" in (static / "plotly-gl2d.LICENSE").read_text()
+    build = (static / "plotly-gl2d.min.js").read_text()
+    assert f"plotly.js (gl2d - minified) v{basic_build_version()}" in build[:200]
+    assert "window.Plotly = Plotly" in build[-300:]
 
 
 def test_plotlyjs_version_is_the_one_plotly_makes_figures_for():

@@ -9,9 +9,11 @@ notebook. LeadNet ships a small renderer of its own, the ``leadnet-plotly`` exte
 ``share/jupyter/labextensions`` with the package), which reads
 :data:`LEADNET_FIGURE_MIME`, draws each figure once, and on a change of width only
 resizes it. It draws a figure of scatter, bar and pie traces with plotly.js's "basic"
-build, which it ships (a sixth of the whole to load), when the figure was made for that
-build's version (:func:`plotlyjs_version`, sent in the output's metadata); any other
-figure with the whole plotly.js that jupyterlab-plotly loads once per page.
+build, which it ships (a sixth of the whole to load), and the WebGL maps of a large
+workspace (scattergl) with plotly.js's "gl2d" build, which it ships too (a quarter of
+the whole to load), when the figure was made for that build's version
+(:func:`plotlyjs_version`, sent in the output's metadata); any other figure with the
+whole plotly.js, once per page.
 
 A kernel whose Python has no ``leadnet-plotly`` extension (a server running from another
 environment than the workbook's kernel) gets plotly's own mime type, drawn as before.
@@ -59,8 +61,8 @@ PLOTLY_MIME = "application/vnd.plotly.v1+json"
 #: one string of JSON text (version 2; version 1 sent the JSON itself), see
 #: :func:`~leadnet_helpers.app.dashboard.figure_output`.
 LEADNET_FIGURE_MIME = "application/vnd.leadnet.plotly.v2+json"
-#: The mime type of a note to LeadNet's renderer, shown before a notebook works out figures
-#: that need the whole plotly.js (:func:`prepare_output`): the page loads it while the
+#: The mime type of a note to LeadNet's renderer, shown before a notebook works out WebGL
+#: figures (:func:`prepare_output`): the page loads the plotly.js that draws them while the
 #: kernel works, not after the figures arrive. The note itself shows nothing.
 PREPARE_MIME = "application/vnd.leadnet.plotly-prepare+json"
 #: The name of LeadNet's JupyterLab extension (its folder under ``labextensions``).
@@ -129,23 +131,24 @@ def plotlyjs_version() -> str:
 
 
 def prepare_output() -> dict[str, Any]:
-    """The note (one notebook output) that tells LeadNet's renderer to load the whole plotly.js now.
+    """The note (one notebook output) that tells LeadNet's renderer to load the WebGL plotly.js now.
 
-    The WebGL maps of a large workspace are drawn with the whole plotly.js, which holds the
-    page 1.4-2 s while it loads. In Voila, which runs the notebook as the page opens, that
-    came after the figures had arrived; loaded on this note, it happens while the kernel
-    works the figures out. The note shows nothing (an empty text elsewhere).
+    The WebGL maps of a large workspace are drawn with plotly.js's gl2d build, which holds
+    the page about 0.25 s while it loads (the whole plotly.js, which drew them before, 1-2
+    s). In Voila, which runs the notebook as the page opens, that came after the figures
+    had arrived; loaded on this note, it happens while the kernel works the figures out.
+    The note shows nothing (an empty text elsewhere).
 
     Examples
     --------
     >>> out = prepare_output()
     >>> out["data"][PREPARE_MIME], out["data"]["text/plain"]
-    ({'plotly': 'whole'}, '')
+    ({'plotly': 'webgl'}, '')
     """
     return {
         "output_type": "display_data",
         "metadata": {},
-        "data": {PREPARE_MIME: {"plotly": "whole"}, "text/plain": ""},
+        "data": {PREPARE_MIME: {"plotly": "webgl"}, "text/plain": ""},
     }
 
 

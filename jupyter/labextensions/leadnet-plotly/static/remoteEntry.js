@@ -12,19 +12,24 @@
  * the figures on screen; the others follow while the page is idle, or at once when scrolled
  * to, so that the figure a person looks at never waits for the six below it.
  *
- * plotly.js, once per page, in one of two builds:
+ * plotly.js, each build at most once per page, the smallest that draws the figure:
  * - plotly.js's "basic" build (scatter, bar and pie traces, 1.2 MB; plotly-basic.min.js beside
  *   this file, the npm package plotly.js-basic-dist-min, MIT licence in plotly-basic.LICENSE)
  *   for a figure whose traces are all of those types, and whose plotly.js version (sent by the
  *   kernel in the output's metadata) is the build's. Loading it costs the page's one thread
- *   0.2-0.3 s, against 1.4-2.0 s for the whole of plotly.js on a 2-core machine;
- * - otherwise the whole of plotly.js, once per page: the one jupyterlab-plotly (the `plotly`
- *   package's extension) loads, when the page has that extension (JupyterLab), else the
- *   `plotly` package's own build (plotly/package_data/plotly.min.js), which `make install`
- *   copies beside this file: the WebGL maps of a large workspace (scattergl), any other trace
- *   type, or another plotly.js version. (So LeadNet's Voila, jupyter/config/voila.json, leaves
- *   jupyterlab-plotly out: it would fetch and run its 4.8 MB chunk with every page, used or not.)
- * A drawing is updated by the plotly.js that drew it; moving to the other one redraws it.
+ *   0.2-0.3 s, against 1.0-2.0 s for the whole of plotly.js on a 2-core machine;
+ * - plotly.js's "gl2d" build (scatter, scattergl, splom and parcoords traces, 1.5 MB;
+ *   plotly-gl2d.min.js, from the npm package plotly.js's dist folder, MIT licence in
+ *   plotly-gl2d.LICENSE) for the WebGL maps of a large workspace, on the same condition:
+ *   0.23-0.28 s to load against 1.04 s for the whole (Chromium, 2 cores, measured with the
+ *   30,000-contact maps, which it draws as fast);
+ * - otherwise the whole of plotly.js: the one jupyterlab-plotly (the `plotly` package's
+ *   extension) loads, when the page has that extension (JupyterLab), else the `plotly`
+ *   package's own build (plotly/package_data/plotly.min.js), which `make install` copies beside
+ *   this file: any other trace type, or another plotly.js version. (LeadNet's Voila,
+ *   jupyter/config/voila.json, leaves jupyterlab-plotly out: it would fetch and run its 4.8 MB
+ *   chunk with every page, used or not.)
+ * A drawing is updated by the plotly.js that drew it; moving to another one redraws it.
  *
  * The file is a module-federation container as JupyterLab and Voila load them: a global
  * `_JUPYTERLAB[name]` with `init(shareScope)` and `get(module)`.
@@ -36,18 +41,23 @@ var _JUPYTERLAB;
   var NAME = "leadnet-plotly";
   var MIME = "application/vnd.leadnet.plotly.v2+json";
   var PLOTLY_MIME = "application/vnd.plotly.v1+json";
-  /* a note from the kernel, shown before it works out figures that need the whole plotly.js
-     (the WebGL maps of a large workspace): load it now, while the kernel works; show nothing */
+  /* a note from the kernel, shown before it works out the WebGL maps of a large workspace
+     ({"plotly": "webgl"}: the gl2d build; "whole": the whole plotly.js): load that plotly.js
+     now, while the kernel works; show nothing */
   var PREPARE_MIME = "application/vnd.leadnet.plotly-prepare+json";
   var shared = null; // the page's share scope: @lumino/widgets comes from there
   var plotly = null; // the promise of the whole of plotly.js (or null when it cannot be reached)
   var basic = null; // the promise of plotly.js's basic build (or null when it cannot be loaded)
   var basicLoaded = null; // that build, once loaded
-  /* the trace types plotly.js's basic build draws (a trace with no type is a scatter) */
+  var gl2d = null; // the promise of plotly.js's gl2d build (or null when it cannot be loaded)
+  var gl2dLoaded = null; // that build, once loaded
+  /* the trace types plotly.js's basic and gl2d builds draw (a trace with no type is a scatter) */
   var BASIC_TYPES = { scatter: true, bar: true, pie: true };
+  var GL2D_TYPES = { scatter: true, scattergl: true, splom: true, parcoords: true };
   /* where this file was loaded from: plotly-basic.min.js sits beside it */
   var HERE = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : "";
   var BASIC_FILE = "plotly-basic.min.js";
+  var GL2D_FILE = "plotly-gl2d.min.js";
   var WHOLE_FILE = "plotly.min.js";
   /* A filter change replaces a dashboard figure's output: the old output is cleared, then a
      new one added. The old drawing is kept a moment under its figure's key (the dashboard's
@@ -295,31 +305,59 @@ var _JUPYTERLAB;
     return basic;
   }
 
-  /* Whether plotly.js's basic build has every trace type of *spec*. */
-  function basicDraws(spec) {
+  /* plotly.js's gl2d build (the WebGL maps), shipped beside this file. */
+  function loadGl2d() {
+    if (gl2d === null) {
+      // when the page first asked for it (ms since it opened): for tests and benchmarks
+      if (typeof document !== "undefined" && document.documentElement) {
+        document.documentElement.setAttribute(
+          "data-leadnet-plotly-gl2d",
+          String(Math.round(typeof performance !== "undefined" ? performance.now() : 0))
+        );
+      }
+      gl2d = loadScript(GL2D_FILE).then(function (Plotly) {
+        gl2dLoaded = Plotly;
+        if (!Plotly) {
+          console.warn(NAME + ": " + GL2D_FILE + " could not be loaded; using the whole plotly.js");
+        }
+        return Plotly;
+      });
+    }
+    return gl2d;
+  }
+
+  /* Whether a build drawing the trace types *types* has every trace type of *spec*. */
+  function draws(types, spec) {
     var traces = (spec && spec.data) || [];
     return traces.every(function (trace) {
-      return BASIC_TYPES[(trace && trace.type) || "scatter"] === true;
+      return types[(trace && trace.type) || "scatter"] === true;
     });
   }
 
-  /* The plotly.js to draw *spec* with: the basic build when it can, else the whole. */
+  /* The plotly.js to draw *spec* with: the basic build when it can, else the gl2d build when
+     it can, else the whole. */
   async function plotlyFor(spec, version) {
-    var Basic = basicDraws(spec) ? await loadBasic() : null;
-    if (Basic && (!version || Basic.version === version)) {
-      return Basic;
+    var Small = null;
+    if (draws(BASIC_TYPES, spec)) {
+      Small = await loadBasic();
+    } else if (draws(GL2D_TYPES, spec)) {
+      Small = await loadGl2d();
     }
-    // the whole; if it cannot be reached, the basic build of another version rather than nothing
-    return (await loadPlotly()) || Basic;
+    if (Small && (!version || Small.version === version)) {
+      return Small;
+    }
+    // the whole; if it cannot be reached, a build of another version rather than nothing
+    return (await loadPlotly()) || Small;
   }
 
   /* Once the page is idle, load plotly.js's basic build and draw a small figure off the page,
      then drop it: the first dashboard figure then finds plotly.js loaded and its drawing code
      compiled, work done while the kernel starts or the person reads.
-     In JupyterLab the whole plotly.js follows, at the next idle moment (for the WebGL maps of
+     In JupyterLab the gl2d build follows, at the next idle moment (for the WebGL maps of
      a large workspace): the person reads the notebook before running it, so it is loaded
-     before a Run All needs it. Voila runs the cells as soon as the page is up: there the whole
-     plotly.js, which holds the page 1.4-2 s, is loaded only when a figure needs it. (Loading it
+     before a Run All needs it. Voila runs the cells as soon as the page is up: there the gl2d
+     build, which holds the page 0.25 s, is loaded only when the kernel's note or a figure asks
+     for it. (Loading the whole plotly.js
      later in JupyterLab, once the page is quiet after outputs, held a Run All's figures up
      1.5 s one run in two at 54 contacts: a pause of the kernel is not the end of a Run All.)
      Nothing leaves the machine: plotly.js comes from this server. */
@@ -348,10 +386,10 @@ var _JUPYTERLAB;
     });
   }
 
-  /* Load the whole plotly.js and draw the small figure off the page with it: a head start
-     only (a figure that needs it loads it itself). */
-  function warmWhole() {
-    return loadPlotly()
+  /* Load the gl2d build (the WebGL maps) and draw the small figure off the page with it: a
+     head start only (a figure that needs it loads it itself). */
+  function warmGl2d() {
+    return loadGl2d()
       .then(warmDraw)
       .catch(function () {
         // only a head start
@@ -377,7 +415,7 @@ var _JUPYTERLAB;
         .catch(ignore)
         .then(function () {
           if (!voila) {
-            whenIdle(warmWhole, 4000);
+            whenIdle(warmGl2d, 4000);
           }
         });
     };
@@ -526,8 +564,11 @@ var _JUPYTERLAB;
         this._drawing = Promise.resolve(drawing).then(function () {
           gd.__leadnetPlotly = Plotly;
           self._drawn = true;
-          // which plotly.js drew it: "basic" (its basic build) or "full"
-          self.node.setAttribute("data-plotly", Plotly === basicLoaded ? "basic" : "full");
+          // which plotly.js drew it: "basic" or "gl2d" (those builds) or "full"
+          self.node.setAttribute(
+            "data-plotly",
+            Plotly === basicLoaded ? "basic" : Plotly === gl2dLoaded ? "gl2d" : "full"
+          );
           self.node.style.minHeight = "";
           // the figure is drawn: what tests and benchmarks wait for (a taken-over drawing
           // already shows traces before it is updated)
@@ -596,8 +637,8 @@ var _JUPYTERLAB;
       }
     }
 
-    /* The note to get the whole plotly.js ready: it starts the load (after the output is
-       shown) and draws nothing; its output area is hidden (hideNotes). */
+    /* The note to get the WebGL maps' plotly.js ready: it starts the load (after the output
+       is shown) and draws nothing; its output area is hidden (hideNotes). */
     class PrepareNote extends Widget {
       constructor() {
         super();
@@ -607,8 +648,14 @@ var _JUPYTERLAB;
 
       renderModel(model) {
         var note = model.data[PREPARE_MIME] || {};
-        if (note.plotly === "whole") {
-          setTimeout(warmWhole, 0);
+        if (note.plotly === "webgl") {
+          setTimeout(warmGl2d, 0);
+        } else if (note.plotly === "whole") {
+          setTimeout(function () {
+            loadPlotly().then(warmDraw).catch(function () {
+              // only a head start
+            });
+          }, 0);
         }
         return Promise.resolve();
       }
