@@ -170,8 +170,7 @@ _PLOTLY_LOADS = r"""() => performance.getEntriesByType('resource')
 def _fetches(files: list[str]) -> str:
     """How many times each plotly.js file was fetched: ``basic 1x, whole 1x``."""
     names = [
-        "basic" if "plotly-basic" in f else "gl2d" if "plotly-gl2d" in f else "whole"
-        for f in files
+        "basic" if "plotly-basic" in f else "gl2d" if "plotly-gl2d" in f else "whole" for f in files
     ]
     return ", ".join(f"{n} {names.count(n)}x" for n in sorted(set(names))) or "none"
 
