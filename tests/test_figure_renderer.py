@@ -93,7 +93,7 @@ def test_the_renderer_ships_plotlys_basic_build_with_its_licence():
     """The build the renderer loads (by a script beside it) and plotly.js's MIT licence."""
     static = EXTENSION / "static"
     entry = (static / "remoteEntry.js").read_text()
-    assert 'var BASIC_FILE = "plotly-basic.min.js"' in entry
+    assert 'file: "plotly-basic.min.js"' in entry
     assert "MIT" in (static / "plotly-basic.LICENSE").read_text()
     # the build sets window.Plotly; the renderer takes it and puts back what the page had
     assert "window.Plotly = Plotly" in (static / "plotly-basic.min.js").read_text()[-300:]
@@ -105,7 +105,7 @@ def test_the_renderer_ships_plotlys_gl2d_build_for_the_webgl_maps():
     basic build's version, its licence, and the global the renderer takes and puts back."""
     static = EXTENSION / "static"
     entry = (static / "remoteEntry.js").read_text()
-    assert 'var GL2D_FILE = "plotly-gl2d.min.js"' in entry
+    assert 'file: "plotly-gl2d.min.js"' in entry
     assert "MIT" in (static / "plotly-gl2d.LICENSE").read_text()
     build = (static / "plotly-gl2d.min.js").read_text()
     assert f"plotly.js (gl2d - minified) v{basic_build_version()}" in build[:200]

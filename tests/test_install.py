@@ -193,8 +193,8 @@ def test_the_wheel_runs_the_demo_outside_the_repository(tmp_path):
         for p in extension.rglob("*")
         if p.is_file()
     }
-    # package.json, remoteEntry.js, plotly.js's basic build and its licence
-    assert len(renderer) == 4 and not renderer - shipped, sorted(renderer - shipped)
+    # package.json, remoteEntry.js, plotly.js's basic and gl2d builds and their licences
+    assert len(renderer) == 6 and not renderer - shipped, sorted(renderer - shipped)
 
     site = tmp_path / "site"
     _pip("install", "--no-deps", "--quiet", "--target", str(site), str(wheel), cwd=tmp_path)

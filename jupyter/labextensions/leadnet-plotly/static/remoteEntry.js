@@ -47,17 +47,20 @@ var _JUPYTERLAB;
   var PREPARE_MIME = "application/vnd.leadnet.plotly-prepare+json";
   var shared = null; // the page's share scope: @lumino/widgets comes from there
   var plotly = null; // the promise of the whole of plotly.js (or null when it cannot be reached)
-  var basic = null; // the promise of plotly.js's basic build (or null when it cannot be loaded)
-  var basicLoaded = null; // that build, once loaded
-  var gl2d = null; // the promise of plotly.js's gl2d build (or null when it cannot be loaded)
-  var gl2dLoaded = null; // that build, once loaded
-  /* the trace types plotly.js's basic and gl2d builds draw (a trace with no type is a scatter) */
-  var BASIC_TYPES = { scatter: true, bar: true, pie: true };
-  var GL2D_TYPES = { scatter: true, scattergl: true, splom: true, parcoords: true };
+  /* plotly.js's partial builds shipped beside this file, the smallest first: its file and the
+     trace types it draws (a trace with no type is a scatter) */
+  var BUILDS = [
+    { name: "basic", file: "plotly-basic.min.js", types: { scatter: true, bar: true, pie: true } },
+    {
+      name: "gl2d",
+      file: "plotly-gl2d.min.js",
+      types: { scatter: true, scattergl: true, splom: true, parcoords: true },
+    },
+  ];
+  var loading = {}; // build name -> the promise of its Plotly (of null when it cannot be loaded)
+  var loaded = {}; // build name -> its Plotly, once loaded
   /* where this file was loaded from: plotly-basic.min.js sits beside it */
   var HERE = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : "";
-  var BASIC_FILE = "plotly-basic.min.js";
-  var GL2D_FILE = "plotly-gl2d.min.js";
   var WHOLE_FILE = "plotly.min.js";
   /* A filter change replaces a dashboard figure's output: the old output is cleared, then a
      new one added. The old drawing is kept a moment under its figure's key (the dashboard's
@@ -291,58 +294,45 @@ var _JUPYTERLAB;
     return Plotly && typeof Plotly.newPlot === "function" ? Plotly : null;
   }
 
-  /* plotly.js's basic build, shipped beside this file. */
-  function loadBasic() {
-    if (basic === null) {
-      basic = loadScript(BASIC_FILE).then(function (Plotly) {
-        basicLoaded = Plotly;
-        if (!Plotly) {
-          console.warn(NAME + ": " + BASIC_FILE + " could not be loaded; using the whole plotly.js");
-        }
-        return Plotly;
-      });
-    }
-    return basic;
-  }
-
-  /* plotly.js's gl2d build (the WebGL maps), shipped beside this file. */
-  function loadGl2d() {
-    if (gl2d === null) {
+  /* One of plotly.js's partial builds shipped beside this file (BUILDS), once per page. */
+  function loadBuild(build) {
+    if (!(build.name in loading)) {
       // when the page first asked for it (ms since it opened): for tests and benchmarks
       if (typeof document !== "undefined" && document.documentElement) {
         document.documentElement.setAttribute(
-          "data-leadnet-plotly-gl2d",
+          "data-leadnet-plotly-" + build.name,
           String(Math.round(typeof performance !== "undefined" ? performance.now() : 0))
         );
       }
-      gl2d = loadScript(GL2D_FILE).then(function (Plotly) {
-        gl2dLoaded = Plotly;
+      loading[build.name] = loadScript(build.file).then(function (Plotly) {
+        loaded[build.name] = Plotly;
         if (!Plotly) {
-          console.warn(NAME + ": " + GL2D_FILE + " could not be loaded; using the whole plotly.js");
+          console.warn(NAME + ": " + build.file + " could not be loaded; using the whole plotly.js");
         }
         return Plotly;
       });
     }
-    return gl2d;
+    return loading[build.name];
   }
 
-  /* Whether a build drawing the trace types *types* has every trace type of *spec*. */
-  function draws(types, spec) {
-    var traces = (spec && spec.data) || [];
-    return traces.every(function (trace) {
-      return types[(trace && trace.type) || "scatter"] === true;
-    });
+  function loadBasic() {
+    return loadBuild(BUILDS[0]);
   }
 
-  /* The plotly.js to draw *spec* with: the basic build when it can, else the gl2d build when
-     it can, else the whole. */
+  function loadGl2d() {
+    return loadBuild(BUILDS[1]);
+  }
+
+  /* The plotly.js to draw *spec* with: the smallest build that has every trace type of its,
+     else the whole. */
   async function plotlyFor(spec, version) {
-    var Small = null;
-    if (draws(BASIC_TYPES, spec)) {
-      Small = await loadBasic();
-    } else if (draws(GL2D_TYPES, spec)) {
-      Small = await loadGl2d();
-    }
+    var traces = (spec && spec.data) || [];
+    var build = BUILDS.find(function (b) {
+      return traces.every(function (trace) {
+        return b.types[(trace && trace.type) || "scatter"] === true;
+      });
+    });
+    var Small = build ? await loadBuild(build) : null;
     if (Small && (!version || Small.version === version)) {
       return Small;
     }
@@ -564,11 +554,11 @@ var _JUPYTERLAB;
         this._drawing = Promise.resolve(drawing).then(function () {
           gd.__leadnetPlotly = Plotly;
           self._drawn = true;
-          // which plotly.js drew it: "basic" or "gl2d" (those builds) or "full"
-          self.node.setAttribute(
-            "data-plotly",
-            Plotly === basicLoaded ? "basic" : Plotly === gl2dLoaded ? "gl2d" : "full"
-          );
+          // which plotly.js drew it: a build's name ("basic", "gl2d") or "full"
+          var build = BUILDS.find(function (b) {
+            return loaded[b.name] === Plotly;
+          });
+          self.node.setAttribute("data-plotly", build ? build.name : "full");
           self.node.style.minHeight = "";
           // the figure is drawn: what tests and benchmarks wait for (a taken-over drawing
           // already shows traces before it is updated)
