@@ -409,32 +409,54 @@ var _JUPYTERLAB;
           }
         });
     };
-    var start = function () {
-      whenIdle(run, 4000);
-    };
     if (voila) {
-      afterFirstOutput(start);
+      // at once: the kernel works while the build loads (its script runs when it arrives)
+      afterKernelConnects(run);
     } else {
-      start();
+      whenIdle(run, 4000);
     }
   }
 
   /* Voila runs the notebook only once the page has connected to its kernel, and loading
      plotly.js holds the page's one thread for a moment: started before, it would hold
-     the whole notebook back. So in Voila the warm-up waits for the first output (the kernel
-     is then connected and runs the next cells while plotly.js loads), or for 10 s. */
-  function afterFirstOutput(then) {
+     the whole notebook back. So in Voila the warm-up waits for the page to open its kernel's
+     connection (a resource under /api/kernels/; the kernel then runs the cells while
+     plotly.js loads: at 54 contacts the page waited half a second for the first figures
+     there, and loaded the basic build only once they came), or for the first output, or for
+     10 s, whichever comes first. */
+  function afterKernelConnects(then) {
     var done = false;
     var observer = null;
+    var connected = null;
     var go = function () {
       if (!done) {
         done = true;
         if (observer) {
           observer.disconnect();
         }
+        if (connected) {
+          connected.disconnect();
+        }
         then();
       }
     };
+    var isKernel = function (entry) {
+      return /\/api\/kernels\//.test(entry.name);
+    };
+    if (typeof performance !== "undefined" && performance.getEntriesByType) {
+      if (performance.getEntriesByType("resource").some(isKernel)) {
+        go();
+        return;
+      }
+      if (typeof PerformanceObserver === "function") {
+        connected = new PerformanceObserver(function (list) {
+          if (list.getEntries().some(isKernel)) {
+            go();
+          }
+        });
+        connected.observe({ type: "resource" });
+      }
+    }
     var OUTPUT = ".jp-OutputArea-output";
     if (document.querySelector(OUTPUT) || typeof MutationObserver !== "function") {
       go();
