@@ -49,14 +49,7 @@ from collections.abc import Callable, Mapping
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-__all__ = [
-    "AHEAD",
-    "HEAVY",
-    "VOILA_SINGLE",
-    "kernel_notebook",
-    "modules_for",
-    "start",
-]
+__all__ = ["AHEAD", "HEAVY", "VOILA_SINGLE", "kernel_notebook", "modules_for", "start"]
 
 #: What each notebook imports that takes long, by the number its file name starts with
 #: (third-party libraries, then the workbook's modules in the order its cells import them);

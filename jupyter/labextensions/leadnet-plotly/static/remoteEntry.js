@@ -42,8 +42,7 @@ var _JUPYTERLAB;
   var MIME = "application/vnd.leadnet.plotly.v2+json";
   var PLOTLY_MIME = "application/vnd.plotly.v1+json";
   /* a note from the kernel, shown before it works out the WebGL maps of a large workspace
-     ({"plotly": "webgl"}: the gl2d build; "whole": the whole plotly.js): load that plotly.js
-     now, while the kernel works; show nothing */
+     ({"plotly": "webgl"}): load the gl2d build now, while the kernel works; show nothing */
   var PREPARE_MIME = "application/vnd.leadnet.plotly-prepare+json";
   var shared = null; // the page's share scope: @lumino/widgets comes from there
   var plotly = null; // the promise of the whole of plotly.js (or null when it cannot be reached)
@@ -242,19 +241,24 @@ var _JUPYTERLAB;
     });
   }
 
+  /* Note on the page when it first asked for the plotly.js *name* ("whole", or a build's name;
+     ms since it opened, in data-leadnet-plotly-<name>): for tests and benchmarks. */
+  function markAsked(name) {
+    if (typeof document !== "undefined" && document.documentElement) {
+      document.documentElement.setAttribute(
+        "data-leadnet-plotly-" + name,
+        String(Math.round(typeof performance !== "undefined" ? performance.now() : 0))
+      );
+    }
+  }
+
   /* The whole of plotly.js: the one jupyterlab-plotly holds when the page loaded that
      extension (JupyterLab fetches its 4.8 MB chunk with the page anyway: not twice), else the
      `plotly` package's own build, which `make install` puts beside this file (WHOLE_FILE: the
      same version; LeadNet's Voila leaves jupyterlab-plotly out). */
   function loadPlotly() {
     if (plotly === null) {
-      // when the page first asked for it (ms since it opened): for tests and benchmarks
-      if (typeof document !== "undefined" && document.documentElement) {
-        document.documentElement.setAttribute(
-          "data-leadnet-plotly-whole",
-          String(Math.round(typeof performance !== "undefined" ? performance.now() : 0))
-        );
-      }
+      markAsked("whole");
       plotly = fromJupyterlabPlotly()
         .catch(function (err) {
           console.warn(NAME + ": jupyterlab-plotly's plotly.js could not be reached", err);
@@ -297,13 +301,7 @@ var _JUPYTERLAB;
   /* One of plotly.js's partial builds shipped beside this file (BUILDS), once per page. */
   function loadBuild(build) {
     if (!(build.name in loading)) {
-      // when the page first asked for it (ms since it opened): for tests and benchmarks
-      if (typeof document !== "undefined" && document.documentElement) {
-        document.documentElement.setAttribute(
-          "data-leadnet-plotly-" + build.name,
-          String(Math.round(typeof performance !== "undefined" ? performance.now() : 0))
-        );
-      }
+      markAsked(build.name);
       loading[build.name] = loadScript(build.file).then(function (Plotly) {
         loaded[build.name] = Plotly;
         if (!Plotly) {
@@ -315,12 +313,13 @@ var _JUPYTERLAB;
     return loading[build.name];
   }
 
-  function loadBasic() {
-    return loadBuild(BUILDS[0]);
-  }
-
-  function loadGl2d() {
-    return loadBuild(BUILDS[1]);
+  /* The partial build called *name* ("basic", "gl2d"). */
+  function loadNamed(name) {
+    return loadBuild(
+      BUILDS.find(function (b) {
+        return b.name === name;
+      })
+    );
   }
 
   /* The plotly.js to draw *spec* with: the smallest build that has every trace type of its,
@@ -379,7 +378,7 @@ var _JUPYTERLAB;
   /* Load the gl2d build (the WebGL maps) and draw the small figure off the page with it: a
      head start only (a figure that needs it loads it itself). */
   function warmGl2d() {
-    return loadGl2d()
+    return loadNamed("gl2d")
       .then(warmDraw)
       .catch(function () {
         // only a head start
@@ -400,7 +399,7 @@ var _JUPYTERLAB;
       // only a head start: a figure shown later loads what it needs itself
     };
     var run = function () {
-      loadBasic()
+      loadNamed("basic")
         .then(warmDraw)
         .catch(ignore)
         .then(function () {
@@ -662,12 +661,6 @@ var _JUPYTERLAB;
         var note = model.data[PREPARE_MIME] || {};
         if (note.plotly === "webgl") {
           setTimeout(warmGl2d, 0);
-        } else if (note.plotly === "whole") {
-          setTimeout(function () {
-            loadPlotly().then(warmDraw).catch(function () {
-              // only a head start
-            });
-          }, 0);
         }
         return Promise.resolve();
       }
