@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from .diagnostics.structure import EgoStructure
     from .store import Workspace
 
-__all__ = ["Analysis", "analyse", "analysis_of", "classify_and_save", "measured_counts"]
+__all__ = ["Analysis", "analyse", "analysis_of", "classify_and_save", "measured_contacts"]
 
 Settings = str | Path | Mapping[str, Any] | None
 
@@ -322,30 +322,26 @@ def _classified(
     return types, table
 
 
-def measured_counts(ws: Workspace) -> tuple[int, int]:
-    """How many contacts and ties the figures will measure, without working the analysis out.
+def measured_contacts(ws: Workspace) -> int:
+    """How many contacts the figures will measure, without working the analysis out.
 
-    The key contacts and the ties among them when the person chose some (as the analysis
-    scopes itself, :func:`_scoped`), else every contact and tie. Cheap: a page can get
+    The key contacts when the person chose some (as the analysis scopes itself,
+    :func:`_scoped`), else every contact. Cheap: a page can get
     ready for the figures (:func:`~leadnet_helpers.app.figure_renderer.prepare_dashboard`)
     before they are worked out.
 
     Examples
     --------
     >>> from leadnet_helpers.personas import open_sample
-    >>> measured_counts(open_sample("ana-lucia-ferreira"))
-    (54, 87)
+    >>> measured_contacts(open_sample("ana-lucia-ferreira"))
+    54
     """
-    key = frozenset(ws.key_contacts())
-    if not key:
-        return ws.count_contacts(), ws.count_ties()
-    among = sum(1 for tie in ws.ties() if tie.contact_a in key and tie.contact_b in key)
-    return len(key), among
+    return len(ws.key_contacts()) or ws.count_contacts()
 
 
 def _scoped(net: NetworkData, day: date, types: pd.DataFrame, key: frozenset[int]) -> Analysis:
     """The analysis of *net*, measured on the key contacts when the person chose some
-    (:func:`measured_counts` counts them the same way)."""
+    (:func:`measured_contacts` counts them the same way)."""
     if not key:
         return analyse(net, day, classification=types)
     made = analyse(filter_network(net, ids=key), day, classification=types)

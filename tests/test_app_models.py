@@ -103,11 +103,13 @@ def test_the_dashboard_model_filters_the_analysis_and_follows_the_workspace(samp
 
 def test_a_filter_choice_made_again_is_shown_at_once_until_the_workspace_changes(sample):
     board = Dashboard(sample, today=TODAY)
-    everyone = board.state()
+    everyone = board.redraw()
+    figures = everyone.figures()
     board.change(types=("personal", "strategic"))
     assert board.state()[0].network.size < 54
     board.reset()  # every network again: the redraw kept, not worked out anew
-    assert board.state() is everyone
+    assert board.redraw() is everyone
+    assert all(board.state()[1][key] is figure for key, figure in figures.items())
     sample.add_contact(Contact("New Strategist", network_type="strategic"))
     workspace_model(sample).changed()
     shown, figures = board.state()  # the kept redraws were of the workspace before the change

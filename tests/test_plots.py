@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import itertools
 import math
+import re
 from datetime import date
 from html.parser import HTMLParser
 
@@ -43,6 +44,7 @@ from leadnet_helpers.plots import (
     give_take_figure,
     keep_warm_figure,
     keep_warm_table,
+    needs_webgl,
     reading_of,
     tie_layout,
     who_knows_whom_figure,
@@ -292,9 +294,13 @@ def test_star_places_the_hub_among_its_contacts_and_isolates_outside():
     assert min(radius[6], radius[7]) > 1.1  # no tie: the outer ring
     assert tie_layout(net) == pos  # seeded: the same picture every time
     fig = who_knows_whom_figure(net)
-    lines = fig.data[0]
-    assert lines.mode == "lines" and lines.name == "Knows each other (4)"
-    assert len(lines.x) == 3 * 4
+    (lines,) = fig.layout.shapes
+    assert lines.name == "Knows each other (4)" and lines.showlegend
+    # one path beneath the dots: from each tie's first contact to its second
+    assert lines.type == "path" and lines.layer == "below"
+    ends = [tuple(map(float, p.split(","))) for p in re.split("[ML]", lines.path)[1:]]
+    expected = [xy for i in range(2, 6) for c in (1, i) for xy in pos[c]]
+    assert [xy for end in ends for xy in end] == pytest.approx(expected, abs=1e-4)
 
 
 def test_no_ties_means_one_ring_and_a_reading_that_says_what_to_do():
@@ -309,7 +315,19 @@ def test_many_tied_contacts_use_the_grouped_layout_and_webgl():
     assert len(pos) == net.size
     fig = who_knows_whom_figure(net, positions=pos)
     assert {t.type for t in fig.data} == {"scattergl"}
+    # the lines are one path (a shape): WebGL would draw every tie as a line of its own
+    assert [s.type for s in fig.layout.shapes] == ["path"]
+    assert fig.layout.shapes[0].path.count("M") == len(net.ties)
     check_figure(fig)
+
+
+def test_webgl_is_needed_for_maps_of_more_contacts_than_the_threshold_whatever_the_ties():
+    assert not needs_webgl(SCATTERGL_THRESHOLD)
+    assert needs_webgl(SCATTERGL_THRESHOLD + 1)
+    many_ties = large_net(SCATTERGL_THRESHOLD // 2, tied=SCATTERGL_THRESHOLD // 2)
+    assert len(many_ties.ties) * 3 > SCATTERGL_THRESHOLD
+    fig = who_knows_whom_figure(many_ties)
+    assert {t.type for t in fig.data} == {"scatter"}
 
 
 def test_filtered_view_reuses_the_positions_of_the_whole_network():

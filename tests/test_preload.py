@@ -140,7 +140,8 @@ ahead = model._ahead[ws][2] if ws in model._ahead else None
 {between}
 from leadnet_helpers.widgets import dashboard_view
 dash = dashboard_view(ws)
-print(dash.status.value, "ahead" if dash.figures is ahead else "worked out in the cell")
+taken = ahead is not None and all(dash.figures[key] is ahead[key] for key in ahead)
+print(dash.status.value, "ahead" if taken else "worked out in the cell")
 """
 
 

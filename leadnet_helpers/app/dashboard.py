@@ -3,9 +3,10 @@
 A :class:`Dashboard` holds what the person chose to look at (:class:`Filters`,
 a trait views observe) over the workspace's analysis
 (:func:`~leadnet_helpers.analysis.analysis_of`, read again whenever a view
-changes the workspace). :meth:`Dashboard.state` is what a redraw computes:
-the analysis of the part kept (:meth:`~leadnet_helpers.analysis.Analysis.filtered`)
-and every figure of it; :func:`figure_output`
+changes the workspace). :meth:`Dashboard.redraw` is what a redraw computes
+(:class:`Redraw`): the analysis of the part kept
+(:meth:`~leadnet_helpers.analysis.Analysis.filtered`) and each figure of it, made as a
+view asks for it (:meth:`Dashboard.state`: all of them); :func:`figure_output`
 is how a view shows a figure: as a plotly figure's JSON under the mime type of
 LeadNet's own renderer (:mod:`~leadnet_helpers.app.figure_renderer`: each figure
 drawn once, with the plotly.js JupyterLab and Voilà load once per page), not as a
@@ -44,7 +45,7 @@ from ..analysis import Analysis, analyse, analysis_of
 from ..findings import Finding
 from ..model import NETWORK_TYPES
 from ..network import NetworkData, filter_network
-from ..plots import build_figures, tie_layout
+from ..plots import PLOTTED, build_figures, tie_layout
 from ..plots.gaps import TITLE as GAP_TITLE
 from ..plots.gaps import gap_list_html, gap_list_reading
 from ..plots.style import title_in_legend
@@ -62,6 +63,7 @@ __all__ = [
     "PLOT_CONFIG",
     "Dashboard",
     "Filters",
+    "Redraw",
     "figure_output",
     "figure_spec",
     "filter_summary",
@@ -345,7 +347,8 @@ def work_out_ahead(ws: Workspace) -> bool:
     >>> work_out_ahead(ws)
     True
     >>> figures = _ahead[ws][2]
-    >>> Dashboard(ws).state()[1] is figures  # taken, not worked out again
+    >>> made = Dashboard(ws).redraw().made  # taken, not worked out again
+    >>> all(made[key] is figures[key] for key in figures)
     True
     >>> work_out_ahead(ws)  # its dashboard was made: nothing to do ahead
     False
@@ -370,6 +373,62 @@ def _take_ahead(ws: Workspace, analysis: Analysis) -> tuple[dict, dict[str, go.F
     if ahead is None or ahead[0] is not analysis:
         return None
     return ahead[1], ahead[2]
+
+
+class Redraw:
+    """What the dashboard shows for one choice of filters: the analysis of the part kept,
+    and its figures, each made the first time it is asked for.
+
+    A view sends each figure as soon as it is made (:meth:`figure`), so the page draws the
+    first ones while the kernel works the next ones out; a choice made again finds them
+    all made.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        The analysis of the part the filters keep.
+    positions : dict
+        Where the who-knows-whom map puts each contact (those of the whole network).
+    figures : dict of go.Figure, optional
+        Figures already made (e.g. worked out ahead), by key.
+
+    Examples
+    --------
+    >>> from leadnet_helpers.personas import open_sample
+    >>> made = Redraw(analysis_of(open_sample("ana-lucia-ferreira"), "2026-11-21"), {})
+    >>> made.figure("balance") is made.figure("balance"), sorted(made.made)
+    (True, ['balance'])
+    >>> list(made.figures()) == list(PLOTTED)
+    True
+    """
+
+    def __init__(
+        self,
+        analysis: Analysis,
+        positions: dict[int, tuple[float, float]],
+        figures: dict[str, go.Figure] | None = None,
+    ) -> None:
+        self.analysis = analysis
+        self.positions = positions
+        self.made: dict[str, go.Figure] = dict(figures or {})
+
+    def figure(self, key: str) -> go.Figure:
+        """The figure *key* (one of :data:`~leadnet_helpers.plots.PLOTTED`), made once."""
+        made = self.made.get(key)
+        if made is None:
+            shown = self.analysis
+            made = self.made[key] = build_figures(
+                shown.network,
+                list(shown.findings),
+                today=shown.today,
+                positions=self.positions,
+                only=(key,),
+            )[key]
+        return made
+
+    def figures(self) -> dict[str, go.Figure]:
+        """Every figure, in the dashboard's order (those not made yet made now)."""
+        return {key: self.figure(key) for key in PLOTTED}
 
 
 class Dashboard(HasTraits):
@@ -404,12 +463,12 @@ class Dashboard(HasTraits):
         else:
             assert ws is not None  # checked above
             self.analysis = analysis_of(ws, today)
-        # the latest redraws (:meth:`state`), by filters, the newest last
-        self._redraws: OrderedDict[Filters, tuple[Analysis, dict[str, go.Figure]]] = OrderedDict()
+        # the latest redraws (:meth:`redraw`), by filters, the newest last
+        self._redraws: OrderedDict[Filters, Redraw] = OrderedDict()
         ahead = None if ws is None else _take_ahead(ws, self.analysis)
         if ahead is not None:  # worked out from this very analysis: current
             self.positions: dict[int, tuple[float, float]] = ahead[0]
-            self._redraws[Filters()] = (self.analysis, ahead[1])
+            self._redraws[Filters()] = Redraw(self.analysis, self.positions, ahead[1])
         else:
             self.positions = tie_layout(self.analysis.network)
         if ws is not None:
@@ -469,8 +528,9 @@ class Dashboard(HasTraits):
             tags=list(f.tags) or None,
         )
 
-    def state(self) -> tuple[Analysis, dict[str, go.Figure]]:
-        """What a redraw computes: the analysis of the part kept, and every figure of it.
+    def redraw(self) -> Redraw:
+        """What a redraw of the filters chosen shows: the analysis of the part kept, and
+        its figures as they are asked for (:class:`Redraw`).
 
         The last :data:`KEPT_REDRAWS` filter choices' are kept (until the workspace
         changes): the same choice again gives the same analysis and figures, at once.
@@ -479,26 +539,36 @@ class Dashboard(HasTraits):
         --------
         >>> from leadnet_helpers.personas import open_sample
         >>> board = Dashboard(open_sample("ana-lucia-ferreira"), today="2026-11-21")
-        >>> first = board.state()
+        >>> first = board.redraw()
         >>> board.change(types=("personal",))
-        >>> board.state()[0].network.size
+        >>> board.redraw().analysis.network.size
         11
         >>> board.reset()
-        >>> board.state() is first
+        >>> board.redraw() is first
         True
         """
         key = self.filters
         made = self._redraws.get(key)
         if made is None:
-            shown = self.shown()
-            figures = build_figures(
-                shown.network, list(shown.findings), today=shown.today, positions=self.positions
-            )
-            made = self._redraws[key] = (shown, figures)
+            made = self._redraws[key] = Redraw(self.shown(), self.positions)
             while len(self._redraws) > KEPT_REDRAWS:
                 self._redraws.popitem(last=False)
         self._redraws.move_to_end(key)
         return made
+
+    def state(self) -> tuple[Analysis, dict[str, go.Figure]]:
+        """The analysis of the part the filters keep, and every figure of it (:meth:`redraw`).
+
+        Examples
+        --------
+        >>> from leadnet_helpers.personas import open_sample
+        >>> board = Dashboard(open_sample("ana-lucia-ferreira"), today="2026-11-21")
+        >>> shown, figures = board.state()
+        >>> shown.network.size, sorted(figures) == sorted(PLOTTED)
+        (54, True)
+        """
+        made = self.redraw()
+        return made.analysis, made.figures()
 
     def summary(self, shown: int) -> str:
         """One plain sentence saying what the figures show (:func:`filter_summary`)."""

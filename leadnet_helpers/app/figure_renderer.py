@@ -152,7 +152,7 @@ def prepare_output() -> dict[str, Any]:
     }
 
 
-def prepare_for_webgl(contacts: int, ties: int) -> bool:
+def prepare_for_webgl(contacts: int) -> bool:
     """Show :func:`prepare_output` when a dashboard of this size draws WebGL maps.
 
     Only in a kernel with LeadNet's renderer installed, and only when the maps need it
@@ -160,12 +160,12 @@ def prepare_for_webgl(contacts: int, ties: int) -> bool:
 
     Examples
     --------
-    >>> prepare_for_webgl(30_000, 4_000)  # no kernel here: nothing shown
+    >>> prepare_for_webgl(30_000)  # no kernel here: nothing shown
     False
     """
     from ..plots import needs_webgl
 
-    if not needs_webgl(contacts, ties) or figure_mime() != LEADNET_FIGURE_MIME:
+    if not needs_webgl(contacts) or figure_mime() != LEADNET_FIGURE_MIME:
         return False
     from IPython import get_ipython
 
@@ -183,7 +183,7 @@ def prepare_dashboard(ws: Workspace) -> bool:
 
     Shows :func:`prepare_output` when the dashboard's maps will be drawn with WebGL
     (:func:`prepare_for_webgl`, counted with
-    :func:`~leadnet_helpers.analysis.measured_counts`). Call it in a cell before the
+    :func:`~leadnet_helpers.analysis.measured_contacts`). Call it in a cell before the
     dashboard's: Voilà sends a cell's outputs when the cell has run, so the page gets the
     note while the next cells work the figures out. Returns whether the note was shown.
 
@@ -193,6 +193,6 @@ def prepare_dashboard(ws: Workspace) -> bool:
     >>> prepare_dashboard(open_sample("ana-lucia-ferreira"))  # 54 contacts: no WebGL
     False
     """
-    from ..analysis import measured_counts
+    from ..analysis import measured_contacts
 
-    return prepare_for_webgl(*measured_counts(ws))
+    return prepare_for_webgl(measured_contacts(ws))

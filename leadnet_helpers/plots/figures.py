@@ -19,7 +19,7 @@ from .ego import EGO_KEYS, ego_map_figure
 from .give_take import GIVE_TAKE_KEYS, give_take_figure
 from .keep_warm import KEEP_WARM_KEYS, keep_warm_figure
 from .style import pick_finding, scatter_type
-from .who_knows_whom import TIES_KEYS, tie_map_size, who_knows_whom_figure
+from .who_knows_whom import TIES_KEYS, who_knows_whom_figure
 
 __all__ = ["FIGURES", "GAP_LIST", "PLOTTED", "build_figures", "needs_webgl"]
 
@@ -83,22 +83,21 @@ def build_figures(
     return {key: makers[key]() for key in wanted}
 
 
-def needs_webgl(contacts: int, ties: int) -> bool:
-    """Whether a dashboard of *contacts* contacts and *ties* ties draws a map with WebGL.
+def needs_webgl(contacts: int) -> bool:
+    """Whether a dashboard of *contacts* contacts draws its maps with WebGL.
 
-    The ego map draws a dot per contact, the who-knows-whom map a dot per contact and
-    three points per tie (:func:`~.who_knows_whom.tie_map_size`); each is drawn with
-    WebGL (``scattergl``, :func:`~.style.scatter_type`) above
-    :data:`~.style.SCATTERGL_THRESHOLD` points. Known before the figures are built, from
-    two counts: the page can get ready for them while they are worked out.
+    The ego map and the who-knows-whom map draw a dot per contact, with WebGL
+    (``scattergl``, :func:`~.style.scatter_type`) above
+    :data:`~.style.SCATTERGL_THRESHOLD` contacts; the lines between them are SVG at any
+    size (:func:`~.who_knows_whom.who_knows_whom_figure`). Known before the figures are
+    built, from one count: the page can get ready for them while they are worked out.
 
     Examples
     --------
-    >>> needs_webgl(54, 20), needs_webgl(800, 100), needs_webgl(30_000, 4_000)
+    >>> needs_webgl(54), needs_webgl(1_200), needs_webgl(30_000)
     (False, True, True)
     """
-    biggest = max(contacts, tie_map_size(contacts, ties))
-    return scatter_type(biggest) == "scattergl"
+    return scatter_type(contacts) == "scattergl"
 
 
 #: The key charts embedded in the exported plan, in order.

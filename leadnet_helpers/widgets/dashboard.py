@@ -43,7 +43,7 @@ from ..app.workspace import watch
 from ..findings import Finding
 from ..model import NETWORK_TYPES
 from ..network import NetworkData
-from ..plots import FIGURES, gap_list_reading, reading_of
+from ..plots import FIGURES, PLOTTED, gap_list_reading, reading_of
 from ..plots.style import NETWORK_LABELS
 from ..store import Workspace
 from .feedback import LABEL_STYLE, error_text, feedback_widget, guarded, message_html, show
@@ -264,13 +264,15 @@ class DashboardView(widgets.VBox):
         filters = self.chosen
         for t, button in self.type_buttons.items():
             button.icon = "check" if t in filters.types else ""
-        made, figures = self.model.state()
-        shown, findings = made.network, list(made.findings)
+        made = self.model.redraw()
+        shown, findings = made.analysis.network, list(made.analysis.findings)
         self.current, self.findings = shown, findings
-        self.figures = figures
-        basis = made.basis.line()  # on how many decided and guessed contacts each figure rests
+        self._show_status(shown)
+        basis = made.analysis.basis.line()  # on how many decided and guessed contacts each rests
+        # each panel is sent as soon as its figure is made: the page draws it while the
+        # kernel makes the next one
         for key in FIGURES:
-            figure = figures.get(key)
+            figure = made.figure(key) if key in PLOTTED else None
             if figure is not None:
                 said, shown_as = reading_of(figure), self._output_of(figure)
                 reading = reading_html(key, said, _finding_for(figure, findings), basis)
@@ -287,6 +289,12 @@ class DashboardView(widgets.VBox):
                     "data": {"text/html": reading, "text/plain": f"{said}\n{basis}"},
                 },
             )
+        self.figures = made.figures()  # all made by now
+        self.feedback.value = ""
+        self.last_redraw = time.perf_counter() - started
+
+    def _show_status(self, shown: NetworkData) -> None:
+        """Say what the figures show (first: the figures follow)."""
         if self.net.size == 0:
             self.status.value = message_html("info", EMPTY_WORKSPACE)
         elif shown.size == 0:
@@ -301,8 +309,6 @@ class DashboardView(widgets.VBox):
                 f"{html.escape(self.model.summary(shown.size))}"
                 "</p>"
             )
-        self.feedback.value = ""
-        self.last_redraw = time.perf_counter() - started
 
     def _output_of(self, figure: go.Figure) -> dict:
         """:func:`figure_output` of *figure*, made once per figure the model keeps."""

@@ -351,7 +351,7 @@ def test_03_in_the_app_a_large_workspace_gets_plotly_ready_before_its_maps(
         ws.add_contact(
             Contact(f"Person {i}", organisation=f"Org {i % 40}", network_type=types[i % 3])
         )
-    assert needs_webgl(ws.count_contacts(), ws.count_ties())
+    assert needs_webgl(ws.count_contacts())
     paths.remember_current_workspace(ws.path)
     ws.close()
     page = app_page

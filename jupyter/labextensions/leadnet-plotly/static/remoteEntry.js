@@ -478,7 +478,6 @@ var _JUPYTERLAB;
         this.addClass("leadnet-figure");
         this._mimeType = options.mimeType;
         this._Plotly = null;
-        this._width = 0;
         this._observer = null;
         this._attached = null;
         this._key = null;
@@ -539,7 +538,10 @@ var _JUPYTERLAB;
         } else if (!this._drawn) {
           this.node.style.minHeight = height + "px"; // its place is kept while it waits
         }
-        if (onScreen(this.node)) {
+        if (taken || onScreen(this.node)) {
+          // a filter change: the drawing it takes over is updated as its output arrives,
+          // while the kernel still sends the next ones (asking where it is on the page would
+          // lay the page out again for each output)
           return this._drawNow();
         }
         waiting.add(this);
@@ -584,7 +586,6 @@ var _JUPYTERLAB;
           // the figure is drawn: what tests and benchmarks wait for (a taken-over drawing
           // already shows traces before it is updated)
           self.node.setAttribute("data-drawn", "true");
-          self._width = self.node.offsetWidth;
           self._watch();
         });
         return this._drawing;
@@ -599,25 +600,31 @@ var _JUPYTERLAB;
         }
       }
 
-      /* Resize (never redraw) when the figure's width changes: a narrower window, a side
-         panel opened, a figure drawn before its page was shown. */
+      /* Resize (never redraw) when the figure's width is no longer the one plotly drew it
+         at: a narrower window, a side panel opened, a scroll bar come with the figures
+         below, a figure drawn before its page was shown. The width comes from the observer
+         (read after layout): reading it when drawing would lay the page out once more per
+         figure. */
       _watch() {
         if (this._observer || typeof ResizeObserver === "undefined") {
           return;
         }
         var self = this;
         var pending = false;
-        this._observer = new ResizeObserver(function () {
+        var width = 0;
+        this._observer = new ResizeObserver(function (entries) {
+          width = entries[entries.length - 1].contentRect.width;
           if (pending) {
             return;
           }
           pending = true;
           requestAnimationFrame(function () {
             pending = false;
-            var width = self.node.offsetWidth;
-            if (!self.isDisposed && self._Plotly && width > 0 && width !== self._width) {
-              self._width = width;
-              drewIt(self._gd, self._Plotly).Plots.resize(self._gd);
+            var gd = self._gd;
+            var drawn = gd._fullLayout && gd._fullLayout.width;
+            var fixed = self._spec && self._spec.layout && self._spec.layout.width;
+            if (!self.isDisposed && self._Plotly && width > 0 && !fixed && Math.abs(width - drawn) >= 1) {
+              drewIt(gd, self._Plotly).Plots.resize(gd);
             }
           });
         });
