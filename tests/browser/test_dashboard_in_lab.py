@@ -375,6 +375,13 @@ def test_03_in_the_app_a_large_workspace_gets_plotly_ready_before_its_maps(
     )
     assert builds["ego"] == builds["ties"] == expected_build("gl2d"), builds  # WebGL
     assert builds["balance"] == expected_build(), builds
+    # the maps' WebGL drawn at the screen's pixel ratio (1 here), not plotly.js's 2
+    canvases = page.evaluate(
+        "() => Array.from(document.querySelectorAll("
+        "'.leadnet-panel-ego canvas.gl-canvas-context, .leadnet-panel-ties canvas.gl-canvas-context'"
+        ")).map(c => [c.width, Math.round(c.getBoundingClientRect().width * devicePixelRatio)])"
+    )
+    assert len(canvases) == 2 and all(drawn == shown for drawn, shown in canvases), canvases
     # the note itself takes no room on the page
     note = page.locator(".leadnet-prepare")
     assert note.count() == 1

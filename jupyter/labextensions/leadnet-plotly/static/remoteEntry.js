@@ -142,6 +142,20 @@ var _JUPYTERLAB;
     }
   }
 
+  /* A figure's plotly.js options, with WebGL drawn at the screen's own pixel ratio (1 or 2)
+     unless the figure says otherwise: plotly.js draws its WebGL canvas at twice the
+     resolution by default, four times the pixels on an ordinary screen. At 30,000 contacts
+     in headless Chromium a map then took 0.57-0.58 s to draw and 0.12-0.18 s to redraw,
+     against 0.18-0.20 s and 0.05-0.09 s at the screen's ratio. */
+  function withPixelRatio(config) {
+    var options = Object.assign({}, config || {});
+    if (!("plotGlPixelRatio" in options)) {
+      var ratio = (typeof root.devicePixelRatio === "number" && root.devicePixelRatio) || 1;
+      options.plotGlPixelRatio = Math.min(2, Math.max(1, ratio));
+    }
+    return options;
+  }
+
   function figureKey(spec) {
     var meta = spec && spec.layout && spec.layout.meta;
     return meta && typeof meta.figure === "string" ? meta.figure : null;
@@ -573,7 +587,7 @@ var _JUPYTERLAB;
         }
         var draw = had === Plotly ? Plotly.react : Plotly.newPlot;
         var self = this;
-        var drawing = draw(gd, spec.data || [], layout, spec.config || {});
+        var drawing = draw(gd, spec.data || [], layout, withPixelRatio(spec.config));
         this._drawing = Promise.resolve(drawing).then(function () {
           gd.__leadnetPlotly = Plotly;
           self._drawn = true;
