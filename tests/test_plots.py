@@ -295,7 +295,9 @@ def test_star_places_the_hub_among_its_contacts_and_isolates_outside():
     assert tie_layout(net) == pos  # seeded: the same picture every time
     fig = who_knows_whom_figure(net)
     (lines,) = fig.layout.shapes
-    assert lines.name == "Knows each other (4)" and lines.showlegend
+    legend = fig.data[0]  # the lines' legend entry: a line, in the lines' legend group
+    assert legend.name == "Knows each other (4)" and legend.mode == "lines"
+    assert legend.legendgroup == lines.legendgroup == "ties" and not lines.showlegend
     # one path beneath the dots: from each tie's first contact to its second
     assert lines.type == "path" and lines.layer == "below"
     ends = [tuple(map(float, p.split(","))) for p in re.split("[ML]", lines.path)[1:]]
@@ -314,7 +316,7 @@ def test_many_tied_contacts_use_the_grouped_layout_and_webgl():
     pos = tie_layout(net)
     assert len(pos) == net.size
     fig = who_knows_whom_figure(net, positions=pos)
-    assert {t.type for t in fig.data} == {"scattergl"}
+    assert {t.type for t in type_traces(fig).values()} == {"scattergl"}
     # the lines are one path (a shape): WebGL would draw every tie as a line of its own
     assert [s.type for s in fig.layout.shapes] == ["path"]
     assert fig.layout.shapes[0].path.count("M") == len(net.ties)
@@ -344,11 +346,16 @@ def test_map_places_are_sent_to_a_ten_thousandth_of_a_unit(persona_net):
     """The maps' JSON keeps 4 decimals of each place (a third of it at 30,000 contacts)."""
     for fig in (ego_map_figure(persona_net), who_knows_whom_figure(persona_net)):
         for trace in fig.data:
-            if trace.x is None:
+            values = [
+                v for v in plain_json(trace.x if trace.x is not None else []) if v is not None
+            ]
+            if trace.name and trace.name.startswith("Knows each other"):
+                assert values == [], "the lines' legend entry draws nothing"
                 continue
-            # as sent: a gap between two tie lines (NaN in the figure) is null in the JSON
-            values = [v for v in plain_json(trace.x) if v is not None]
             assert values and all(round(v, MAP_DECIMALS) == v for v in values), trace.name
+        for shape in [s for s in fig.layout.shapes if s.type == "path"]:  # the tie lines
+            ends = [float(v) for v in re.split("[MLZ,]", shape.path) if v]
+            assert ends and all(round(v, MAP_DECIMALS) == v for v in ends)
 
 
 def test_contacts_constraining_most_are_ringed(persona_net):

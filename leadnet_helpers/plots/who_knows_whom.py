@@ -235,7 +235,7 @@ def who_knows_whom_figure(
 
     The dots are a trace per network type (WebGL above
     :data:`~.style.SCATTERGL_THRESHOLD` contacts); the lines are one path beneath them
-    (:func:`_tie_path`), a shape with its own legend entry.
+    (:func:`_tie_path`), a shape, whose legend entry is an empty line trace.
 
     Parameters
     ----------
@@ -259,8 +259,8 @@ def who_knows_whom_figure(
     ...     [Tie(1, 2)],
     ... )
     >>> fig = who_knows_whom_figure(net)
-    >>> [s.name for s in fig.layout.shapes], [t.name for t in fig.data]
-    (['Knows each other (1)'], ['Strategic (1)', 'Not yet classified (1)'])
+    >>> [s.type for s in fig.layout.shapes], [t.name for t in fig.data]
+    (['path'], ['Knows each other (1)', 'Strategic (1)', 'Not yet classified (1)'])
     """
     contacts = net.contacts
     if len(contacts) == 0:
@@ -282,6 +282,7 @@ def who_knows_whom_figure(
     path = _tie_path(net.ties, placed, places)
     shapes = []
     if path:
+        line = {"color": "#a6a6a6", "width": 1}
         shapes.append(
             {
                 "type": "path",
@@ -289,10 +290,23 @@ def who_knows_whom_figure(
                 "xref": "x",
                 "yref": "y",
                 "layer": "below",
-                "line": {"color": "#a6a6a6", "width": 1},
+                "line": line,
+                "legendgroup": "ties",
+                "showlegend": False,
+            }
+        )
+        # the lines' legend entry, a line (a shape's own shows a polygon); a click on it
+        # hides and shows the lines: they share its legend group
+        data.append(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "lines",
+                "line": line,
                 "name": f"Knows each other ({len(net.ties):,})",
-                "showlegend": True,
-                "legendrank": 1,  # first in the legend, as it was drawn first
+                "legendgroup": "ties",
+                "hoverinfo": "skip",
             }
         )
     size = 10 if n <= 300 else (6 if n <= 3000 else 3)
