@@ -6,16 +6,12 @@ the kernel is idle, and the first click on a network only sends them.
 from __future__ import annotations
 
 import asyncio
-import os
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
 from leadnet_helpers.app.idle_steps import IdleSteps
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def in_a_loop_of_its_own(main):
@@ -99,6 +95,8 @@ def test_outside_a_kernel_nothing_is_scheduled_even_in_a_running_loop():
 
 jupyter_client = pytest.importorskip("jupyter_client")
 
+from tests.kernels import kernel_prints, running_kernel
+
 BUILD = """
 from datetime import date
 from leadnet_helpers.personas import open_sample
@@ -116,39 +114,16 @@ print(sorted(made) == sorted(view.figures), all(view.figures[k] is made[k] for k
 """
 
 
-def _run(client, code: str) -> str:
-    printed: list[str] = []
-    reply = client.execute_interactive(
-        code, timeout=120, output_hook=lambda msg: printed.append(msg["content"].get("text", ""))
-    )
-    assert reply["content"]["status"] == "ok", reply["content"]
-    return "".join(printed).strip()
-
-
 def test_in_a_kernel_the_first_click_on_a_network_shows_figures_made_while_it_waited(
     tmp_path, home
 ):
-    env = {
-        **os.environ,
-        "LEADNET_HOME": str(home),
-        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
-    }
-    manager = jupyter_client.KernelManager(kernel_name="python3")
-    manager.start_kernel(env=env, cwd=str(tmp_path))
-    try:
-        client = manager.client()
-        client.start_channels()
-        client.wait_for_ready(timeout=120)
-        _run(client, BUILD)
+    with running_kernel(tmp_path, LEADNET_HOME=str(home)) as client:
+        kernel_prints(client, BUILD)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # the kernel idle: the work ahead runs
-            if _run(client, "print(view._ahead.running)") == "False":
+            if kernel_prints(client, "print(view._ahead.running)") == "False":
                 break
             time.sleep(0.2)
         # every figure of the operational network switched off was made ahead, and the
         # click shows those very figures, of the contacts then kept
-        assert _run(client, CLICK) == "True True True True"
-        client.stop_channels()
-    finally:
-        manager.shutdown_kernel(now=True)
+        assert kernel_prints(client, CLICK) == "True True True True"

@@ -9,13 +9,14 @@ named after a notebook as Jupyter Server names it (``JPY_SESSION_NAME``).
 from __future__ import annotations
 
 import ast
-import os
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 jupyter_client = pytest.importorskip("jupyter_client")
+
+from tests.kernels import kernel_prints, running_kernel
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -35,35 +36,13 @@ print(sorted(m for m in ("pandas", "networkx", "plotly.graph_objects", "ipywidge
 def _kernel_output(tmp_path: Path, notebook: str, probe: str = PROBE, **names: str) -> str:
     """What *probe* prints in a kernel started for *notebook* (or as *names* tell it)."""
     env = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if k not in ("JPY_SESSION_NAME", "VOILA_REQUEST_URL")
-        },
         "PYTHONSTARTUP": str(REPO / "jupyter" / "kernel_startup.py"),
         "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
-        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
         **({"JPY_SESSION_NAME": notebook} if notebook else {}),
         **names,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
     }
-    manager = jupyter_client.KernelManager(kernel_name="python3")
-    manager.start_kernel(env=env, cwd=str(tmp_path))
-    try:
-        client = manager.client()
-        client.start_channels()
-        client.wait_for_ready(timeout=120)
-        printed: list[str] = []
-        reply = client.execute_interactive(
-            probe,
-            timeout=180,
-            output_hook=lambda msg: printed.append(msg["content"].get("text", "")),
-        )
-        assert reply["content"]["status"] == "ok", reply["content"]
-        client.stop_channels()
-        return "".join(printed).strip()
-    finally:
-        manager.shutdown_kernel(now=True)
+    with running_kernel(tmp_path, **env) as client:
+        return kernel_prints(client, probe)
 
 
 def test_notebook_03_kernel_has_its_libraries_before_the_first_cell(tmp_path):
