@@ -90,7 +90,8 @@ def test_the_dashboard_model_filters_the_analysis_and_follows_the_workspace(samp
     board.change(types=("strategic",))
     board.change(types=("strategic",))  # no change, no redraw
     assert len(changes) == 1
-    shown, figures = board.state()
+    made = board.redraw()
+    shown, figures = made.analysis, made.figures()
     assert shown.network.size == 6 and figures
     assert board.summary(shown.network.size) == "Showing 6 of 54 contacts: strategic network."
     board.filters = Filters(tags=("no such tag",))  # a tag nobody carries is dropped
@@ -106,15 +107,15 @@ def test_a_filter_choice_made_again_is_shown_at_once_until_the_workspace_changes
     everyone = board.redraw()
     figures = everyone.figures()
     board.change(types=("personal", "strategic"))
-    assert board.state()[0].network.size < 54
+    assert board.redraw().analysis.network.size < 54
     board.reset()  # every network again: the redraw kept, not worked out anew
     assert board.redraw() is everyone
-    assert all(board.state()[1][key] is figure for key, figure in figures.items())
+    assert all(board.redraw().figure(key) is figure for key, figure in figures.items())
     sample.add_contact(Contact("New Strategist", network_type="strategic"))
     workspace_model(sample).changed()
-    shown, figures = board.state()  # the kept redraws were of the workspace before the change
-    assert shown.network.size == 55
-    assert "Strategic (7)" in [trace.name for trace in figures["ego"].data]
+    made = board.redraw()  # the kept redraws were of the workspace before the change
+    assert made.analysis.network.size == 55
+    assert "Strategic (7)" in [trace.name for trace in made.figure("ego").data]
 
 
 def test_the_plan_editor_saves_every_change(sample):

@@ -6,7 +6,7 @@ a trait views observe) over the workspace's analysis
 changes the workspace). :meth:`Dashboard.redraw` is what a redraw computes
 (:class:`Redraw`): the analysis of the part kept
 (:meth:`~leadnet_helpers.analysis.Analysis.filtered`) and each figure of it, made as a
-view asks for it (:meth:`Dashboard.state`: all of them); :func:`figure_output`
+view asks for it; :func:`figure_output`
 is how a view shows a figure: as a plotly figure's JSON under the mime type of
 LeadNet's own renderer (:mod:`~leadnet_helpers.app.figure_renderer`: each figure
 drawn once, with the plotly.js JupyterLab and Voilà load once per page), not as a
@@ -19,7 +19,7 @@ Examples
 >>> seen = []
 >>> board.observe(lambda change: seen.append(change["new"]), names="filters")
 >>> board.filters = Filters(types=("strategic",))
->>> shown, figures = board.state()
+>>> shown = board.redraw().analysis
 >>> shown.network.size, len(seen), board.summary(shown.network.size)
 (6, 1, 'Showing 6 of 54 contacts: strategic network.')
 """
@@ -586,20 +586,6 @@ class Dashboard(HasTraits):
         ]
         near = [c for c in toggled if c.types] + [Filters()]
         return [c for c in dict.fromkeys(near) if c != f]
-
-    def state(self) -> tuple[Analysis, dict[str, go.Figure]]:
-        """The analysis of the part the filters keep, and every figure of it (:meth:`redraw`).
-
-        Examples
-        --------
-        >>> from leadnet_helpers.personas import open_sample
-        >>> board = Dashboard(open_sample("ana-lucia-ferreira"), today="2026-11-21")
-        >>> shown, figures = board.state()
-        >>> shown.network.size, sorted(figures) == sorted(PLOTTED)
-        (54, True)
-        """
-        made = self.redraw()
-        return made.analysis, made.figures()
 
     def summary(self, shown: int) -> str:
         """One plain sentence saying what the figures show (:func:`filter_summary`)."""
