@@ -8,7 +8,8 @@ from pathlib import Path
 import leadnet_helpers
 
 PACKAGE = Path(leadnet_helpers.__file__).parent
-SHARED = {"feedback", "tables"}  # the only widget modules other views may import
+# the only widget modules other views may import: helpers and building blocks, no view
+SHARED = {"feedback", "tables", "figure_panel"}
 
 
 def _imports(path: Path) -> set[str]:

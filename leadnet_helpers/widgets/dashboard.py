@@ -3,10 +3,10 @@
 Changing a filter (network type, inside or outside the organisation, tags)
 narrows the network with :func:`~leadnet_helpers.network.filter_network`,
 runs the diagnostics on what is left and redraws each figure in its place:
-each panel holds an ``ipywidgets.Output`` whose one output is the figure's JSON
-(:func:`~leadnet_helpers.app.dashboard.figure_output`), drawn by LeadNet's
-renderer with the plotly.js JupyterLab and Voilà load once per page, and
-updated in place at a filter change
+each panel is a :class:`~leadnet_helpers.widgets.figure_panel.FigurePanel` that
+holds the figure's JSON (:func:`~leadnet_helpers.app.dashboard.figure_output`),
+drawn by LeadNet's renderer with the plotly.js JupyterLab and Voilà load once per
+page, and updated where it stands at a filter change
 (:mod:`~leadnet_helpers.app.figure_renderer`). (Not
 plotly ``FigureWidget`` objects: each shipped its own 5 MB copy of plotly.js,
 and Voilà showed them empty.) Contacts keep their place on the who-knows-whom
@@ -48,6 +48,7 @@ from ..plots import FIGURES, PLOTTED, gap_list_reading, reading_of
 from ..plots.style import NETWORK_LABELS
 from ..store import Workspace
 from .feedback import LABEL_STYLE, error_text, feedback_widget, guarded, message_html, show
+from .figure_panel import FigurePanel, OutputPanel, panel_for
 
 __all__ = [
     "AHEAD_AFTER",
@@ -100,25 +101,6 @@ def _finding_for(figure: go.Figure, findings: Sequence[Finding]) -> Finding | No
     return next((f for f in findings if f.key == key), None)
 
 
-class _Panel(widgets.Output):
-    """One figure and its reading: one widget whose two outputs are the figure (plotly's
-    mime bundle) and the reading (HTML); a cheap ``repr``: no figure data.
-
-    One widget, not a box of a figure and an HTML widget: every widget is a model the
-    page loads from the kernel (Voilà loads them all before it draws), and this keeps
-    the seven panels at 7 models instead of 49.
-    """
-
-    def __repr__(self) -> str:
-        return f"Panel({self.key!r})"
-
-    def __init__(self, key: str, layout: widgets.Layout) -> None:
-        super().__init__(layout=layout)
-        self.key = key
-        self.add_class("leadnet-panel")
-        self.add_class(f"leadnet-panel-{key}")
-
-
 class _Reading:
     """The reading shown beneath a figure (its HTML, as :func:`reading_html` writes it)."""
 
@@ -136,9 +118,9 @@ class DashboardView(widgets.VBox):
     ----------
     figures : dict of go.Figure
         The figures drawn last, by key (every panel but the gap list, a table of text).
-    outputs : dict of widgets.Output
-        Where each figure and its reading are drawn (the panels: the same widgets from
-        redraw to redraw).
+    panels, outputs : dict of FigurePanel or OutputPanel
+        Where each figure and its reading are drawn (the same widgets from redraw to
+        redraw; each panel's ``outputs`` is what it shows, as two outputs).
     readings : dict
         Each figure's reading, as HTML (``.value``).
     last_redraw : float
@@ -215,8 +197,12 @@ class DashboardView(widgets.VBox):
         self.figures: dict[str, go.Figure] = {}
         self.readings: dict[str, _Reading] = {key: _Reading() for key in FIGURES}
         spaced = widgets.Layout(margin="0 0 18px 0")  # one layout model for every panel
-        self.panels: dict[str, _Panel] = {key: _Panel(key, spaced) for key in FIGURES}
-        self.outputs: dict[str, widgets.Output] = dict[str, widgets.Output](self.panels)
+        # one widget per panel, not a box of a figure and an HTML widget: every widget is a
+        # model the page loads from the kernel (Voilà loads them all before it draws)
+        self.panels: dict[str, FigurePanel | OutputPanel] = {
+            key: panel_for(key, spaced, figure=key in PLOTTED) for key in FIGURES
+        }
+        self.outputs = self.panels
         super().__init__([self.filters, *self.panels.values()])
         self.add_class("leadnet-dashboard")
         guard = guarded(self.feedback)
@@ -253,7 +239,7 @@ class DashboardView(widgets.VBox):
 
     # ------------------------------------------------------------------ public
 
-    def panel(self, key: str) -> widgets.Output:
+    def panel(self, key: str) -> FigurePanel | OutputPanel:
         """The figure *key* (one of :data:`~leadnet_helpers.plots.FIGURES`) with its reading."""
         if key not in self.panels:
             raise KeyError(f"no figure called {key!r}: choose one of {', '.join(FIGURES)}")
@@ -300,8 +286,7 @@ class DashboardView(widgets.VBox):
                 said, shown_as = gap_list_reading(findings), gap_list_output(findings)
                 reading = reading_html(key, said, None, basis)
             self.readings[key].value = reading
-            # set, not captured with `with output:`: works from any callback, in Lab and Voilà
-            self.outputs[key].outputs = (
+            self.panels[key].show(
                 shown_as,
                 {
                     "output_type": "display_data",

@@ -162,6 +162,22 @@ def test_02_decide_three_triage_cards(app, app_page, shoot):
     assert offsite(page.requests) == []  # type: ignore[attr-defined]
 
 
+# Before a filter change: mark each panel's drawing and how many times it was drawn.
+_TAG_DRAWINGS = """() => document.querySelectorAll('.leadnet-panel .leadnet-figure').forEach(f => {
+  f.dataset.drawsBefore = f.dataset.draws || '0';
+  f.querySelector('.js-plotly-plot').dataset.tagged = '1';
+})"""
+# After it: these panels' drawings were drawn again.
+_REDRAWN = """(keys) => keys.every(k => {
+  const f = document.querySelector('.leadnet-panel-' + k + ' .leadnet-figure');
+  return f && Number(f.dataset.draws) > Number(f.dataset.drawsBefore);
+})"""
+# The panels whose drawing is still the one marked before.
+_SAME_DRAWINGS = """() => Array.from(document.querySelectorAll('.leadnet-panel'))
+  .filter(p => p.querySelector('.leadnet-figure .js-plotly-plot[data-tagged]'))
+  .map(p => Array.from(p.classList).find(c => c.startsWith('leadnet-panel-')).slice(14))"""
+
+
 def test_03_dashboard_draws_every_figure(app, app_page, shoot):
     page = app_page
     page.goto(app.step_url(STEPS[3]))
@@ -174,9 +190,14 @@ def test_03_dashboard_draws_every_figure(app, app_page, shoot):
         assert page.locator(f".leadnet-panel-{key} g.annotation").count() > 0, key
     page.locator(".leadnet-panel-balance").scroll_into_view_if_needed()
     shoot(page, "app-5-dashboard")
+    page.evaluate(_TAG_DRAWINGS)
     page.locator(".leadnet-type-operational").click()
     page.get_by_text(re.compile(r"Showing \d+ of \d+ contacts: personal and strategic")).wait_for()
     page.wait_for_function(_DRAWN, arg=FIGURE_KEYS)
+    # the figures the filter changed were updated where they stand (LeadNet's panel widget):
+    # the same drawing, drawn once more; none was replaced
+    page.wait_for_function(_REDRAWN, arg=["balance", "ego"], timeout=30_000)
+    assert page.evaluate(_SAME_DRAWINGS) == [k for k in FIGURE_KEYS if k != "gaps"]
     no_code(page)
     assert offsite(page.requests) == []  # type: ignore[attr-defined]
     # the app loads no JupyterLab extension it does not use (jupyter/config/voila.json)
