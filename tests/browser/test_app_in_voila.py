@@ -13,8 +13,10 @@ test-artifacts/app-*.png.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -214,6 +216,16 @@ def test_03_dashboard_draws_every_figure(app, app_page, shoot):
         "/jupyterlab-plotly/",
     )
     assert not [n for n in loaded if any(u in n for u in unused)], loaded
+    # the page asks for Voilà's scripts in its first part, with its one configuration (the
+    # kernel's id included), not after the cells, which wait for the kernel to have started
+    # (jupyter/voila/templates/leadnet/index.html.j2)
+    with urllib.request.urlopen(app.step_url(STEPS[3])) as response:
+        served = response.read().decode()
+    configs = re.findall(r'<script id="jupyter-config-data"[^>]*>(.*?)</script>', served, re.S)
+    assert len(configs) == 1, configs
+    assert json.loads(configs[0])["kernelId"]
+    assert served.count('/voila.js"></script>') == 1
+    assert served.index('/voila.js"></script>') < served.index("voila_process(1,")
 
 
 def test_04_edit_export_and_download_the_plan(app, app_page, shoot, tmp_path):
