@@ -221,7 +221,7 @@ def test_03_dashboard_draws_every_figure(app, app_page, shoot):
     # (jupyter/voila/templates/leadnet/index.html.j2)
     with urllib.request.urlopen(app.step_url(STEPS[3])) as response:
         served = response.read().decode()
-    configs = re.findall(r'<script id="jupyter-config-data"[^>]*>(.*?)</script>', served, re.S)
+    configs = re.findall(r'<script id="jupyter-config-data"[^>]*>(.*?)</script>', served, re.DOTALL)
     assert len(configs) == 1, configs
     assert json.loads(configs[0])["kernelId"]
     assert served.count('/voila.js"></script>') == 1
