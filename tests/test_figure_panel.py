@@ -4,6 +4,7 @@ updated where they stand (leadnet_helpers.widgets.figure_panel)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
@@ -41,6 +42,7 @@ def sent(monkeypatch):
 
 @pytest.fixture
 def leadnet_renderer(monkeypatch):
+    monkeypatch.setattr(figure_panel, "panel_widget_installed", lambda: True)
     monkeypatch.setattr(figure_panel, "figure_mime", lambda: LEADNET_FIGURE_MIME)
     monkeypatch.setattr("leadnet_helpers.app.dashboard.figure_mime", lambda: LEADNET_FIGURE_MIME)
 
@@ -82,8 +84,13 @@ def test_a_figure_in_plotlys_own_mime_type_is_refused_with_the_fix(monkeypatch):
 def test_panels_are_figure_panels_only_where_leadnets_renderer_is_installed(monkeypatch):
     layout = figure_panel.widgets.Layout()
     monkeypatch.setattr(figure_panel, "figure_mime", lambda: LEADNET_FIGURE_MIME)
+    monkeypatch.setattr(figure_panel, "panel_widget_installed", lambda: True)
     assert isinstance(panel_for("ego", layout), FigurePanel)
     assert isinstance(panel_for("gaps", layout, figure=False), OutputPanel)  # a table of text
+    # an older copy of the extension, found first, draws figure outputs but not the panel
+    monkeypatch.setattr(figure_panel, "panel_widget_installed", lambda: False)
+    assert isinstance(panel_for("ego", layout), OutputPanel)
+    monkeypatch.setattr(figure_panel, "panel_widget_installed", lambda: True)
     monkeypatch.setattr(figure_panel, "figure_mime", lambda: PLOTLY_MIME)
     assert isinstance(panel_for("ego", layout), OutputPanel)
     assert repr(panel_for("ego", layout)) == "Panel('ego')"
@@ -121,3 +128,12 @@ def test_the_dashboard_updates_its_figure_panels_in_place(home, sent, leadnet_re
         assert '"Strategic (6)"' in panels["ego"].figure
     finally:
         ws.close()
+
+
+def test_the_shipped_extension_draws_the_panel_widget():
+    shipped = Path(__file__).resolve().parents[1] / "jupyter" / "labextensions"
+    assert figure_renderer.panel_widget_installed((str(shipped),))
+    script = (shipped / "leadnet-plotly" / "static" / "remoteEntry.js").read_text()
+    # the model and view the kernel asks for, at the version it asks for
+    assert f'var WIDGET_VERSION = "{figure_panel.WIDGET_VERSION}";' in script
+    assert "FigurePanelModel" in script and "FigurePanelView" in script

@@ -35,6 +35,7 @@ False
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,6 +49,7 @@ __all__ = [
     "PLOTLY_MIME",
     "PREPARE_MIME",
     "figure_mime",
+    "panel_widget_installed",
     "plotlyjs_version",
     "prepare_dashboard",
     "prepare_for_webgl",
@@ -90,11 +92,51 @@ def renderer_installed(paths: Iterable[str | Path] | None = None) -> bool:
     >>> renderer_installed(paths=[folder])
     True
     """
+    return _installed_package(paths) is not None
+
+
+def _installed_package(paths: Iterable[str | Path] | None = None) -> dict[str, Any] | None:
+    """The ``package.json`` of the ``leadnet-plotly`` extension Jupyter would load (the first
+    found), or None."""
     if paths is None:
         from jupyter_core.paths import jupyter_path
 
         paths = jupyter_path("labextensions")
-    return any((Path(folder) / EXTENSION_NAME / "package.json").is_file() for folder in paths)
+    for folder in paths:
+        package = Path(folder) / EXTENSION_NAME / "package.json"
+        if package.is_file():
+            try:
+                found = json.loads(package.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                found = {}
+            return found if isinstance(found, dict) else {}
+    return None
+
+
+@functools.cache
+def panel_widget_installed(paths: tuple[str, ...] | None = None) -> bool:
+    """Whether the installed ``leadnet-plotly`` extension also draws the dashboard's panel
+    widget (:class:`~leadnet_helpers.widgets.figure_panel.FigurePanel`): its ``package.json``
+    names the ``./extension`` plugin that registers it. An older copy of the extension,
+    found first, draws figure outputs only. Looked up once per kernel.
+
+    Examples
+    --------
+    >>> import json, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / EXTENSION_NAME).mkdir()
+    >>> package = folder / EXTENSION_NAME / "package.json"
+    >>> _ = package.write_text(json.dumps({"jupyterlab": {"_build": {"mimeExtension": "./m"}}}))
+    >>> panel_widget_installed((str(folder),))
+    False
+    >>> _ = package.write_text(json.dumps({"jupyterlab": {"_build": {"extension": "./extension"}}}))
+    >>> panel_widget_installed.cache_clear()
+    >>> panel_widget_installed((str(folder),))
+    True
+    """
+    package = _installed_package(paths)
+    build = ((package or {}).get("jupyterlab") or {}).get("_build") or {}
+    return isinstance(build, dict) and build.get("extension") == "./extension"
 
 
 @functools.cache

@@ -46,7 +46,12 @@ from typing import Any
 import ipywidgets as widgets
 from traitlets import Unicode
 
-from ..app.figure_renderer import EXTENSION_NAME, LEADNET_FIGURE_MIME, figure_mime
+from ..app.figure_renderer import (
+    EXTENSION_NAME,
+    LEADNET_FIGURE_MIME,
+    figure_mime,
+    panel_widget_installed,
+)
 
 __all__ = ["WIDGET_VERSION", "FigurePanel", "OutputPanel", "panel_for"]
 
@@ -148,17 +153,20 @@ def panel_for(
     key: str, layout: widgets.Layout, *, figure: bool = True
 ) -> OutputPanel | FigurePanel:
     """The panel that shows *key*: a :class:`FigurePanel` for a figure where LeadNet's
-    renderer is installed (:func:`~leadnet_helpers.app.figure_renderer.figure_mime`),
-    else an :class:`OutputPanel`.
+    renderer is installed (:func:`~leadnet_helpers.app.figure_renderer.figure_mime`) in a
+    version that draws the panel widget
+    (:func:`~leadnet_helpers.app.figure_renderer.panel_widget_installed`), else an
+    :class:`OutputPanel`.
 
     Examples
     --------
     >>> layout = widgets.Layout()
     >>> type(panel_for("gaps", layout, figure=False)).__name__
     'OutputPanel'
-    >>> isinstance(panel_for("ego", layout), FigurePanel) == (figure_mime() == LEADNET_FIGURE_MIME)
+    >>> drawn_by_leadnet = figure_mime() == LEADNET_FIGURE_MIME and panel_widget_installed()
+    >>> isinstance(panel_for("ego", layout), FigurePanel) == drawn_by_leadnet
     True
     """
-    if figure and figure_mime() == LEADNET_FIGURE_MIME:
+    if figure and figure_mime() == LEADNET_FIGURE_MIME and panel_widget_installed():
         return FigurePanel(key, layout)
     return OutputPanel(key, layout)
