@@ -34,7 +34,9 @@ Chromium with a fresh kernel and prints, per run and as medians:
   so Lab's ``all`` alone would flatter a run with ``--read``;
 * ``filter``: seconds from clicking the "Operational" network toggle (scrolled to the
   middle of the screen first) until the panels then on screen show their new figure
-  drawn, and until every panel does (then 1 s of quiet before the next step);
+  drawn, and until every panel does (then 1 s of quiet before the next step). A figure
+  the filter left as it was is not sent again: a panel still not redrawn once the others
+  have been quiet for 3 s is printed as unchanged, and not waited for;
 * ``back``: the same for a second click on the toggle (every network shown again: a
   choice the dashboard has already drawn, whose redraw it kept);
 * ``plotly.js``: how many times the page fetched each build of plotly.js: LeadNet's
@@ -161,12 +163,18 @@ _FILTER = """async ({selector, quiet, timeout, keys}) => {
         redrawn[k] = performance.now();
     });
     if (Object.keys(redrawn).length === keys.length && performance.now() - last > quiet) break;
+    // a figure the filter left as it was is not sent again (LeadNet's panel widget): once
+    // some were redrawn and the panels have been quiet three times as long, it is unchanged
+    if (Object.keys(redrawn).length && performance.now() - Math.max(last, ...Object.values(redrawn))
+        > 3 * quiet) break;
   }
   observer.disconnect();
-  if (Object.keys(redrawn).length < keys.length) return null;
+  if (!Object.keys(redrawn).length) return null;
+  const unchanged = keys.filter(k => !(k in redrawn));
+  const drawn = seen.filter(k => k in redrawn);
   return {all: (Math.max(...Object.values(redrawn)) - t0) / 1000,
-          seen: seen.length ? (Math.max(...seen.map(k => redrawn[k])) - t0) / 1000 : null,
-          seenKeys: seen};
+          seen: drawn.length ? (Math.max(...drawn.map(k => redrawn[k])) - t0) / 1000 : null,
+          seenKeys: seen, unchanged};
 }"""
 
 _PLOTLY_LOADS = r"""() => performance.getEntriesByType('resource')
@@ -592,6 +600,7 @@ def run_once(browser, server: Server, timeout: float, width: int = 1280, read: f
                 if not redrawn:
                     break
                 out[name] = redrawn["all"]
+                out["unchanged"] = sorted({*out.get("unchanged", []), *redrawn["unchanged"]})
                 if name == "filter":
                     out["filter seen"], out["seen"] = redrawn["seen"], redrawn["seenKeys"]
         out["plotly.js"] = page.evaluate(_PLOTLY_LOADS)
@@ -746,7 +755,13 @@ def main(argv: list[str]) -> int:
                             f" open -> all 7 {_fmt(r['open'])} s,"
                             f" filter redraw: on screen ({'+'.join(r['seen']) or 'none'})"
                             f" {_fmt(r['filter seen'])} s, all 7 {_fmt(r['filter'])} s,"
-                            f" back {_fmt(r['back'])} s;"
+                            f" back {_fmt(r['back'])} s"
+                            + (
+                                f" (not redrawn, unchanged: {', '.join(r['unchanged'])})"
+                                if r.get("unchanged")
+                                else ""
+                            )
+                            + ";"
                             f" plotly.js fetched: {_fetches(r['plotly.js'])};"
                             " off-machine requests "
                             f"{r['offsite'] or 'none'}; load average "
