@@ -776,7 +776,9 @@ var _JUPYTERLAB;
         this._draw();
         var self = this;
         this.displayed.then(function () {
-          self._figure.onAfterAttach(null);
+          if (self._figure) {
+            self._figure.onAfterAttach(null);
+          }
         });
       }
 
