@@ -43,7 +43,9 @@ Chromium with a fresh kernel and prints, per run and as medians:
   renderer's basic build (``plotly-basic.min.js``, bars and scatters), its gl2d build
   (``plotly-gl2d.min.js``, the WebGL maps of a large workspace) and the whole plotly.js
   (jupyterlab-plotly's chunk in Lab, the copy beside the renderer in Voilà: only for other
-  trace types, none in the dashboard), and the load average at the end of the run.
+  trace types, none in the dashboard), and the load average at the end of the run;
+* ``host gauge``: milliseconds a fixed loop of JavaScript took in the page after the clicks:
+  how fast the (shared) host was during the run. Compare runs with similar gauges.
 
 Lab's clock starts at Run All (the page and the kernel are up); Voilà's at the
 navigation. It asserts nothing: it prints figures.
@@ -175,6 +177,16 @@ _FILTER = """async ({selector, quiet, timeout, keys}) => {
   return {all: (Math.max(...Object.values(redrawn)) - t0) / 1000,
           seen: drawn.length ? (Math.max(...drawn.map(k => redrawn[k])) - t0) / 1000 : null,
           seenKeys: seen, unchanged};
+}"""
+
+# How fast the host was during a run: a fixed piece of JavaScript, timed in the page after
+# its clicks (ms). The machines this runs on share their cores: the same code has measured a
+# third slower within the hour, so compare figures taken with similar gauges.
+_GAUGE = """() => {
+  const t0 = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 60000000; i++) sum += (i % 7) * 0.5;
+  return sum > 0 ? performance.now() - t0 : -1;
 }"""
 
 _PLOTLY_LOADS = r"""() => performance.getEntriesByType('resource')
@@ -605,6 +617,7 @@ def run_once(browser, server: Server, timeout: float, width: int = 1280, read: f
                     out["filter seen"], out["seen"] = redrawn["seen"], redrawn["seenKeys"]
         out["plotly.js"] = page.evaluate(_PLOTLY_LOADS)
         out["offsite"] = sorted(set(offsite))
+        out["gauge"] = page.evaluate(_GAUGE) / 1000
         return out
     finally:
         context.close()
@@ -765,7 +778,8 @@ def main(argv: list[str]) -> int:
                             f" plotly.js fetched: {_fetches(r['plotly.js'])};"
                             " off-machine requests "
                             f"{r['offsite'] or 'none'}; load average "
-                            f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}",
+                            f"{' '.join(f'{x:.1f}' for x in os.getloadavg())};"
+                            f" host gauge {r['gauge'] * 1000:.0f} ms",
                             flush=True,
                         )
                 finally:
@@ -783,7 +797,8 @@ def main(argv: list[str]) -> int:
                     f"{_fmt(med('open'))} s, filter redraw on screen "
                     f"{_fmt(med('filter seen'))} s, all 7 "
                     f"{_fmt(med('filter'))} s, back {_fmt(med('back'))} s "
-                    f"({complete}/{len(runs)} runs drew all 7)",
+                    f"({complete}/{len(runs)} runs drew all 7; host gauge "
+                    f"{(med('gauge') or 0) * 1000:.0f} ms)",
                     flush=True,
                 )
         browser.close()
