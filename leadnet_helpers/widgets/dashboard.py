@@ -118,7 +118,7 @@ class DashboardView(widgets.VBox):
     ----------
     figures : dict of go.Figure
         The figures drawn last, by key (every panel but the gap list, a table of text).
-    panels, outputs : dict of FigurePanel or OutputPanel
+    panels : dict of FigurePanel or OutputPanel
         Where each figure and its reading are drawn (the same widgets from redraw to
         redraw; each panel's ``outputs`` is what it shows, as two outputs).
     readings : dict
@@ -202,7 +202,6 @@ class DashboardView(widgets.VBox):
         self.panels: dict[str, FigurePanel | OutputPanel] = {
             key: panel_for(key, spaced, figure=key in PLOTTED) for key in FIGURES
         }
-        self.outputs = self.panels
         super().__init__([self.filters, *self.panels.values()])
         self.add_class("leadnet-dashboard")
         guard = guarded(self.feedback)
@@ -236,6 +235,11 @@ class DashboardView(widgets.VBox):
 
     def __repr__(self) -> str:
         return f"DashboardView({self.net.size:,} contacts)"
+
+    @property
+    def outputs(self) -> dict[str, FigurePanel | OutputPanel]:
+        """The panels (:attr:`panels`), by the name each panel's ``outputs`` goes with."""
+        return self.panels
 
     # ------------------------------------------------------------------ public
 

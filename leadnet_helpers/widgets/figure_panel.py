@@ -60,6 +60,13 @@ __all__ = ["WIDGET_VERSION", "FigurePanel", "OutputPanel", "panel_for"]
 WIDGET_VERSION = "1.0.0"
 
 
+def _mark(panel: widgets.DOMWidget, key: str) -> str:
+    """Give *panel* the classes the page's styles, tests and benchmarks find it by; return *key*."""
+    panel.add_class("leadnet-panel")
+    panel.add_class(f"leadnet-panel-{key}")
+    return key
+
+
 class OutputPanel(widgets.Output):
     """A panel as an ``ipywidgets.Output`` whose two outputs are a figure (or the gap
     list's table) and its reading; a cheap ``repr``: no figure data.
@@ -70,9 +77,7 @@ class OutputPanel(widgets.Output):
 
     def __init__(self, key: str, layout: widgets.Layout) -> None:
         super().__init__(layout=layout)
-        self.key = key
-        self.add_class("leadnet-panel")
-        self.add_class(f"leadnet-panel-{key}")
+        self.key = _mark(self, key)
 
     def __repr__(self) -> str:
         return f"Panel({self.key!r})"
@@ -113,10 +118,8 @@ class FigurePanel(widgets.DOMWidget):
 
     def __init__(self, key: str, layout: widgets.Layout | None = None) -> None:
         super().__init__(layout=layout or widgets.Layout())
-        self.key = key
+        self.key = _mark(self, key)
         self._shown: tuple[dict[str, Any], ...] = ()
-        self.add_class("leadnet-panel")
-        self.add_class(f"leadnet-panel-{key}")
 
     def __repr__(self) -> str:
         return f"FigurePanel({self.key!r})"
