@@ -99,6 +99,38 @@ def test_voilas_kernel_for_the_dashboard_preloads_while_the_page_loads(tmp_path)
     assert "networkx" not in printed and "leadnet_helpers.widgets.dashboard" not in printed
 
 
+def test_after_the_preload_the_kernel_collects_garbage_and_skips_the_libraries(tmp_path):
+    """The collector is back on, and the libraries' objects are frozen out of its walks."""
+    probe = (
+        "import gc, threading\n"
+        "[t.join(120) for t in threading.enumerate() if t.name == 'leadnet-preload']\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 100_000)"
+    )
+    assert _kernel_output(tmp_path, "notebooks/03_see_your_gaps.ipynb", probe) == "True True"
+
+
+def test_the_collector_is_off_while_the_thread_works_and_as_it_was_after(monkeypatch):
+    """Also when an import fails (the cell shows the error), and when it was off before."""
+    import gc
+
+    from leadnet_helpers.app import preload
+
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # not this test process's objects
+    monkeypatch.setattr(preload, "stopped_by", None)
+    during: list[bool] = []
+    try:
+        for was_on in (True, False):
+            (gc.enable if was_on else gc.disable)()
+            preload._import_all(("json",), then=lambda: during.append(gc.isenabled()))
+            assert gc.isenabled() is was_on
+            preload._import_all(("leadnet_no_such_module",))
+            assert gc.isenabled() is was_on
+            assert "leadnet_no_such_module" in (preload.stopped_by or "")
+    finally:
+        gc.enable()
+    assert during == [False, False]
+
+
 def test_other_notebooks_load_no_plotting_library(tmp_path):
     printed = _kernel_output(tmp_path, "01_map_your_contacts.ipynb")
     assert "plotly.graph_objects" not in printed and "networkx" not in printed
