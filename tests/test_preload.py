@@ -112,23 +112,49 @@ def test_after_the_preload_the_kernel_collects_garbage_and_skips_the_libraries(t
 def test_the_collector_is_off_while_the_thread_works_and_as_it_was_after(monkeypatch):
     """Also when an import fails (the cell shows the error), and when it was off before."""
     import gc
+    import importlib.abc
+    import importlib.util
+    import sys
 
     from leadnet_helpers.app import preload
 
     monkeypatch.setattr(gc, "freeze", lambda: None)  # not this test process's objects
     monkeypatch.setattr(preload, "stopped_by", None)
-    during: list[bool] = []
+    during: list[bool] = []  # the collector, as a module being imported finds it
+    after: list[bool] = []  # and as the work done after the imports does
+
+    class Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+        def find_spec(self, name, path=None, target=None):
+            if name != "leadnet_preload_probe":
+                return None
+            return importlib.util.spec_from_loader(name, self)
+
+        def create_module(self, spec):
+            return None
+
+        def exec_module(self, module):
+            during.append(gc.isenabled())
+
+    finder = Finder()
     try:
         for was_on in (True, False):
             (gc.enable if was_on else gc.disable)()
-            preload._import_all(("json",), then=lambda: during.append(gc.isenabled()))
+            sys.meta_path.insert(0, finder)
+            try:
+                preload._import_all(
+                    ("leadnet_preload_probe",), then=lambda: after.append(gc.isenabled())
+                )
+            finally:
+                sys.meta_path.remove(finder)
+                sys.modules.pop("leadnet_preload_probe", None)
             assert gc.isenabled() is was_on
             preload._import_all(("leadnet_no_such_module",))
             assert gc.isenabled() is was_on
             assert "leadnet_no_such_module" in (preload.stopped_by or "")
     finally:
         gc.enable()
-    assert during == [False, False]
+    # off while importing; the dashboard worked out ahead (then) with the collector as it was
+    assert during == [False, False] and after == [True, False]
 
 
 def test_other_notebooks_load_no_plotting_library(tmp_path):
