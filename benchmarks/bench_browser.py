@@ -36,8 +36,8 @@ Chromium with a fresh kernel and prints, per run and as medians:
   middle of the screen first) until the panels then on screen show their new figure
   drawn, and until every panel does (then 1 s of quiet before the next step). A figure
   the filter left as it was is not sent again: a panel still not redrawn once the others
-  have been quiet for 3 s is printed as unchanged, and not waited for;
-  With ``--look S`` the first click comes S seconds after every figure is drawn (a person
+  have been quiet for 3 s is printed as unchanged, and not waited for. With
+  ``--look S`` the first click comes S seconds after every figure is drawn (a person
   looks first; by then the page has tidied its memory and the kernel has worked the
   choices one click away out); by default it comes at once;
 * ``back``: the same for a second click on the toggle (every network shown again: a
@@ -156,12 +156,9 @@ _FILTER = """async ({selector, quiet, timeout, keys}) => {
   const before = keys.map((k, i) => draws(i));
   const redrawn = {};
   let last = null;
-  // What is watched: a drawing's count of draws and its drawn mark (the time a figure updated
-  // in place is the time its count went up), and the outputs coming and going in an output
-  // panel. Not every node plotly.js touches: a MutationObserver on the whole of the panels
-  // made each click of 500 contacts 55 ms slower (medians of 16 clicks each, alternating).
-  // a new output drawn: LeadNet's renderer marks it drawn (it may take the old drawing
-  // over and update it); plotly's own draws a new plot
+  // Redrawn: the drawing's count of draws went up, or a new output is drawn (LeadNet's
+  // renderer marks it drawn, and may take the old drawing over and update it; plotly's own
+  // draws a new plot).
   const isRedrawn = (i) => draws(i) > before[i] || panels[i].querySelector(
       '.leadnet-figure[data-drawn]:not([data-bench-old]), '
       + '.js-plotly-plot:not([data-bench-old]) svg.main-svg g.trace, '
@@ -169,7 +166,10 @@ _FILTER = """async ({selector, quiet, timeout, keys}) => {
   const look = () => {
     keys.forEach((k, i) => { if (!(k in redrawn) && isRedrawn(i)) redrawn[k] = performance.now(); });
   };
-  // told at once of what is watched; the poll below catches a figure drawn a moment later
+  // What is watched: the drawings' count of draws and drawn mark, and the outputs coming and
+  // going in an output panel; not every node plotly.js touches (a MutationObserver on the
+  // whole of the panels made each click of 500 contacts 55 ms slower: medians of 16 clicks
+  // each, alternating). The poll below is a fallback.
   const observer = new MutationObserver(() => { last = performance.now(); look(); });
   for (const p of panels) {
     observer.observe(p, {subtree: true, attributes: true,
