@@ -163,14 +163,14 @@ _FILTER = """async ({selector, quiet, timeout, keys}) => {
       '.leadnet-figure[data-drawn]:not([data-bench-old]), '
       + '.js-plotly-plot:not([data-bench-old]) svg.main-svg g.trace, '
       + '.leadnet-gap-list:not([data-bench-old]) tbody tr') !== null;
-  const look = () => {
+  const check = () => {
     keys.forEach((k, i) => { if (!(k in redrawn) && isRedrawn(i)) redrawn[k] = performance.now(); });
   };
   // What is watched: the drawings' count of draws and drawn mark, and the outputs coming and
   // going in an output panel; not every node plotly.js touches (a MutationObserver on the
   // whole of the panels made each click of 500 contacts 55 ms slower: medians of 16 clicks
   // each, alternating). The poll below is a fallback.
-  const observer = new MutationObserver(() => { last = performance.now(); look(); });
+  const observer = new MutationObserver(() => { last = performance.now(); check(); });
   for (const p of panels) {
     observer.observe(p, {subtree: true, attributes: true,
                          attributeFilter: ['data-draws', 'data-drawn']});
@@ -181,7 +181,7 @@ _FILTER = """async ({selector, quiet, timeout, keys}) => {
   button.click();
   while (performance.now() - t0 < timeout) {
     await new Promise(r => setTimeout(r, 20));
-    look();
+    check();
     if (Object.keys(redrawn).length === keys.length && performance.now() - last > quiet) break;
     // a figure the filter left as it was is not sent again (LeadNet's panel widget): once
     // some were redrawn and the panels have been quiet three times as long, it is unchanged

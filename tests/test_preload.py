@@ -9,6 +9,7 @@ named after a notebook as Jupyter Server names it (``JPY_SESSION_NAME``).
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -109,51 +110,36 @@ def test_after_the_preload_the_kernel_collects_garbage_and_skips_the_libraries(t
     assert _kernel_output(tmp_path, "notebooks/03_see_your_gaps.ipynb", probe) == "True True"
 
 
-def test_the_collector_is_off_while_the_thread_works_and_as_it_was_after(monkeypatch):
-    """Also when an import fails (the cell shows the error), and when it was off before."""
+def test_the_collector_is_off_while_the_thread_imports_and_as_it_was_after(tmp_path, monkeypatch):
+    """Also when an import fails (the cell shows the error), and when it was off before; the
+    work after the imports (the dashboard worked out ahead) runs with it as it was."""
     import gc
-    import importlib.abc
-    import importlib.util
-    import sys
 
     from leadnet_helpers.app import preload
 
     monkeypatch.setattr(gc, "freeze", lambda: None)  # not this test process's objects
     monkeypatch.setattr(preload, "stopped_by", None)
-    during: list[bool] = []  # the collector, as a module being imported finds it
-    after: list[bool] = []  # and as the work done after the imports does
-
-    class Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-        def find_spec(self, name, path=None, target=None):
-            if name != "leadnet_preload_probe":
-                return None
-            return importlib.util.spec_from_loader(name, self)
-
-        def create_module(self, spec):
-            return None
-
-        def exec_module(self, module):
-            during.append(gc.isenabled())
-
-    finder = Finder()
+    # a module that notes the collector's state as it is imported
+    (tmp_path / "leadnet_preload_probe.py").write_text(
+        "import gc\nCOLLECTING = gc.isenabled()\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    during, after = [], []
     try:
         for was_on in (True, False):
             (gc.enable if was_on else gc.disable)()
-            sys.meta_path.insert(0, finder)
-            try:
-                preload._import_all(
-                    ("leadnet_preload_probe",), then=lambda: after.append(gc.isenabled())
-                )
-            finally:
-                sys.meta_path.remove(finder)
-                sys.modules.pop("leadnet_preload_probe", None)
+            sys.modules.pop("leadnet_preload_probe", None)
+            preload._import_all(
+                ("leadnet_preload_probe",), then=lambda: after.append(gc.isenabled())
+            )
+            during.append(sys.modules["leadnet_preload_probe"].COLLECTING)
             assert gc.isenabled() is was_on
             preload._import_all(("leadnet_no_such_module",))
             assert gc.isenabled() is was_on
             assert "leadnet_no_such_module" in (preload.stopped_by or "")
     finally:
         gc.enable()
-    # off while importing; the dashboard worked out ahead (then) with the collector as it was
+        sys.modules.pop("leadnet_preload_probe", None)
     assert during == [False, False] and after == [True, False]
 
 
