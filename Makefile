@@ -63,6 +63,7 @@ lab: install
 # lost widget models on a busy machine), the landing page for a folder, and no JupyterLab
 # extension an app page does not use (nbgrader's, the notebook app's, anywidget): Voilà runs
 # a page's cells only once its scripts are loaded, and these cost it about a second.
+# jupyter/config/voila.py: the page's templates compiled once per server, not per page.
 # APP_HOST/APP_PORT: where the app listens.
 APP_PORT ?= 8866
 APP_HOST ?= 127.0.0.1
