@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -247,6 +248,29 @@ def app_page(app, chromium):
 def offsite(requests: list[str]) -> list[str]:
     """The requests that went anywhere but this machine."""
     return sorted({url for url in requests if not url.startswith(LOCAL)})
+
+
+def choose_file(page, click: Callable[[], None], path: Path, attempts: int = 3) -> None:
+    """Click an upload button (*click*) and give the file chooser it opens *path*.
+
+    ipywidgets keeps a FileUpload's file input out of the page: the file goes through the
+    chooser its button opens. A click that lands while the page still moves (widgets of
+    other cells drawn after Run All returned) can hit nothing and open no chooser: the
+    click is tried again, as a person would click again (seen once in CI: no chooser
+    within 30 s).
+    """
+    from playwright.sync_api import TimeoutError as NoChooser
+
+    for attempt in range(attempts):
+        try:
+            with page.expect_file_chooser(timeout=10_000) as chooser:
+                click()
+        except NoChooser:
+            if attempt == attempts - 1:
+                raise
+            continue
+        chooser.value.set_files(str(path))
+        return
 
 
 @pytest.fixture(scope="session")

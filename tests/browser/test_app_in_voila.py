@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import offsite
+from .conftest import choose_file, offsite
 
 pytestmark = pytest.mark.browser
 
@@ -123,9 +123,9 @@ def test_01_add_a_contact_and_import_a_file(app, app_page, shoot):
 
     view = page.locator(".leadnet-import-view")
     view.scroll_into_view_if_needed()
-    with page.expect_file_chooser() as chooser:
-        view.locator("button.leadnet-upload").click()
-    chooser.value.set_files(str(FIXTURES / "linkedin_connections.csv"))
+    choose_file(
+        page, view.locator("button.leadnet-upload").click, FIXTURES / "linkedin_connections.csv"
+    )
     view.get_by_text("linkedin_connections.csv").wait_for()
     view.get_by_role("button", name="Import").click()
     report = view.locator(".leadnet-import-report-box")

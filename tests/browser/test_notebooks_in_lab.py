@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import choose_file
+
 pytestmark = pytest.mark.browser
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "vendor"
@@ -87,9 +89,8 @@ def test_01_import_a_linkedin_export(page, lab, shoot):
     view.wait_for()
     view.scroll_into_view_if_needed()
     # ipywidgets keeps the file input out of the page: answer the file chooser it opens
-    with page.expect_file_chooser() as chooser:
-        view.locator("button.leadnet-upload").click()
-    chooser.value.set_files(str(FIXTURES / "linkedin_connections.csv"))
+    upload = view.locator("button.leadnet-upload")
+    choose_file(page, upload.click, FIXTURES / "linkedin_connections.csv")
     view.get_by_text("linkedin_connections.csv").wait_for()
     view.get_by_role("button", name="Import").click()
     report = view.locator(".leadnet-import-report-box")
