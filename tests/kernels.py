@@ -3,9 +3,11 @@ temporary folder with the repository on its path."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,3 +55,23 @@ def kernel_prints(client: Any, code: str, timeout: float = 180) -> str:
     )
     assert reply["content"]["status"] == "ok", reply["content"]
     return "".join(printed).strip()
+
+
+def in_a_loop_of_its_own(main: Callable[[], Awaitable[Any]], timeout: float = 300) -> Any:
+    """``asyncio.run(main())`` in a thread, its result or its error: this process may be
+    driving a browser, whose library keeps an event loop running in the main thread."""
+    result: list[Any] = []
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            result.append(asyncio.run(main()))
+        except BaseException as err:  # noqa: BLE001 - raised again in the caller's thread
+            failure.append(err)
+
+    worker = threading.Thread(target=target)
+    worker.start()
+    worker.join(timeout)
+    if failure:
+        raise failure[0]
+    return result[0]

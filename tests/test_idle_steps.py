@@ -6,22 +6,12 @@ the kernel is idle, and the first click on a network only sends them.
 from __future__ import annotations
 
 import asyncio
-import threading
 import time
 
 import pytest
 
 from leadnet_helpers.app.idle_steps import IdleSteps
-
-
-def in_a_loop_of_its_own(main):
-    """``asyncio.run(main())`` in a thread: this process may be driving a browser, whose
-    library keeps an event loop running in the main thread."""
-    result = []
-    worker = threading.Thread(target=lambda: result.append(asyncio.run(main())))
-    worker.start()
-    worker.join(30)
-    return result[0]
+from tests.kernels import in_a_loop_of_its_own
 
 
 def test_steps_run_one_per_turn_of_the_loop_until_the_step_says_done():

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-import threading
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
 
 import nbformat
 import pytest
@@ -16,28 +12,10 @@ from nbclient import NotebookClient
 from traitlets.utils.importstring import import_item
 
 from leadnet_helpers.app.kernel_client import ReadyKernelClient
+from tests.kernels import in_a_loop_of_its_own
 
 REPO = Path(__file__).resolve().parents[1]
 FACTORY = "leadnet_helpers.app.kernel_client.ReadyKernelClient"
-
-
-def run(main: Callable[[], Awaitable[Any]]) -> Any:
-    """``asyncio.run(main())`` in a thread of its own (a browser test may hold a loop here)."""
-    result: list[Any] = []
-    failure: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            result.append(asyncio.run(main()))
-        except BaseException as err:  # noqa: BLE001 - raised again in the test's thread
-            failure.append(err)
-
-    worker = threading.Thread(target=target)
-    worker.start()
-    worker.join(300)
-    if failure:
-        raise failure[0]
-    return result[0]
 
 
 def manager(tmp_path: Path) -> AsyncKernelManager:
@@ -76,7 +54,7 @@ def test_a_notebook_runs_with_every_output_in_its_cell(tmp_path: Path) -> None:
         finally:
             await km.shutdown_kernel(now=True)
 
-    kind, outputs = run(main)
+    kind, outputs = in_a_loop_of_its_own(main)
     assert kind is ReadyKernelClient
     assert [o["text"] for o in outputs[0]] == ["first cell\n"]
     assert [o["data"]["text/plain"] for o in outputs[1]] == ["42"]
@@ -99,4 +77,4 @@ def test_a_dead_kernel_is_reported_not_waited_for(tmp_path: Path) -> None:
             client.stop_channels()
         return "no error"
 
-    assert "Kernel died" in run(main)
+    assert "Kernel died" in in_a_loop_of_its_own(main)
